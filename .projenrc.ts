@@ -1,0 +1,69 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-flink',
+  description: 'Apache Flink on Kubernetes as cdk8s constructs: FlinkDeployment, FlinkSessionJob and the Flink Kubernetes Operator, validated at synth time.',
+  author: 'cdk8s-flink maintainers',
+  authorAddress: 'maintainers@cdk8s-flink.dev',
+  repositoryUrl: 'https://github.com/cdk8s-flink/cdk8s-flink.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~6.0.0',
+  minNodeVersion: '20.0.0',
+  keywords: ['cdk8s', 'flink', 'apache-flink', 'kubernetes', 'flink-kubernetes-operator', 'argocd'],
+  stability: 'experimental',
+
+  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  // Runtime dependencies that are not jsii modules are bundled into the package.
+  bundledDeps: ['yaml@^2.8.0'],
+  devDeps: ['cdk8s-cli@^2.200.0', 'tsx@^4.20.0', 'ajv@^8.17.1', 'ajv-formats@^3.0.1'],
+
+  // Release automation is not part of this repository's workflow.
+  release: false,
+  github: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  jestOptions: {
+    // A broken snapshot must fail the build; new snapshots are written with `npx projen test:update`.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/examples/.*/dist/'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    ignorePatterns: ['src/imports/', 'examples/**/dist/'],
+  },
+  gitignore: ['examples/**/dist/', '.bench/'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/imports/', '/.ci/', '/scripts/'] },
+});
+
+// `npm ci` fails on a fresh clone without this pin: the lock file otherwise misses
+// the native resolver package for this platform.
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+// Regenerates the internal L1 classes from the vendored CRDs. The four CRDs of
+// one group must be imported together: one import per file would overwrite the module.
+project.addTask('import', {
+  description: 'Regenerate src/imports/ from the vendored CRDs in imports/',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  steps: [
+    { exec: 'node scripts/concat-crds.js imports/apache-flink-kubernetes-operator .imports-tmp/flink.apache.org.yaml' },
+    { exec: 'cdk8s import .imports-tmp/flink.apache.org.yaml --output src/imports --language typescript' },
+    { exec: 'rm -rf .imports-tmp' },
+  ],
+});
+
+// Renders every example app (examples/<name>/cdk8s.yaml) into examples/<name>/dist.
+project.addTask('synth', {
+  description: 'Render every example app into examples/<name>/dist',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  exec: 'node scripts/synth-examples.js',
+});
+
+project.synth();

@@ -1,0 +1,35 @@
+import { Chart, ChartProps, Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { FlinkDeployment, FlinkVersion, UpgradeMode } from '../../src';
+
+/**
+ * An application cluster: one job with checkpoints, savepoint upgrades and
+ * Kubernetes HA.
+ */
+export class ApplicationClusterChart extends Chart {
+  public readonly deployment: FlinkDeployment;
+
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, { namespace: 'flink-apps', ...props });
+
+    this.deployment = new FlinkDeployment(this, 'state-machine', {
+      image: 'flink:2.2',
+      flinkVersion: FlinkVersion.V2_2,
+      flinkConfiguration: {
+        'taskmanager.numberOfTaskSlots': '2',
+        'execution.checkpointing.interval': '30s',
+        'state.checkpoints.dir': 's3://flink-state/state-machine/checkpoints',
+        'state.savepoints.dir': 's3://flink-state/state-machine/savepoints',
+        'high-availability.type': 'kubernetes',
+        'high-availability.storageDir': 's3://flink-state/state-machine/ha',
+      },
+      jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
+      taskManager: { memory: Size.mebibytes(4096), cpu: 2 },
+      job: {
+        jarUri: 'local:///opt/flink/examples/streaming/StateMachineExample.jar',
+        parallelism: 4,
+        upgradeMode: UpgradeMode.SAVEPOINT,
+      },
+    });
+  }
+}

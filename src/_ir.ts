@@ -1,0 +1,95 @@
+/**
+ * Builders of the IR manifest's pieces: typed props to the operator's wire
+ * JSON (`flink.apache.org/v1beta1`), the one place where that mapping lives.
+ */
+import { Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { FlinkIngressOptions } from './flink-ingress';
+import { FlinkJobOptions } from './flink-job';
+import { FlinkProcessOptions } from './flink-process';
+import { checkInteger } from './_checks';
+import { cleanJson } from './_json';
+import { flinkMemory, kubernetesQuantity } from './_size';
+
+/**
+ * The `spec.job` of the operator's resources.
+ */
+export function renderJob(job: FlinkJobOptions): Record<string, unknown> {
+  return {
+    jarURI: job.jarUri,
+    entryClass: job.entryClass,
+    args: job.args ? [...job.args] : undefined,
+    parallelism: job.parallelism,
+    upgradeMode: job.upgradeMode,
+    state: job.state,
+    initialSavepointPath: job.initialSavepointPath,
+    allowNonRestoredState: job.allowNonRestoredState,
+    savepointTriggerNonce: job.savepointTriggerNonce,
+    checkpointTriggerNonce: job.checkpointTriggerNonce,
+    savepointRedeployNonce: job.savepointRedeployNonce,
+    autoscalerResetNonce: job.autoscalerResetNonce,
+  };
+}
+
+/**
+ * The `spec.jobManager` / `spec.taskManager` of a FlinkDeployment.
+ */
+export function renderProcess(field: string, options: FlinkProcessOptions | undefined): Record<string, unknown> | undefined {
+  if (!options) {
+    return undefined;
+  }
+  if (options.cpu !== undefined && !(Number.isFinite(options.cpu) && options.cpu > 0)) {
+    throw new Error(`'${field}.cpu' must be a positive number, got ${options.cpu}`);
+  }
+  checkInteger(`${field}.replicas`, options.replicas, 0);
+  const resource = {
+    cpu: options.cpu,
+    memory: options.memory ? sized(`${field}.memory`, options.memory, flinkMemory) : undefined,
+    ephemeralStorage: options.ephemeralStorage ? sized(`${field}.ephemeralStorage`, options.ephemeralStorage, kubernetesQuantity) : undefined,
+  };
+  const hasResource = Object.values(resource).some((v) => v !== undefined);
+  return {
+    resource: hasResource ? resource : undefined,
+    replicas: options.replicas,
+    podTemplate: renderPodTemplate(options.podTemplate),
+  };
+}
+
+/**
+ * A typed pod template as the wire JSON the CRD expects. An empty
+ * `containers` list is left out: the Kubernetes type requires the field, but
+ * in a template the operator merges, an empty list only adds noise.
+ */
+export function renderPodTemplate(template: k8s.PodTemplateSpec | undefined): Record<string, unknown> | undefined {
+  if (!template) {
+    return undefined;
+  }
+  const json: any = cleanJson(k8s.toJson_PodTemplateSpec(template));
+  if (Array.isArray(json?.spec?.containers) && json.spec.containers.length === 0) {
+    delete json.spec.containers;
+  }
+  return json;
+}
+
+function sized(field: string, size: Size, render: (s: Size) => string): string {
+  try {
+    return render(size);
+  } catch (e) {
+    throw new Error(`'${field}': ${(e as Error).message}`);
+  }
+}
+/**
+ * The `spec.ingress` of a FlinkDeployment.
+ */
+export function renderIngress(ingress: FlinkIngressOptions | undefined): Record<string, unknown> | undefined {
+  if (!ingress) {
+    return undefined;
+  }
+  return cleanJson({
+    template: ingress.template,
+    className: ingress.className,
+    annotations: ingress.annotations,
+    labels: ingress.labels,
+    tls: ingress.tls?.map((t) => k8s.toJson_IngressTls(t)),
+  });
+}

@@ -1,0 +1,104 @@
+import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { FlinkHooks } from './hooks/flink-hooks';
+import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from './hooks/_pipeline';
+import { jsonEquals } from './_json';
+
+/**
+ * What a Flink construct tells its managed resource.
+ */
+export interface ManagedResourceOptions {
+  readonly kind: FlinkResourceKind;
+  readonly gvk: GroupVersionKind;
+  readonly name: string;
+  readonly namespace?: string;
+  /** Builds the manifest from the construct's current props. */
+  readonly build: () => any;
+  /** The mutated manifest of the session cluster, for session jobs. */
+  readonly sessionDeployment?: () => any;
+}
+
+const SYNCED_METADATA = ['labels', 'annotations'];
+
+/**
+ * Ties a Flink construct's manifest to the hook pipeline and to the `Resource`
+ * ApiObject that renders it: the pipeline runs once (again after a change)
+ * during validation, its errors become the construct's validation errors,
+ * and the mutated manifest is what the `Resource` renders.
+ */
+export class ManagedResource {
+  /** The rendered object (construct id `Resource`). */
+  public readonly apiObject: ApiObject;
+  private cached?: PipelineResult;
+
+  constructor(private readonly owner: Construct, private readonly options: ManagedResourceOptions) {
+    this.apiObject = new ApiObject(owner, 'Resource', {
+      ...options.gvk,
+      metadata: { name: options.name, namespace: options.namespace },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    owner.node.addValidation({ validate: () => this.result().errors });
+  }
+
+  /** Forgets the pipeline result, after the construct changed. */
+  public invalidate(): void {
+    this.cached = undefined;
+  }
+
+  /** The pipeline result for the current props. */
+  public result(): PipelineResult {
+    if (!this.cached) {
+      const hooks = FlinkHooks._resolve(this.owner);
+      const built = this.options.build();
+      const result = runPipeline({
+        kind: this.options.kind,
+        manifest: built,
+        sessionDeployment: this.options.sessionDeployment?.(),
+        hooks,
+        source: this.owner.node.path,
+      });
+      this.cached = { manifest: result.manifest, errors: [...result.errors, ...this.syncMetadata(built, result.manifest)] };
+    }
+    return this.cached;
+  }
+
+  private renderSpec(): any {
+    const result = this.result();
+    if (result.errors.length > 0) {
+      throw new Error(`[${this.owner.node.path}] ${result.errors.join('; ')}`);
+    }
+    notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);
+    return result.manifest.spec;
+  }
+
+  /**
+   * Carries labels and annotations set by mutators onto the rendered object;
+   * any other metadata change is an error, since names and namespaces are
+   * fixed when the construct is created.
+   */
+  private syncMetadata(built: any, manifest: any): string[] {
+    const before = built.metadata ?? {};
+    const after = manifest?.metadata ?? {};
+    const errors: string[] = [];
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (!SYNCED_METADATA.includes(key) && !jsonEquals(before[key], after[key])) {
+        errors.push(`metadata.${key}: mutators may change labels and annotations only, got ${JSON.stringify(after[key])} instead of ${JSON.stringify(before[key])}`);
+      }
+    }
+    for (const key of SYNCED_METADATA) {
+      const was: Record<string, string> = before[key] ?? {};
+      const now: Record<string, string> = after[key] ?? {};
+      for (const gone of Object.keys(was).filter((k) => !(k in now))) {
+        errors.push(`metadata.${key}.${gone}: mutators may add or change ${key} but not remove them`);
+      }
+      for (const [k, v] of Object.entries(now)) {
+        if (key === 'labels') {
+          this.apiObject.metadata.addLabel(k, v);
+        } else {
+          this.apiObject.metadata.addAnnotation(k, v);
+        }
+      }
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,165 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { IFlinkDeployment } from './flink-deployment';
+import { FlinkJobOptions } from './flink-job';
+import { checkInteger, checkJob } from './_checks';
+import { ConfigurationMap } from './_configuration-map';
+import { renderJob } from './_ir';
+import { cleanJson, undefinedIfEmpty } from './_json';
+import { ManagedResource } from './_managed-resource';
+import { resourceNameFromId } from './_naming';
+
+/**
+ * Options of a `FlinkSessionJob` created with `FlinkDeployment.addSessionJob()`.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinksessionjobspec
+ */
+export interface FlinkSessionJobOptions {
+  /**
+   * `metadata.name`. The operator allows `[a-z]([-a-z0-9]{0,43}[a-z0-9])?`.
+   *
+   * @default - derived from the construct id
+   */
+  readonly name?: string;
+
+  /**
+   * `metadata.namespace`; it must be the session cluster's namespace.
+   *
+   * @default - the session cluster's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Labels of the FlinkSessionJob (the operator adds `target.session`).
+   *
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations of the FlinkSessionJob.
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /** The job to submit; session jobs need `jarUri`. */
+  readonly job: FlinkJobOptions;
+
+  /**
+   * Job-level Flink configuration, applied on top of the session cluster's.
+   * More can be added with `addFlinkConfiguration()`.
+   *
+   * @default - the session cluster's configuration only
+   */
+  readonly flinkConfiguration?: { [key: string]: any };
+
+  /**
+   * Changing this number restarts the job without other changes.
+   *
+   * @default - no restart nonce
+   */
+  readonly restartNonce?: number;
+}
+
+/**
+ * Properties of a `FlinkSessionJob`.
+ */
+export interface FlinkSessionJobProps extends FlinkSessionJobOptions {
+  /**
+   * The session cluster to run on: a `FlinkDeployment` without a job, or
+   * `FlinkDeployment.fromName()` for one defined elsewhere.
+   */
+  readonly deployment: IFlinkDeployment;
+}
+
+/**
+ * A job submitted to a session cluster by the Flink Kubernetes Operator
+ * (`flink.apache.org/v1beta1` `FlinkSessionJob`).
+ *
+ * When the session cluster is a `FlinkDeployment` of the same app, the
+ * validators see its manifest and check that the job fits it.
+ */
+export class FlinkSessionJob extends Construct {
+  /** `metadata.name` of the FlinkSessionJob. */
+  public readonly resourceName: string;
+  /**
+   * `metadata.namespace` of the FlinkSessionJob.
+   *
+   * @default - no namespace (the one of the kubectl context / Argo CD application)
+   */
+  public readonly namespace?: string;
+  /** The session cluster the job runs on. */
+  public readonly deployment: IFlinkDeployment;
+
+  private readonly props: FlinkSessionJobProps;
+  private readonly flinkConfiguration = new ConfigurationMap('flinkConfiguration', true);
+  private readonly managed: ManagedResource;
+
+  /**
+   * @param scope the parent construct
+   * @param id the construct id; the default resource name derives from it
+   * @param props the session job's properties
+   */
+  public constructor(scope: Construct, id: string, props: FlinkSessionJobProps) {
+    super(scope, id);
+    if (!props.deployment || typeof props.deployment.resourceName !== 'string') {
+      throw new Error(`'deployment' must be a FlinkDeployment or FlinkDeployment.fromName(...), got ${JSON.stringify(props.deployment)}`);
+    }
+    if (!props.job || typeof props.job !== 'object') {
+      throw new Error(`'job' is required for a FlinkSessionJob, got ${JSON.stringify(props.job)}`);
+    }
+    checkJob(props.job);
+    checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER);
+    this.props = props;
+    this.deployment = props.deployment;
+    this.resourceName = props.name ?? resourceNameFromId(id);
+    this.namespace = props.namespace ?? props.deployment.namespace ?? Chart.of(this).namespace;
+    if (props.deployment.namespace !== undefined && this.namespace !== props.deployment.namespace) {
+      throw new Error(`'namespace' must be the session cluster's namespace '${props.deployment.namespace}', got '${this.namespace}'`);
+    }
+    this.flinkConfiguration.addAll(props.flinkConfiguration);
+
+    const target = props.deployment as { _mutatedManifest?: () => any };
+    this.managed = new ManagedResource(this, {
+      kind: 'FlinkSessionJob',
+      gvk: { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkSessionJob' },
+      name: this.resourceName,
+      namespace: this.namespace,
+      build: () => this.buildManifest(),
+      sessionDeployment: typeof target._mutatedManifest === 'function' ? () => target._mutatedManifest!() : undefined,
+    });
+  }
+
+  /**
+   * Adds a job-level Flink configuration entry.
+   *
+   * @param key the configuration key
+   * @param value a string, number, boolean, list or map
+   * @throws if the key is already set to a different value
+   */
+  public addFlinkConfiguration(key: string, value: any): void {
+    this.flinkConfiguration.add(key, value);
+    this.managed.invalidate();
+  }
+
+  private buildManifest(): any {
+    const p = this.props;
+    return cleanJson({
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkSessionJob',
+      metadata: {
+        name: this.resourceName,
+        namespace: this.namespace,
+        labels: undefinedIfEmpty({ ...p.labels }),
+        annotations: undefinedIfEmpty({ ...p.annotations }),
+      },
+      spec: {
+        deploymentName: this.deployment.resourceName,
+        flinkConfiguration: this.flinkConfiguration.toJson(),
+        job: renderJob(p.job),
+        restartNonce: p.restartNonce,
+      },
+    });
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * What a hook knows besides the manifest it is given.
+ */
+export interface FlinkHookContext {
+  /**
+   * The operator's default configuration, flat `key: value` pairs, as the
+   * operator would merge it under every resource's `flinkConfiguration`.
+   *
+   * @default - the upstream Helm chart 1.15.0 defaults
+   */
+  readonly operatorConfiguration?: { [key: string]: string };
+
+  /**
+   * Where the resource comes from: its construct path at synth time, or the
+   * file it was read from in `cdk8s-flink validate`.
+   *
+   * @default - unknown
+   */
+  readonly source?: string;
+}

@@ -1,0 +1,181 @@
+import { IConstruct } from 'constructs';
+import { IFlinkResourceListener } from './listener';
+import { IFlinkResourceMutator } from './mutator';
+import { IFlinkResourceValidator } from './validator';
+
+const REGISTRY = new WeakMap<IConstruct, FlinkHooks>();
+
+/**
+ * The hooks in force for one Flink resource: every scope from the root to
+ * the resource, outer scopes first.
+ * @internal
+ */
+export interface _ResolvedHooks {
+  readonly defaultMutator: boolean;
+  readonly defaultValidator: boolean;
+  readonly mutators: IFlinkResourceMutator[];
+  readonly validators: IFlinkResourceValidator[];
+  readonly listeners: IFlinkResourceListener[];
+  readonly operatorConfiguration?: { [key: string]: string };
+}
+
+/**
+ * The validators, mutators and listeners registered on a scope. They apply
+ * to every FlinkDeployment and FlinkSessionJob beneath that scope (an App,
+ * a Chart or any construct).
+ *
+ * Order at synth: the built-in `DefaultMutator`, then user mutators (outer
+ * scopes first, in registration order), then every validator (the built-in
+ * `DefaultValidator` first). Validators see the mutated manifest, and the
+ * mutated manifest is what is rendered.
+ *
+ * @example
+ * FlinkHooks.of(app).addValidator({
+ *   validateDeployment: (d) => d.spec.image.startsWith('registry.example.com/') ? undefined : 'images must come from registry.example.com',
+ *   validateSessionJob: () => undefined,
+ * });
+ */
+export class FlinkHooks {
+  /**
+   * The hooks of a scope, created on first use.
+   *
+   * @param scope any construct; its hooks apply to every Flink resource beneath it
+   */
+  public static of(scope: IConstruct): FlinkHooks {
+    let hooks = REGISTRY.get(scope);
+    if (!hooks) {
+      hooks = new FlinkHooks();
+      REGISTRY.set(scope, hooks);
+    }
+    return hooks;
+  }
+
+  /**
+   * Collects the hooks in force for a construct.
+   * @internal
+   */
+  public static _resolve(construct: IConstruct): _ResolvedHooks {
+    const resolved = {
+      defaultMutator: true,
+      defaultValidator: true,
+      mutators: [] as IFlinkResourceMutator[],
+      validators: [] as IFlinkResourceValidator[],
+      listeners: [] as IFlinkResourceListener[],
+      operatorConfiguration: undefined as { [key: string]: string } | undefined,
+    };
+    for (const scope of construct.node.scopes) {
+      const hooks = REGISTRY.get(scope);
+      if (!hooks) {
+        continue;
+      }
+      resolved.defaultMutator &&= hooks._defaultMutator;
+      resolved.defaultValidator &&= hooks._defaultValidator;
+      resolved.mutators.push(...hooks._mutators);
+      resolved.validators.push(...hooks._validators);
+      resolved.listeners.push(...hooks._listeners);
+      resolved.operatorConfiguration = hooks._operatorConfiguration ?? resolved.operatorConfiguration;
+    }
+    return resolved;
+  }
+
+  private readonly _mutators: IFlinkResourceMutator[] = [];
+  private readonly _validators: IFlinkResourceValidator[] = [];
+  private readonly _listeners: IFlinkResourceListener[] = [];
+  private _defaultMutator = true;
+  private _defaultValidator = true;
+  private _operatorConfiguration?: { [key: string]: string };
+
+  private constructor() {}
+
+  /**
+   * Adds a validator; a string it returns is a synth error.
+   *
+   * @param validator an `IFlinkResourceValidator` (a plain object with both methods works)
+   */
+  public addValidator(validator: IFlinkResourceValidator): void {
+    this._validators.push(checkHook('validator', validator, ['validateDeployment', 'validateSessionJob']));
+  }
+
+  /**
+   * Adds a mutator; it runs after the built-in mutator and the mutators of
+   * outer scopes, before any validator.
+   *
+   * @param mutator an `IFlinkResourceMutator` (a plain object with both methods works)
+   */
+  public addMutator(mutator: IFlinkResourceMutator): void {
+    this._mutators.push(checkHook('mutator', mutator, ['mutateDeployment', 'mutateSessionJob']));
+  }
+
+  /**
+   * Adds a listener.
+   *
+   * @param listener an `IFlinkResourceListener` (a plain object with any of its methods works)
+   */
+  public addListener(listener: IFlinkResourceListener): void {
+    this._listeners.push(checkHook('listener', listener, []));
+  }
+
+  /**
+   * Turns the built-in `DefaultValidator` off for every Flink resource
+   * beneath this scope. Resources that the operator would reject then reach
+   * the output.
+   */
+  public disableDefaultValidator(): void {
+    this._defaultValidator = false;
+  }
+
+  /**
+   * Turns the built-in `DefaultMutator` off for every Flink resource beneath
+   * this scope.
+   */
+  public disableDefaultMutator(): void {
+    this._defaultMutator = false;
+  }
+
+  /**
+   * The operator default configuration that validators beneath this scope
+   * see under each resource's `flinkConfiguration` (flat keys). The
+   * innermost scope that sets one wins.
+   *
+   * @param configuration flat `key: value` pairs, as in the operator's `config.yaml`
+   */
+  public useOperatorConfiguration(configuration: { [key: string]: string }): void {
+    this._operatorConfiguration = { ...configuration };
+  }
+
+  /** Whether the built-in validator runs beneath this scope (as far as this scope decides). */
+  public get defaultValidatorEnabled(): boolean {
+    return this._defaultValidator;
+  }
+
+  /** Whether the built-in mutator runs beneath this scope (as far as this scope decides). */
+  public get defaultMutatorEnabled(): boolean {
+    return this._defaultMutator;
+  }
+
+  /** The validators registered on this scope, in registration order. */
+  public get validators(): IFlinkResourceValidator[] {
+    return [...this._validators];
+  }
+
+  /** The mutators registered on this scope, in registration order. */
+  public get mutators(): IFlinkResourceMutator[] {
+    return [...this._mutators];
+  }
+
+  /** The listeners registered on this scope, in registration order. */
+  public get listeners(): IFlinkResourceListener[] {
+    return [...this._listeners];
+  }
+}
+
+function checkHook<T>(what: string, hook: T, methods: string[]): T {
+  if (hook === null || typeof hook !== 'object') {
+    throw new Error(`a ${what} must be an object, got ${hook === null ? 'null' : typeof hook}`);
+  }
+  const missing = methods.filter((m) => typeof (hook as Record<string, unknown>)[m] !== 'function');
+  if (missing.length > 0) {
+    throw new Error(`a ${what} must have the method(s) ${missing.join(', ')}`);
+  }
+  return hook;
+}

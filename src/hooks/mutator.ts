@@ -1,0 +1,31 @@
+import { FlinkHookContext } from './context';
+
+/**
+ * Rewrites Flink resources before they are validated and written, the
+ * synth-time counterpart of the operator's `FlinkResourceMutator` plugin.
+ *
+ * A mutator receives a copy of the manifest and returns the manifest to use
+ * from then on (it may change and return the same object).
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/plugins/
+ */
+export interface IFlinkResourceMutator {
+  /**
+   * Mutates a `FlinkDeployment`.
+   *
+   * @param deployment the FlinkDeployment manifest
+   * @param context what the pipeline knows besides the manifest
+   * @returns the manifest to use from now on
+   */
+  mutateDeployment(deployment: any, context?: FlinkHookContext): any;
+
+  /**
+   * Mutates a `FlinkSessionJob`.
+   *
+   * @param sessionJob the FlinkSessionJob manifest
+   * @param sessionDeployment the FlinkDeployment it targets, when known
+   * @param context what the pipeline knows besides the manifests
+   * @returns the manifest to use from now on
+   */
+  mutateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): any;
+}

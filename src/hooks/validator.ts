@@ -1,0 +1,32 @@
+import { FlinkHookContext } from './context';
+
+/**
+ * Validates Flink resources before they are written, the synth-time
+ * counterpart of the operator's `FlinkResourceValidator` plugin.
+ *
+ * The manifests are the plain JSON of the `flink.apache.org/v1beta1`
+ * resources exactly as the operator would receive them. A returned string
+ * is an error; `undefined` means valid.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/plugins/
+ */
+export interface IFlinkResourceValidator {
+  /**
+   * Validates a `FlinkDeployment`.
+   *
+   * @param deployment the FlinkDeployment manifest
+   * @param context what the pipeline knows besides the manifest
+   * @returns an error message, or `undefined` when valid
+   */
+  validateDeployment(deployment: any, context?: FlinkHookContext): string | undefined;
+
+  /**
+   * Validates a `FlinkSessionJob`.
+   *
+   * @param sessionJob the FlinkSessionJob manifest
+   * @param sessionDeployment the FlinkDeployment it targets, when known
+   * @param context what the pipeline knows besides the manifests
+   * @returns an error message, or `undefined` when valid
+   */
+  validateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string | undefined;
+}
