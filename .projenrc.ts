@@ -40,12 +40,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     ignorePatterns: ['src/imports/', 'examples/**/dist/'],
   },
   gitignore: ['examples/**/dist/', '.bench/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/imports/', '/.ci/', '/scripts/'] },
+  // lib/imports/ holds the generated L1 classes, which only the tests use.
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/imports/', '/.ci/', '/scripts/', '/lib/imports/'] },
 });
 
 // `npm ci` fails on a fresh clone without this pin: the lock file otherwise misses
 // the native resolver package for this platform.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+// `cdk8s-flink validate`: the synth-time validators for hand-written YAML in CI.
+project.addBins({ 'cdk8s-flink': 'lib/cli/main.js' });
 
 // Regenerates the internal L1 classes from the vendored CRDs. The four CRDs of
 // one group must be imported together: one import per file would overwrite the module.
@@ -65,5 +69,10 @@ project.addTask('synth', {
   env: { CDK8S_CHECK_UPGRADE: 'false' },
   exec: 'node scripts/synth-examples.js',
 });
+
+// `npm test` builds as well (jsii compile, then API.md) before jest, so the
+// README's single test command proves the package builds and API.md is current.
+project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
+project.testTask.prependSpawn(project.compileTask);
 
 project.synth();

@@ -4,12 +4,12 @@
  */
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
-import { FlinkIngressOptions } from './flink-ingress';
-import { FlinkJobOptions } from './flink-job';
-import { FlinkProcessOptions } from './flink-process';
 import { checkInteger } from './_checks';
 import { cleanJson } from './_json';
 import { flinkMemory, kubernetesQuantity } from './_size';
+import { FlinkIngressOptions } from './flink-ingress';
+import { FlinkJobOptions } from './flink-job';
+import { FlinkProcessOptions } from './flink-process';
 
 /**
  * The `spec.job` of the operator's resources.

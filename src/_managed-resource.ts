@@ -1,8 +1,8 @@
 import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FlinkHooks } from './hooks/flink-hooks';
-import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from './hooks/_pipeline';
 import { jsonEquals } from './_json';
+import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from './hooks/_pipeline';
+import { FlinkHooks } from './hooks/flink-hooks';
 
 /**
  * What a Flink construct tells its managed resource.
@@ -18,7 +18,7 @@ export interface ManagedResourceOptions {
   readonly sessionDeployment?: () => any;
 }
 
-const SYNCED_METADATA = ['labels', 'annotations'];
+const SYNCED_METADATA = ['labels', 'annotations'] as const;
 
 /**
  * Ties a Flink construct's manifest to the hook pipeline and to the `Resource`
@@ -30,6 +30,8 @@ export class ManagedResource {
   /** The rendered object (construct id `Resource`). */
   public readonly apiObject: ApiObject;
   private cached?: PipelineResult;
+  private cachedFor = -1;
+  private readonly synced = { labels: new Set<string>(), annotations: new Set<string>() };
 
   constructor(private readonly owner: Construct, private readonly options: ManagedResourceOptions) {
     this.apiObject = new ApiObject(owner, 'Resource', {
@@ -47,7 +49,8 @@ export class ManagedResource {
 
   /** The pipeline result for the current props. */
   public result(): PipelineResult {
-    if (!this.cached) {
+    if (!this.cached || this.cachedFor !== FlinkHooks._version) {
+      this.cachedFor = FlinkHooks._version;
       const hooks = FlinkHooks._resolve(this.owner);
       const built = this.options.build();
       const result = runPipeline({
@@ -72,30 +75,31 @@ export class ManagedResource {
   }
 
   /**
-   * Carries labels and annotations set by mutators onto the rendered object;
-   * any other metadata change is an error, since names and namespaces are
-   * fixed when the construct is created.
+   * Carries labels and annotations of the mutated manifest onto the rendered
+   * object (each key renders the current pipeline result, so a label a
+   * mutator stops setting disappears); any other metadata change is an
+   * error, since names and namespaces are fixed when the construct is created.
    */
   private syncMetadata(built: any, manifest: any): string[] {
     const before = built.metadata ?? {};
     const after = manifest?.metadata ?? {};
     const errors: string[] = [];
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      if (!SYNCED_METADATA.includes(key) && !jsonEquals(before[key], after[key])) {
+      if (!(SYNCED_METADATA as readonly string[]).includes(key) && !jsonEquals(before[key], after[key])) {
         errors.push(`metadata.${key}: mutators may change labels and annotations only, got ${JSON.stringify(after[key])} instead of ${JSON.stringify(before[key])}`);
       }
     }
-    for (const key of SYNCED_METADATA) {
-      const was: Record<string, string> = before[key] ?? {};
-      const now: Record<string, string> = after[key] ?? {};
-      for (const gone of Object.keys(was).filter((k) => !(k in now))) {
-        errors.push(`metadata.${key}.${gone}: mutators may add or change ${key} but not remove them`);
-      }
-      for (const [k, v] of Object.entries(now)) {
-        if (key === 'labels') {
-          this.apiObject.metadata.addLabel(k, v);
+    for (const field of SYNCED_METADATA) {
+      for (const key of Object.keys(after[field] ?? {})) {
+        if (this.synced[field].has(key)) {
+          continue;
+        }
+        this.synced[field].add(key);
+        const value = Lazy.any({ produce: () => this.result().manifest?.metadata?.[field]?.[key] }) as unknown as string;
+        if (field === 'labels') {
+          this.apiObject.metadata.addLabel(key, value);
         } else {
-          this.apiObject.metadata.addAnnotation(k, v);
+          this.apiObject.metadata.addAnnotation(key, value);
         }
       }
     }

@@ -1,17 +1,17 @@
 import { Chart } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { FlinkIngressOptions } from './flink-ingress';
-import { FlinkJobOptions } from './flink-job';
-import { JobManagerOptions, TaskManagerOptions } from './flink-process';
-import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
-import { FlinkVersion } from './flink-version';
 import { checkInteger, checkJob } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
 import { renderIngress, renderJob, renderPodTemplate, renderProcess } from './_ir';
 import { cleanJson, undefinedIfEmpty } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
+import { FlinkIngressOptions } from './flink-ingress';
+import { FlinkJobOptions } from './flink-job';
+import { JobManagerOptions, TaskManagerOptions } from './flink-process';
+import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
+import { FlinkVersion } from './flink-version';
 
 /**
  * How the operator deploys the Flink cluster.

@@ -1,13 +1,13 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { IFlinkDeployment } from './flink-deployment';
-import { FlinkJobOptions } from './flink-job';
 import { checkInteger, checkJob } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
 import { renderJob } from './_ir';
 import { cleanJson, undefinedIfEmpty } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
+import type { IFlinkDeployment } from './flink-deployment';
+import { FlinkJobOptions } from './flink-job';
 
 /**
  * Options of a `FlinkSessionJob` created with `FlinkDeployment.addSessionJob()`.

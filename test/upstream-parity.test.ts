@@ -154,10 +154,10 @@ const BUILDERS: Record<string, (chart: Chart) => void> = {
   })),
 
   'basic-session-job-only.yaml': (c) => new FlinkSessionJob(c, 'j', {
-      name: 'basic-session-job-only-example',
-      deployment: FlinkDeployment.fromName(c, 'target', 'basic-session-deployment-only-example'),
-      job: { jarUri: TOP_SPEED, parallelism: 4, upgradeMode: UpgradeMode.STATELESS },
-    }),
+    name: 'basic-session-job-only-example',
+    deployment: FlinkDeployment.fromName(c, 'target', 'basic-session-deployment-only-example'),
+    job: { jarUri: TOP_SPEED, parallelism: 4, upgradeMode: UpgradeMode.STATELESS },
+  }),
 
   'basic.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-example', {
     flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },

@@ -4,6 +4,7 @@ import { IFlinkResourceMutator } from './mutator';
 import { IFlinkResourceValidator } from './validator';
 
 const REGISTRY = new WeakMap<IConstruct, FlinkHooks>();
+let version = 0;
 
 /**
  * The hooks in force for one Flink resource: every scope from the root to
@@ -51,6 +52,15 @@ export class FlinkHooks {
   }
 
   /**
+   * A number that changes whenever any hook registration changes, so cached
+   * pipeline results can tell they are stale.
+   * @internal
+   */
+  public static get _version(): number {
+    return version;
+  }
+
+  /**
    * Collects the hooks in force for a construct.
    * @internal
    */
@@ -93,6 +103,7 @@ export class FlinkHooks {
    * @param validator an `IFlinkResourceValidator` (a plain object with both methods works)
    */
   public addValidator(validator: IFlinkResourceValidator): void {
+    version++;
     this._validators.push(checkHook('validator', validator, ['validateDeployment', 'validateSessionJob']));
   }
 
@@ -103,6 +114,7 @@ export class FlinkHooks {
    * @param mutator an `IFlinkResourceMutator` (a plain object with both methods works)
    */
   public addMutator(mutator: IFlinkResourceMutator): void {
+    version++;
     this._mutators.push(checkHook('mutator', mutator, ['mutateDeployment', 'mutateSessionJob']));
   }
 
@@ -112,6 +124,7 @@ export class FlinkHooks {
    * @param listener an `IFlinkResourceListener` (a plain object with any of its methods works)
    */
   public addListener(listener: IFlinkResourceListener): void {
+    version++;
     this._listeners.push(checkHook('listener', listener, []));
   }
 
@@ -121,6 +134,7 @@ export class FlinkHooks {
    * the output.
    */
   public disableDefaultValidator(): void {
+    version++;
     this._defaultValidator = false;
   }
 
@@ -129,6 +143,7 @@ export class FlinkHooks {
    * this scope.
    */
   public disableDefaultMutator(): void {
+    version++;
     this._defaultMutator = false;
   }
 
@@ -140,6 +155,7 @@ export class FlinkHooks {
    * @param configuration flat `key: value` pairs, as in the operator's `config.yaml`
    */
   public useOperatorConfiguration(configuration: { [key: string]: string }): void {
+    version++;
     this._operatorConfiguration = { ...configuration };
   }
 

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { UsageError } from './_usage-error';
+import { validateCommand } from './validate';
+
+const USAGE = `Usage: cdk8s-flink <command> [options]
+
+Commands:
+  validate   validate FlinkDeployment and FlinkSessionJob YAML files (see validate --help)`;
+
+/**
+ * Runs the CLI and returns its exit code; output goes to the given streams.
+ * Never throws: bad input is one line on stderr and exit code 2.
+ */
+export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate': {
+        const outcome = validateCommand(rest);
+        out(outcome.stdout);
+        return outcome.exitCode;
+      }
+      case '--help':
+      case '-h':
+      case 'help':
+        out(USAGE + '\n');
+        return 0;
+      default:
+        err(`cdk8s-flink: ${command ? `unknown command '${command}'` : 'no command given'}\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (e) {
+    const message = e instanceof UsageError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    err(`cdk8s-flink: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+}

@@ -1,0 +1,162 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../../src/cli/main';
+import { UPSTREAM_EXAMPLES } from '../support/upstream';
+
+const BIN = path.join(__dirname, '..', '..', 'lib', 'cli', 'main.js');
+
+function cli(...argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runCli(argv, (s) => { out += s; }, (s) => { err += s; });
+  return { code, out, err };
+}
+
+function tmpdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-cli-'));
+}
+
+function write(dir: string, name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const DEPLOYMENT = `apiVersion: flink.apache.org/v1beta1
+kind: FlinkDeployment
+metadata:
+  name: session
+  namespace: flink
+spec:
+  image: flink:2.2
+  flinkVersion: v2_2
+  serviceAccount: flink
+  jobManager:
+    resource: { memory: "2048m", cpu: 1 }
+  taskManager:
+    resource: { memory: "2048m", cpu: 1 }
+`;
+
+const SESSION_JOB = `apiVersion: flink.apache.org/v1beta1
+kind: FlinkSessionJob
+metadata:
+  name: job
+  namespace: flink
+spec:
+  deploymentName: session
+  job:
+    jarURI: https://repo.example.com/job.jar
+    parallelism: 2
+`;
+
+describe('cdk8s-flink validate', () => {
+  test('the upstream examples are valid', () => {
+    const r = cli('validate', '--format', 'json', UPSTREAM_EXAMPLES);
+    const reports = JSON.parse(r.out);
+    expect(r.err).toEqual('');
+    expect(reports.length).toBeGreaterThanOrEqual(25);
+    expect(reports.filter((x: any) => x.errors.length > 0)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  test('json output has one entry per Flink resource and skips other documents', () => {
+    const dir = tmpdir();
+    write(dir, 'all.yaml', `${DEPLOYMENT}---\n${SESSION_JOB}---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n---\n`);
+    const r = cli('validate', '--format', 'json', dir);
+    expect(JSON.parse(r.out)).toEqual([
+      { file: path.join(dir, 'all.yaml'), kind: 'FlinkDeployment', name: 'session', namespace: 'flink', errors: [] },
+      { file: path.join(dir, 'all.yaml'), kind: 'FlinkSessionJob', name: 'job', namespace: 'flink', errors: [] },
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  test('a plugin validator runs on hand-written YAML; text output is file: Kind/name: message', () => {
+    const dir = tmpdir();
+    const file = write(dir, 'apps/dep.yaml', DEPLOYMENT);
+    const plugin = write(dir, 'policy.js', `
+      class RegistryPolicy {
+        validateDeployment(d) { return d.spec.image.startsWith('registry.example.com/') ? undefined : 'image must come from registry.example.com'; }
+        validateSessionJob() { return undefined; }
+      }
+      module.exports = { RegistryPolicy, teamLabel: { validateDeployment: (d) => d.metadata.labels?.team ? undefined : 'label team is required', validateSessionJob: () => undefined } };
+    `);
+    const r = cli('validate', '--plugin', plugin, dir);
+    expect(r.out).toEqual(`${file}: FlinkDeployment/session: image must come from registry.example.com\n${file}: FlinkDeployment/session: label team is required\n`);
+    expect(r.code).toBe(1);
+  });
+
+  test('mutators from plugins run before validators, and session jobs see their mutated cluster', () => {
+    const dir = tmpdir();
+    write(dir, 'a.yaml', SESSION_JOB);
+    write(dir, 'b.yaml', DEPLOYMENT);
+    const plugin = write(dir, 'plugin.js', `
+      exports.mutator = { mutateDeployment: (d) => ({ ...d, spec: { ...d.spec, image: 'registry.example.com/flink:2.2' } }), mutateSessionJob: (j) => j };
+      exports.validator = {
+        validateDeployment: (d) => d.spec.image.startsWith('registry.example.com/') ? undefined : 'not mutated',
+        validateSessionJob: (j, s) => s && s.spec.image.startsWith('registry.example.com/') && j.metadata.labels['target.session'] === 'session' ? undefined : 'session cluster not seen',
+      };
+    `);
+    const r = cli('validate', '--format', 'json', '--plugin', plugin, dir);
+    expect(JSON.parse(r.out).map((x: any) => x.errors)).toEqual([[], []]);
+    expect(r.code).toBe(0);
+  });
+
+  test('--operator-config takes nested YAML and is what validators see', () => {
+    const dir = tmpdir();
+    write(dir, 'dep.yaml', DEPLOYMENT);
+    const config = write(dir, 'operator.yaml', 'kubernetes.operator:\n  reconcile.interval: 30 s\n');
+    const plugin = write(dir, 'seen.js', `
+      exports.v = { validateDeployment: (d, ctx) => 'seen ' + ctx.operatorConfiguration['kubernetes.operator.reconcile.interval'] + ' / ' + ctx.operatorConfiguration['taskmanager.numberOfTaskSlots'], validateSessionJob: () => undefined };
+    `);
+    const r = cli('validate', '--operator-config', config, '--plugin', plugin, dir);
+    expect(r.out).toContain('FlinkDeployment/session: seen 30 s / 1');
+  });
+
+  test.each([
+    [['validate'], /^cdk8s-flink: no PATH given/],
+    [['validate', '--format', 'xml', '.'], /^cdk8s-flink: --format must be text or json, got 'xml'/],
+    [['validate', '--bogus', '.'], /^cdk8s-flink: Unknown option '--bogus'/],
+    [['validate', '/does/not/exist'], /^cdk8s-flink: \/does\/not\/exist: no such file or directory/],
+    [['frobnicate'], /^cdk8s-flink: unknown command 'frobnicate'/],
+    [[], /^cdk8s-flink: no command given/],
+  ])('usage errors exit 2: %j', (argv, message) => {
+    const r = cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  test.each([
+    ['malformed YAML', 'a: [1, 2\nb: c\n', /bad\.yaml:\d+: malformed YAML: /],
+    ['a binary file', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]), /bad\.yaml: binary file, not YAML/],
+    ['an alias bomb', 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n', /bad\.yaml:1: Excessive alias count/],
+  ])('%s exits 2 with a one-line file:line message', (_what, content, message) => {
+    const dir = tmpdir();
+    write(dir, 'bad.yaml', content as any);
+    const r = cli('validate', path.join(dir, 'bad.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('a plugin that cannot be loaded or exports no hook exits 2', () => {
+    const dir = tmpdir();
+    write(dir, 'dep.yaml', DEPLOYMENT);
+    const empty = write(dir, 'empty.js', 'exports.x = 1;');
+    expect(cli('validate', '--plugin', empty, dir)).toMatchObject({ code: 2, err: expect.stringMatching(/exports no validator/) });
+    expect(cli('validate', '--plugin', './nope.js', dir)).toMatchObject({ code: 2, err: expect.stringMatching(/\.\/nope\.js: cannot load plugin/) });
+  });
+
+  test('the installed bin runs with the same exit codes', () => {
+    const ok = spawnSync(process.execPath, [BIN, 'validate', UPSTREAM_EXAMPLES], { encoding: 'utf8' });
+    expect([ok.status, ok.stdout, ok.stderr]).toEqual([0, '', '']);
+    const dir = tmpdir();
+    write(dir, 'bad.yaml', 'a: [');
+    const bad = spawnSync(process.execPath, [BIN, 'validate', dir], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^cdk8s-flink: .*bad\.yaml:\d+: malformed YAML/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
