@@ -52,9 +52,11 @@ export interface FlinkJobOptions {
   readonly args?: string[];
 
   /**
-   * Parallelism of the job.
+   * Parallelism of the job. The operator rejects a job without one
+   * ("Job parallelism must be larger than 0") unless `taskManager.replicas`
+   * is set, in which case Flink derives it from the slots.
    *
-   * @default - `parallelism.default` of the Flink configuration
+   * @default - none; required unless the TaskManager replicas are set
    */
   readonly parallelism?: number;
 

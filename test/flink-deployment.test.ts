@@ -74,7 +74,13 @@ describe('FlinkDeployment', () => {
       serviceAccount: 'flink-team-a',
       mode: DeploymentMode.STANDALONE,
       restartNonce: 3,
-      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
+      flinkConfiguration: {
+        'taskmanager.numberOfTaskSlots': '2',
+        'high-availability.type': 'kubernetes',
+        'high-availability.storageDir': 's3://b/ha',
+        'execution.checkpointing.dir': 's3://b/cp',
+        'execution.checkpointing.savepoint-dir': 's3://b/sp',
+      },
       logConfiguration: { 'log4j-console.properties': 'rootLogger.level = INFO\n' },
       podTemplate: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'flink-main-container' }] } },
       jobManager: { memory: Size.gibibytes(1), cpu: 0.5, replicas: 2, ephemeralStorage: Size.gibibytes(2) },
@@ -103,7 +109,13 @@ describe('FlinkDeployment', () => {
       serviceAccount: 'flink-team-a',
       mode: 'standalone',
       restartNonce: 3,
-      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
+      flinkConfiguration: {
+        'taskmanager.numberOfTaskSlots': '2',
+        'high-availability.type': 'kubernetes',
+        'high-availability.storageDir': 's3://b/ha',
+        'execution.checkpointing.dir': 's3://b/cp',
+        'execution.checkpointing.savepoint-dir': 's3://b/sp',
+      },
       logConfiguration: { 'log4j-console.properties': 'rootLogger.level = INFO\n' },
       podTemplate: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'flink-main-container' }] } },
       jobManager: { resource: { memory: '1024m', cpu: 0.5, ephemeralStorage: '2Gi' }, replicas: 2 },
@@ -187,7 +199,7 @@ describe('FlinkDeployment', () => {
     const build = () => {
       const app = Testing.app();
       const chart = new Chart(app, 'c');
-      new FlinkDeployment(chart, 'd', props({ flinkConfiguration: { b: '2', a: '1' }, job: { jarUri: JAR } }));
+      new FlinkDeployment(chart, 'd', props({ flinkConfiguration: { b: '2', a: '1' }, job: { jarUri: JAR, parallelism: 1 } }));
       return app.synthYaml();
     };
     expect(build()).toEqual(build());

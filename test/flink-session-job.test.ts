@@ -75,7 +75,7 @@ describe('FlinkSessionJob', () => {
 
   test('addFlinkConfiguration after construction reaches the YAML', () => {
     const chart = Testing.chart();
-    const job = session(chart).addSessionJob('j', { job: { jarUri: JAR } });
+    const job = session(chart).addSessionJob('j', { job: { jarUri: JAR, parallelism: 1 } });
     job.addFlinkConfiguration('pipeline.name', 'x');
     expect(Testing.synth(chart)[1].spec.flinkConfiguration).toEqual({ 'pipeline.name': 'x' });
   });

@@ -12,7 +12,7 @@ test('rendered apiVersion and kind are those of the generated L1 classes', () =>
     jobManager: { memory: Size.mebibytes(1024) },
     taskManager: { memory: Size.mebibytes(1024) },
   });
-  session.addSessionJob('j', { job: { jarUri: 'https://x/y.jar' } });
+  session.addSessionJob('j', { job: { jarUri: 'https://x/y.jar', parallelism: 1 } });
   new FlinkCanary(chart, 'c');
   const gvks = Testing.synth(chart).map((d) => ({ apiVersion: d.apiVersion, kind: d.kind }));
   expect(gvks).toEqual([l1.FlinkDeployment.GVK, l1.FlinkSessionJob.GVK, l1.FlinkDeployment.GVK]);

@@ -102,7 +102,7 @@ describe('FlinkHooks', () => {
     FlinkHooks.of(chart).addMutator(tagger('chart-2'));
     FlinkHooks.of(app).addMutator(tagger('app-2'));
     const session = new FlinkDeployment(chart, 's', props({ job: undefined }));
-    session.addSessionJob('j', { job: { jarUri: 'https://x/y.jar' } });
+    session.addSessionJob('j', { job: { jarUri: 'https://x/y.jar', parallelism: 1 } });
     Testing.synth(chart);
     expect(order).toEqual(['app-1', 'app-2', 'chart-1', 'chart-2', 'app-1:s', 'app-2:s', 'chart-1:s', 'chart-2:s']);
   });
@@ -110,7 +110,7 @@ describe('FlinkHooks', () => {
   test('the built-in mutator labels session jobs and can be turned off', () => {
     const chart = Testing.chart();
     const session = new FlinkDeployment(chart, 's', props({ job: undefined }));
-    const job = new FlinkSessionJob(chart, 'j', { deployment: session, job: { jarUri: 'https://x/y.jar' } });
+    const job = new FlinkSessionJob(chart, 'j', { deployment: session, job: { jarUri: 'https://x/y.jar', parallelism: 1 } });
     expect(Testing.synth(chart)[1].metadata.labels).toEqual({ 'target.session': 's' });
     FlinkHooks.of(job).disableDefaultMutator();
     expect(FlinkHooks.of(job).defaultMutatorEnabled).toBe(false);
@@ -128,8 +128,8 @@ describe('FlinkHooks', () => {
       },
     });
     const session = new FlinkDeployment(chart, 's', props({ job: undefined }));
-    session.addSessionJob('j', { job: { jarUri: 'https://x/y.jar' } });
-    new FlinkSessionJob(chart, 'k', { deployment: FlinkDeployment.fromName(chart, 'ext', 'elsewhere'), job: { jarUri: 'https://x/y.jar' } });
+    session.addSessionJob('j', { job: { jarUri: 'https://x/y.jar', parallelism: 1 } });
+    new FlinkSessionJob(chart, 'k', { deployment: FlinkDeployment.fromName(chart, 'ext', 'elsewhere'), job: { jarUri: 'https://x/y.jar', parallelism: 1 } });
     Testing.synth(chart);
     expect(calls).toEqual([['s', 's'], ['elsewhere', undefined]]);
   });

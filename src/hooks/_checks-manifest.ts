@@ -1,0 +1,186 @@
+/**
+ * Reading Flink resource manifests (plain `flink.apache.org/v1beta1` JSON):
+ * typed field access, and the structural errors that stop a manifest from
+ * being read as the operator's model at all (worded as the Kubernetes API
+ * server words schema violations). `null` fields count as absent, as the
+ * API server prunes them.
+ */
+
+/** The Flink resource kinds the checks read. */
+export type FlinkKind = 'FlinkDeployment' | 'FlinkSessionJob';
+
+type Expected = 'string' | 'integer' | 'number' | 'object' | 'string-map' | readonly string[];
+
+const UPGRADE_MODES = ['savepoint', 'last-state', 'stateless'] as const;
+const JOB_STATES = ['running', 'suspended'] as const;
+const DEPLOYMENT_MODES = ['native', 'standalone'] as const;
+
+const COMMON_FIELDS: ReadonlyArray<readonly [string, Expected]> = [
+  ['metadata', 'object'],
+  ['metadata.name', 'string'],
+  ['metadata.namespace', 'string'],
+  ['metadata.labels', 'string-map'],
+  ['spec', 'object'],
+  ['spec.flinkConfiguration', 'object'],
+  ['spec.job', 'object'],
+  ['spec.job.jarURI', 'string'],
+  ['spec.job.parallelism', 'integer'],
+  ['spec.job.state', JOB_STATES],
+  ['spec.job.upgradeMode', UPGRADE_MODES],
+  ['spec.job.savepointTriggerNonce', 'integer'],
+  ['spec.job.initialSavepointPath', 'string'],
+  ['spec.job.savepointRedeployNonce', 'integer'],
+  ['status', 'object'],
+  ['status.reconciliationStatus', 'object'],
+  ['status.reconciliationStatus.lastReconciledSpec', 'string'],
+];
+
+function componentFields(component: string): Array<readonly [string, Expected]> {
+  return [
+    [`spec.${component}`, 'object'],
+    [`spec.${component}.replicas`, 'integer'],
+    [`spec.${component}.resource`, 'object'],
+    [`spec.${component}.resource.cpu`, 'number'],
+    [`spec.${component}.resource.memory`, 'string'],
+    [`spec.${component}.resource.ephemeralStorage`, 'string'],
+  ];
+}
+
+const FIELDS: Record<FlinkKind, ReadonlyArray<readonly [string, Expected]>> = {
+  FlinkDeployment: [
+    ...COMMON_FIELDS,
+    ['spec.flinkVersion', 'string'],
+    ['spec.serviceAccount', 'string'],
+    ['spec.mode', DEPLOYMENT_MODES],
+    ['spec.ingress', 'object'],
+    ['spec.ingress.template', 'string'],
+    ['spec.logConfiguration', 'string-map'],
+    ...componentFields('jobManager'),
+    ...componentFields('taskManager'),
+  ],
+  FlinkSessionJob: [
+    ...COMMON_FIELDS,
+    ['spec.deploymentName', 'string'],
+  ],
+};
+
+/** Whether a value is a JSON object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value at a dotted path, or `undefined` when it or a parent is absent, `null` or not an object. */
+export function at(root: unknown, path: string): any {
+  let current: unknown = root;
+  for (const segment of path.split('.')) {
+    if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, segment)) {
+      return undefined;
+    }
+    current = current[segment];
+  }
+  return current === null ? undefined : current;
+}
+
+/** The JSON type of a value, as the API server names it. */
+function jsonType(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'array';
+  }
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? 'integer' : 'number';
+  }
+  return typeof value;
+}
+
+function typeError(path: string, expected: string, value: unknown): string {
+  const actual = jsonType(value);
+  return `${path}: Invalid value: "${actual}": ${path} in body must be of type ${expected}: "${actual}"`;
+}
+
+function fieldErrors(path: string, expected: Expected, value: unknown): string[] {
+  if (typeof expected !== 'string') {
+    if (typeof value !== 'string') {
+      return [typeError(path, 'string', value)];
+    }
+    return expected.includes(value) ? [] : [
+      `${path}: Unsupported value: "${value}": supported values: ${expected.map((v) => `"${v}"`).join(', ')}`,
+    ];
+  }
+  switch (expected) {
+    case 'string':
+      return typeof value === 'string' ? [] : [typeError(path, 'string', value)];
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) ? [] : [typeError(path, 'integer', value)];
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? [] : [typeError(path, 'number', value)];
+    case 'object':
+      return isObject(value) ? [] : [typeError(path, 'object', value)];
+    case 'string-map':
+      if (!isObject(value)) {
+        return [typeError(path, 'object', value)];
+      }
+      return Object.entries(value)
+        .filter(([, item]) => item !== null && typeof item !== 'string')
+        .map(([key, item]) => typeError(`${path}.${key}`, 'string', item));
+  }
+}
+
+/**
+ * What stops a manifest from being read as a `kind` resource: a root that is
+ * not an object, or fields of the wrong JSON type or enum value.
+ */
+export function shapeErrors(manifest: unknown, kind: FlinkKind): string[] {
+  if (!isObject(manifest)) {
+    return [`Invalid ${kind} manifest: expected an object, got ${jsonType(manifest)}`];
+  }
+  const errors: string[] = [];
+  for (const [path, expected] of FIELDS[kind]) {
+    const parent = path.includes('.') ? at(manifest, path.substring(0, path.lastIndexOf('.'))) : manifest;
+    const value = at(manifest, path);
+    if (isObject(parent) && value !== undefined) {
+      errors.push(...fieldErrors(path, expected, value));
+    }
+  }
+  return errors;
+}
+
+/** The webhook's canary exemption: resources labelled `flink.apache.org/canary: "true"` are not validated. */
+export function isCanary(manifest: unknown): boolean {
+  const label = at(manifest, 'metadata.labels');
+  const value = isObject(label) ? label['flink.apache.org/canary'] : undefined;
+  return typeof value === 'string' && value.toLowerCase() === 'true';
+}
+
+/** The last reconciled spec recorded in a resource's status. */
+export type LastReconciledSpec =
+  | { readonly state: 'none' }
+  | { readonly state: 'spec'; readonly spec: Record<string, any> }
+  | { readonly state: 'unreadable' };
+
+/**
+ * Reads `status.reconciliationStatus.lastReconciledSpec`, the JSON the
+ * operator writes there (`{"spec": …, "resource_metadata": …}`, or the bare
+ * spec in the older format).
+ */
+export function lastReconciledSpec(manifest: unknown): LastReconciledSpec {
+  const serialized = at(manifest, 'status.reconciliationStatus.lastReconciledSpec');
+  if (serialized === undefined) {
+    return { state: 'none' };
+  }
+  try {
+    const wrapper: unknown = JSON.parse(serialized);
+    if (!isObject(wrapper)) {
+      return { state: 'unreadable' };
+    }
+    const spec = Object.prototype.hasOwnProperty.call(wrapper, 'resource_metadata') ? wrapper.spec : wrapper;
+    return isObject(spec) ? { state: 'spec', spec } : { state: 'unreadable' };
+  } catch {
+    return { state: 'unreadable' };
+  }
+}
+
+/** The message the operator fails with when the last reconciled spec cannot be read. */
+export const UNREADABLE_SPEC_MESSAGE = 'Could not deserialize spec, this indicates a bug...';

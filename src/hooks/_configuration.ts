@@ -1,0 +1,169 @@
+import { flinkVersionFromMajorMinor, isEqualOrNewer, isKnownFlinkVersion, FLINK_VERSIONS } from './_checks-flink-version';
+import { javaDoubleToString, parseJavaInt } from './_checks-java-numbers';
+import { FlinkHookContext } from './context';
+
+const JAVA_17_MODULE_OPTIONS = '--add-exports=java.base/sun.net.util=ALL-UNNAMED'
+  + ' --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED'
+  + ' --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.lang=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.net=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.io=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.nio=ALL-UNNAMED'
+  + ' --add-opens=java.base/sun.nio.ch=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.lang.reflect=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.text=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.time=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.util=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.util.concurrent=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED';
+
+/**
+ * The operator's default configuration as the 1.15.0 Helm chart installs it
+ * with default values: the chart's `conf/flink-conf.yaml`, then the
+ * `defaultConfiguration."flink-conf.yaml"` overrides of `values.yaml`
+ * (`append: true`), then the health probe settings the chart adds for the
+ * default `operatorHealth` values.
+ */
+export const UPSTREAM_OPERATOR_CONFIGURATION: Readonly<Record<string, string>> = Object.freeze({
+  'taskmanager.numberOfTaskSlots': '1',
+  'parallelism.default': '1',
+  'kubernetes.operator.default-configuration.flink-version.v1_18.env.java.opts.all': JAVA_17_MODULE_OPTIONS,
+  'kubernetes.operator.default-configuration.flink-version.v1_19+.env.java.default-opts.all': JAVA_17_MODULE_OPTIONS,
+  'kubernetes.operator.metrics.reporter.slf4j.factory.class': 'org.apache.flink.metrics.slf4j.Slf4jReporterFactory',
+  'kubernetes.operator.metrics.reporter.slf4j.interval': '5 MINUTE',
+  'kubernetes.operator.reconcile.interval': '15 s',
+  'kubernetes.operator.observer.progress-check.interval': '5 s',
+  'kubernetes.operator.health.probe.enabled': 'true',
+  'kubernetes.operator.health.probe.port': '8085',
+});
+
+const NAMESPACE_DEFAULTS_PREFIX = 'kubernetes.operator.default-configuration.namespace.';
+const VERSION_DEFAULTS_PREFIX = 'kubernetes.operator.default-configuration.flink-version.';
+const VERSION_DEFAULTS_KEY = /^kubernetes\.operator\.default-configuration\.flink-version\.v(\d+)_(\d+)(\+)?\.[^\n\r\u0085\u2028\u2029]*$/;
+
+/** A scalar as Jackson's `JsonNode.asText()` renders it; `undefined` for what JSON cannot hold. */
+function scalarText(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+      return Number.isSafeInteger(value) ? String(value) : javaDoubleToString(value);
+    case 'bigint':
+    case 'boolean':
+      return String(value);
+    case 'object':
+      return value === null ? 'null' : '';
+    default:
+      return undefined;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function flattenInto(value: unknown, key: string, out: Map<string, string>): void {
+  if (isPlainObject(value)) {
+    for (const [child, childValue] of Object.entries(value)) {
+      flattenInto(childValue, key === '' ? child : `${key}.${child}`, out);
+    }
+  } else if (Array.isArray(value)) {
+    if (value.length > 0) {
+      out.set(key, value.map((item) => scalarText(item) ?? '').join(';'));
+    }
+  } else {
+    const text = scalarText(value);
+    if (text !== undefined) {
+      out.set(key, text);
+    }
+  }
+}
+
+function flattenToMap(value: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (isPlainObject(value)) {
+    flattenInto(value, '', out);
+  }
+  return out;
+}
+
+/**
+ * Flattens a `flinkConfiguration` the way the operator reads it: nested
+ * objects are joined with `.`, non-empty lists become their items joined
+ * with `;` (empty lists are dropped), and scalars become their text
+ * (`null` becomes `"null"`). Flat input passes through; anything but an
+ * object gives an empty configuration.
+ */
+export function flattenConfiguration(value: any): Record<string, string> {
+  return Object.fromEntries(flattenToMap(value));
+}
+
+/**
+ * The version-scoped default prefixes that apply to a Flink version, in the
+ * order the operator applies them: every `v<x>_<y>+.` prefix present in the
+ * defaults for a version not newer than the resource's, oldest first, then
+ * the exact `v<x>_<y>.` prefix.
+ */
+function versionPrefixes(defaults: Map<string, string>, flinkVersion: string): string[] {
+  const applicable = new Set<string>();
+  for (const key of defaults.keys()) {
+    const match = VERSION_DEFAULTS_KEY.exec(key);
+    if (match === null || match[3] === undefined) {
+      continue;
+    }
+    const major = parseJavaInt(match[1]);
+    const minor = parseJavaInt(match[2]);
+    const version = 'value' in major && 'value' in minor ? flinkVersionFromMajorMinor(major.value, minor.value) : undefined;
+    if (version !== undefined && isEqualOrNewer(flinkVersion, version)) {
+      applicable.add(version);
+    }
+  }
+  const ordered = FLINK_VERSIONS.filter((version) => applicable.has(version)).map((version) => `${VERSION_DEFAULTS_PREFIX}${version}+.`);
+  return [...ordered, `${VERSION_DEFAULTS_PREFIX}${flinkVersion}.`];
+}
+
+function applyScopedDefaults(prefix: string, defaults: Map<string, string>, into: Map<string, string>): void {
+  for (const [key, value] of defaults) {
+    if (key.startsWith(prefix)) {
+      into.set(key.substring(prefix.length), value);
+    }
+  }
+}
+
+/** What scopes the operator's defaults to one resource. */
+export interface ConfigurationScope {
+  /** The resource's namespace: `kubernetes.operator.default-configuration.namespace.<ns>.` defaults apply. */
+  readonly namespace?: unknown;
+  /** The resource's Flink version: `kubernetes.operator.default-configuration.flink-version.<v>[+].` defaults apply. */
+  readonly flinkVersion?: unknown;
+}
+
+/** The operator configuration a hook context stands for: its own, or the upstream chart defaults. */
+export function operatorConfiguration(context?: FlinkHookContext): Record<string, string> {
+  const configured = isPlainObject(context) ? context.operatorConfiguration : undefined;
+  return flattenConfiguration(configured ?? UPSTREAM_OPERATOR_CONFIGURATION);
+}
+
+/**
+ * The configuration a resource runs with, as the operator computes it: the
+ * operator defaults (the context's, else the upstream chart's), with the
+ * namespace-scoped and then the version-scoped defaults laid over them,
+ * then the resource's own flattened `flinkConfiguration` (which wins).
+ */
+export function effectiveConfiguration(flinkConfiguration: any, context?: FlinkHookContext, scope?: ConfigurationScope): Record<string, string> {
+  const defaults = flattenToMap(operatorConfiguration(context));
+  const effective = new Map(defaults);
+  if (typeof scope?.namespace === 'string') {
+    applyScopedDefaults(`${NAMESPACE_DEFAULTS_PREFIX}${scope.namespace}.`, defaults, effective);
+  }
+  if (isKnownFlinkVersion(scope?.flinkVersion)) {
+    for (const prefix of versionPrefixes(defaults, scope.flinkVersion)) {
+      applyScopedDefaults(prefix, defaults, effective);
+    }
+  }
+  for (const [key, value] of flattenToMap(flinkConfiguration)) {
+    effective.set(key, value);
+  }
+  return Object.fromEntries(effective);
+}

@@ -1,0 +1,134 @@
+import { autoscalerErrors } from './_checks-autoscaler';
+import { forbiddenKeyErrors, healthCheckErrors, rollbackErrors } from './_checks-cluster-config';
+import { ConfigValueError, FlinkConfig } from './_checks-flink-config';
+import { deploymentNameErrors, serviceAccountErrors } from './_checks-identity';
+import { ingressErrors } from './_checks-ingress';
+import { jarUriErrors } from './_checks-jar-uri';
+import { checkpointDirectoryErrors, parallelismErrors, savepointDirectoryErrors } from './_checks-job';
+import { logConfigErrors } from './_checks-logging';
+import { at, isCanary, isObject, lastReconciledSpec, shapeErrors } from './_checks-manifest';
+import { jobManagerReplicaErrors, memorySourceErrors, resourceErrors, taskManagerReplicaErrors } from './_checks-resources';
+import { applicationClusterErrors, clusterIdErrors, jobPresenceErrors } from './_checks-session-job';
+import { deploymentSpecChangeErrors, sessionJobSpecChangeErrors } from './_checks-spec-change';
+import { flinkVersionErrors } from './_checks-version';
+import { effectiveConfiguration, flattenConfiguration, operatorConfiguration } from './_configuration';
+import { FlinkHookContext } from './context';
+
+/**
+ * The checks of the Flink Kubernetes Operator's (1.15.0) `DefaultValidator`
+ * on plain `flink.apache.org/v1beta1` manifests, in upstream order, all
+ * reported at once (upstream stops at the first). A check that cannot run
+ * because a configuration value it reads does not parse reports that
+ * instead. Resources labelled as canaries are not validated, as the
+ * operator's webhook skips them; a manifest that does not have the
+ * resource's structure gets only its structural errors.
+ */
+
+type Check = () => string[];
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs the checks in order, turning whatever one of them throws into its message. */
+function runChecks(checks: readonly Check[]): string[] {
+  const errors: string[] = [];
+  for (const check of checks) {
+    try {
+      errors.push(...check());
+    } catch (error) {
+      errors.push(error instanceof ConfigValueError ? error.message : `Validation failed unexpectedly: ${describe(error)}`);
+    }
+  }
+  return errors;
+}
+
+/** Every message of the default validation of a `FlinkDeployment` manifest, in upstream order. */
+export function deploymentErrors(deployment: any, context?: FlinkHookContext): string[] {
+  try {
+    if (isCanary(deployment)) {
+      return [];
+    }
+    const shape = shapeErrors(deployment, 'FlinkDeployment');
+    if (shape.length > 0) {
+      return shape;
+    }
+    const spec = at(deployment, 'spec') ?? {};
+    const name = at(deployment, 'metadata.name');
+    const namespace = at(deployment, 'metadata.namespace');
+    const last = lastReconciledSpec(deployment);
+    const conf = new FlinkConfig(effectiveConfiguration(at(spec, 'flinkConfiguration'), context,
+      { namespace, flinkVersion: at(spec, 'flinkVersion') }));
+    const job = at(spec, 'job');
+    const jobManager = at(spec, 'jobManager');
+    const taskManager = at(spec, 'taskManager');
+    return runChecks([
+      () => deploymentNameErrors(name),
+      () => flinkVersionErrors(spec, last),
+      () => forbiddenKeyErrors(conf),
+      () => rollbackErrors(conf),
+      () => healthCheckErrors(conf),
+      () => ingressErrors(at(spec, 'ingress'), name, namespace),
+      () => logConfigErrors(at(spec, 'logConfiguration')),
+      () => checkpointDirectoryErrors(job, conf),
+      () => savepointDirectoryErrors(job, conf),
+      () => parallelismErrors(job, taskManager),
+      () => memorySourceErrors('JobManager', jobManager, conf),
+      () => resourceErrors('JobManager', jobManager),
+      () => jobManagerReplicaErrors(jobManager, conf),
+      () => memorySourceErrors('TaskManager', taskManager, conf),
+      () => resourceErrors('TaskManager', taskManager),
+      () => taskManagerReplicaErrors(taskManager),
+      () => deploymentSpecChangeErrors(spec, last),
+      () => serviceAccountErrors(at(spec, 'serviceAccount')),
+      () => autoscalerErrors(conf),
+    ]);
+  } catch (error) {
+    return [`Validation failed unexpectedly: ${describe(error)}`];
+  }
+}
+
+/**
+ * Every message of the default validation of a `FlinkSessionJob` manifest,
+ * in upstream order. The checks against the session cluster (its type, its
+ * name, and the job's needs under the cluster's configuration merged with
+ * the job's) run only when the cluster's manifest is given.
+ */
+export function sessionJobErrors(sessionJob: any, sessionDeployment: any | undefined, context?: FlinkHookContext): string[] {
+  try {
+    if (isCanary(sessionJob)) {
+      return [];
+    }
+    const shape = shapeErrors(sessionJob, 'FlinkSessionJob');
+    if (shape.length > 0) {
+      return shape;
+    }
+    const spec = at(sessionJob, 'spec') ?? {};
+    const job = at(spec, 'job');
+    const checks: Check[] = [
+      () => deploymentNameErrors(at(spec, 'deploymentName')),
+      () => jobPresenceErrors(spec),
+      () => sessionJobSpecChangeErrors(spec, lastReconciledSpec(sessionJob)),
+      () => job === undefined ? [] : jarUriErrors(at(job, 'jarURI'), new FlinkConfig(operatorConfiguration(context))),
+    ];
+    if (isObject(sessionDeployment)) {
+      const merged = {
+        ...flattenConfiguration(at(sessionDeployment, 'spec.flinkConfiguration')),
+        ...flattenConfiguration(at(spec, 'flinkConfiguration')),
+      };
+      const conf = new FlinkConfig(effectiveConfiguration(merged, context,
+        { namespace: at(sessionJob, 'metadata.namespace'), flinkVersion: at(sessionDeployment, 'spec.flinkVersion') }));
+      checks.push(
+        () => applicationClusterErrors(sessionDeployment),
+        () => clusterIdErrors(spec, sessionDeployment),
+        () => checkpointDirectoryErrors(job, conf),
+        () => savepointDirectoryErrors(job, conf),
+        () => parallelismErrors(job, undefined),
+        () => autoscalerErrors(conf),
+      );
+    }
+    return runChecks(checks);
+  } catch (error) {
+    return [`Validation failed unexpectedly: ${describe(error)}`];
+  }
+}
