@@ -5,13 +5,13 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..', 'examples');
-const cli = require.resolve('cdk8s-cli/bin/cdk8s');
+const cli = path.join(__dirname, '..', 'node_modules', '.bin', 'cdk8s');
 const dirs = fs.readdirSync(root)
   .filter((d) => fs.existsSync(path.join(root, d, 'cdk8s.yaml')))
   .sort();
 for (const dir of dirs) {
   console.log(`examples/${dir}`);
-  execFileSync(process.execPath, [cli, 'synth'], {
+  execFileSync(cli, ['synth'], {
     cwd: path.join(root, dir),
     stdio: 'inherit',
     env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },

@@ -18,8 +18,8 @@ export class ApplicationClusterChart extends Chart {
       flinkConfiguration: {
         'taskmanager.numberOfTaskSlots': '2',
         'execution.checkpointing.interval': '30s',
-        'state.checkpoints.dir': 's3://flink-state/state-machine/checkpoints',
-        'state.savepoints.dir': 's3://flink-state/state-machine/savepoints',
+        'execution.checkpointing.dir': 's3://flink-state/state-machine/checkpoints',
+        'execution.checkpointing.savepoint-dir': 's3://flink-state/state-machine/savepoints',
         'high-availability.type': 'kubernetes',
         'high-availability.storageDir': 's3://flink-state/state-machine/ha',
       },
