@@ -214,3 +214,28 @@ describe('FlinkHooks', () => {
     expect(hooks.defaultValidatorEnabled).toBe(true);
   });
 });
+
+describe('built-in validation at synth', () => {
+  test('upstream messages of several resources in several charts are reported together, and nothing is written', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'flink-builtin-'));
+    const app = new App({ outdir });
+    const a = new Chart(app, 'team-a');
+    const b = new Chart(app, 'team-b');
+    new FlinkDeployment(a, 'no-parallelism', props({ job: { jarUri: JAR } }));
+    new FlinkDeployment(b, 'old', props({ flinkVersion: FlinkVersion.V1_14, flinkConfiguration: { 'kubernetes.cluster-id': 'x' } }));
+    expect(() => app.synth()).toThrow([
+      'Validation failed with the following errors:',
+      '  [team-a/no-parallelism] Job parallelism must be larger than 0',
+      '  [team-b/old] Flink version v1_14 is not supported by this operator version',
+      '  [team-b/old] Forbidden Flink config key: kubernetes.cluster-id',
+    ].join('\n'));
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
+  test('disableDefaultValidator lets a spec the operator would reject through', () => {
+    const chart = Testing.chart();
+    FlinkHooks.of(chart).disableDefaultValidator();
+    new FlinkDeployment(chart, 'd', props({ job: { jarUri: JAR } }));
+    expect(Testing.synth(chart)[0].spec.job.parallelism).toBeUndefined();
+  });
+});
