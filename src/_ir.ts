@@ -5,11 +5,12 @@
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { checkInteger } from './_checks';
-import { cleanJson } from './_json';
+import { cleanJson, undefinedIfEmpty } from './_json';
 import { flinkMemory, kubernetesQuantity } from './_size';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkJobOptions } from './flink-job';
 import { FlinkProcessOptions } from './flink-process';
+import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 
 /**
  * The `spec.job` of the operator's resources.
@@ -52,6 +53,18 @@ export function renderProcess(field: string, options: FlinkProcessOptions | unde
     resource: hasResource ? resource : undefined,
     replicas: options.replicas,
     podTemplate: renderPodTemplate(options.podTemplate),
+  };
+}
+
+/**
+ * The `metadata` of a Flink custom resource.
+ */
+export function renderMetadata(name: string, namespace: string | undefined, options: FlinkResourceMetadataOptions): Record<string, unknown> {
+  return {
+    name,
+    namespace,
+    labels: undefinedIfEmpty({ ...options.labels }),
+    annotations: undefinedIfEmpty({ ...options.annotations }),
   };
 }
 

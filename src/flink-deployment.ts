@@ -3,13 +3,14 @@ import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { checkInteger, checkJob } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
-import { renderIngress, renderJob, renderPodTemplate, renderProcess } from './_ir';
-import { cleanJson, undefinedIfEmpty } from './_json';
+import { renderIngress, renderJob, renderMetadata, renderPodTemplate, renderProcess } from './_ir';
+import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkJobOptions } from './flink-job';
 import { JobManagerOptions, TaskManagerOptions } from './flink-process';
+import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
 import { FlinkVersion } from './flink-version';
 
@@ -46,35 +47,7 @@ export interface IFlinkDeployment extends IConstruct {
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinkdeploymentspec
  */
-export interface FlinkDeploymentProps {
-  /**
-   * `metadata.name`. The operator allows `[a-z]([-a-z0-9]{0,43}[a-z0-9])?`.
-   *
-   * @default - derived from the construct id (kebab case, shortened with a hash when over 45 characters)
-   */
-  readonly name?: string;
-
-  /**
-   * `metadata.namespace`.
-   *
-   * @default - the chart's namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * Labels of the FlinkDeployment.
-   *
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-
-  /**
-   * Annotations of the FlinkDeployment.
-   *
-   * @default - none
-   */
-  readonly annotations?: { [key: string]: string };
-
+export interface FlinkDeploymentProps extends FlinkResourceMetadataOptions {
   /** Flink image of the JobManager and TaskManager pods, e.g. `flink:2.2`. Pin a tag or digest. */
   readonly image: string;
 
@@ -320,12 +293,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
     return cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkDeployment',
-      metadata: {
-        name: this.resourceName,
-        namespace: this.namespace,
-        labels: undefinedIfEmpty({ ...p.labels }),
-        annotations: undefinedIfEmpty({ ...p.annotations }),
-      },
+      metadata: renderMetadata(this.resourceName, this.namespace, p),
       spec: {
         image: p.image,
         imagePullPolicy: p.imagePullPolicy,

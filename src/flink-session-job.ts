@@ -2,47 +2,20 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkInteger, checkJob } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
-import { renderJob } from './_ir';
-import { cleanJson, undefinedIfEmpty } from './_json';
+import { renderJob, renderMetadata } from './_ir';
+import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
 import type { IFlinkDeployment } from './flink-deployment';
 import { FlinkJobOptions } from './flink-job';
+import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 
 /**
  * Options of a `FlinkSessionJob` created with `FlinkDeployment.addSessionJob()`.
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinksessionjobspec
  */
-export interface FlinkSessionJobOptions {
-  /**
-   * `metadata.name`. The operator allows `[a-z]([-a-z0-9]{0,43}[a-z0-9])?`.
-   *
-   * @default - derived from the construct id
-   */
-  readonly name?: string;
-
-  /**
-   * `metadata.namespace`; it must be the session cluster's namespace.
-   *
-   * @default - the session cluster's namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * Labels of the FlinkSessionJob (the operator adds `target.session`).
-   *
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-
-  /**
-   * Annotations of the FlinkSessionJob.
-   *
-   * @default - none
-   */
-  readonly annotations?: { [key: string]: string };
-
+export interface FlinkSessionJobOptions extends FlinkResourceMetadataOptions {
   /** The job to submit; session jobs need `jarUri`. */
   readonly job: FlinkJobOptions;
 
@@ -148,12 +121,7 @@ export class FlinkSessionJob extends Construct {
     return cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkSessionJob',
-      metadata: {
-        name: this.resourceName,
-        namespace: this.namespace,
-        labels: undefinedIfEmpty({ ...p.labels }),
-        annotations: undefinedIfEmpty({ ...p.annotations }),
-      },
+      metadata: renderMetadata(this.resourceName, this.namespace, p),
       spec: {
         deploymentName: this.deployment.resourceName,
         flinkConfiguration: this.flinkConfiguration.toJson(),

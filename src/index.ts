@@ -2,6 +2,7 @@ export * from './flink-version';
 export * from './flink-job';
 export * from './flink-process';
 export * from './flink-ingress';
+export * from './flink-resource-metadata';
 export * from './flink-deployment';
 export * from './flink-session-job';
 export * from './flink-canary';

@@ -2,18 +2,19 @@ import { ApiObject, App, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import { ImagePullPolicy } from 'cdk8s-plus-27';
 import { DeploymentMode, FlinkDeployment, FlinkDeploymentProps, FlinkVersion, JobState, UpgradeMode } from '../src';
 import { crdSchemaErrors } from './support/crd-schema';
+import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
 
-const JAR = 'local:///opt/flink/examples/streaming/StateMachineExample.jar';
+const JAR = STATE_MACHINE_JAR;
+const props = deploymentProps;
 
-function props(extra: Partial<FlinkDeploymentProps> = {}): FlinkDeploymentProps {
-  return {
-    image: 'flink:2.2',
-    flinkVersion: FlinkVersion.V2_2,
-    jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
-    taskManager: { memory: Size.mebibytes(2048), cpu: 1 },
-    ...extra,
-  };
-}
+/** Configuration that makes a stateful job with standby JobManagers valid. */
+const STATEFUL_HA_CONFIGURATION = {
+  'taskmanager.numberOfTaskSlots': '2',
+  'high-availability.type': 'kubernetes',
+  'high-availability.storageDir': 's3://b/ha',
+  'execution.checkpointing.dir': 's3://b/cp',
+  'execution.checkpointing.savepoint-dir': 's3://b/sp',
+};
 
 function synthOne(build: (chart: Chart) => void): any {
   const chart = Testing.chart();
@@ -74,13 +75,7 @@ describe('FlinkDeployment', () => {
       serviceAccount: 'flink-team-a',
       mode: DeploymentMode.STANDALONE,
       restartNonce: 3,
-      flinkConfiguration: {
-        'taskmanager.numberOfTaskSlots': '2',
-        'high-availability.type': 'kubernetes',
-        'high-availability.storageDir': 's3://b/ha',
-        'execution.checkpointing.dir': 's3://b/cp',
-        'execution.checkpointing.savepoint-dir': 's3://b/sp',
-      },
+      flinkConfiguration: STATEFUL_HA_CONFIGURATION,
       logConfiguration: { 'log4j-console.properties': 'rootLogger.level = INFO\n' },
       podTemplate: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'flink-main-container' }] } },
       jobManager: { memory: Size.gibibytes(1), cpu: 0.5, replicas: 2, ephemeralStorage: Size.gibibytes(2) },
@@ -109,13 +104,7 @@ describe('FlinkDeployment', () => {
       serviceAccount: 'flink-team-a',
       mode: 'standalone',
       restartNonce: 3,
-      flinkConfiguration: {
-        'taskmanager.numberOfTaskSlots': '2',
-        'high-availability.type': 'kubernetes',
-        'high-availability.storageDir': 's3://b/ha',
-        'execution.checkpointing.dir': 's3://b/cp',
-        'execution.checkpointing.savepoint-dir': 's3://b/sp',
-      },
+      flinkConfiguration: STATEFUL_HA_CONFIGURATION,
       logConfiguration: { 'log4j-console.properties': 'rootLogger.level = INFO\n' },
       podTemplate: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'flink-main-container' }] } },
       jobManager: { resource: { memory: '1024m', cpu: 0.5, ephemeralStorage: '2Gi' }, replicas: 2 },

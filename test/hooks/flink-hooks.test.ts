@@ -1,23 +1,18 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart, Size, Testing } from 'cdk8s';
+import { App, Chart, Testing } from 'cdk8s';
 import {
   FlinkDeployment, FlinkDeploymentProps, FlinkHooks, FlinkResourceEvent, FlinkSessionJob, FlinkVersion,
   IFlinkResourceMutator, IFlinkResourceValidator,
 } from '../../src';
+import { deploymentProps, STATE_MACHINE_JAR } from '../support/fixtures';
 
-const JAR = 'local:///opt/flink/examples/streaming/StateMachineExample.jar';
+const JAR = STATE_MACHINE_JAR;
 
+/** An application cluster with the given overrides. */
 function props(extra: Partial<FlinkDeploymentProps> = {}): FlinkDeploymentProps {
-  return {
-    image: 'flink:2.2',
-    flinkVersion: FlinkVersion.V2_2,
-    jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
-    taskManager: { memory: Size.mebibytes(2048), cpu: 1 },
-    job: { jarUri: JAR, parallelism: 2 },
-    ...extra,
-  };
+  return deploymentProps({ job: { jarUri: JAR, parallelism: 2 }, ...extra });
 }
 
 const noSessionJobCheck = { validateSessionJob: () => undefined };
