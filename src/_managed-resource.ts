@@ -1,6 +1,7 @@
 import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { jsonEquals } from './_json';
+import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from './argo-cd';
 import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from './hooks/_pipeline';
 import { FlinkHooks } from './hooks/flink-hooks';
 
@@ -14,6 +15,8 @@ export interface ManagedResourceOptions {
   readonly namespace?: string;
   /** Builds the manifest from the construct's current props. */
   readonly build: () => any;
+  /** The Argo CD sync wave of the resource. */
+  readonly syncWave: ArgoCdSyncWave;
   /** The mutated manifest of the session cluster, for session jobs. */
   readonly sessionDeployment?: () => any;
 }
@@ -39,6 +42,8 @@ export class ManagedResource {
       metadata: { name: options.name, namespace: options.namespace },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
+    // The CRD may be created in the same sync: do not fail its dry run.
+    ArgoCd._annotate(this.apiObject, options.syncWave, [ArgoCdSyncOption.SKIP_DRY_RUN_ON_MISSING_RESOURCE]);
     owner.node.addValidation({ validate: () => this.result().errors });
   }
 

@@ -7,6 +7,7 @@ import { renderIngress, renderJob, renderMetadata, renderPodTemplate, renderProc
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
+import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkJobOptions } from './flink-job';
 import { JobManagerOptions, TaskManagerOptions } from './flink-process';
@@ -240,6 +241,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
       name: this.resourceName,
       namespace: this.namespace,
       build: () => this.buildManifest(),
+      syncWave: ArgoCdSyncWave.CLUSTERS,
     });
   }
 

@@ -6,6 +6,7 @@ import { renderJob, renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
+import { ArgoCdSyncWave } from './argo-cd';
 import type { IFlinkDeployment } from './flink-deployment';
 import { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
@@ -100,6 +101,7 @@ export class FlinkSessionJob extends Construct {
       name: this.resourceName,
       namespace: this.namespace,
       build: () => this.buildManifest(),
+      syncWave: ArgoCdSyncWave.JOBS,
       sessionDeployment: typeof target._mutatedManifest === 'function' ? () => target._mutatedManifest!() : undefined,
     });
   }

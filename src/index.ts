@@ -1,3 +1,4 @@
+export * from './argo-cd';
 export * from './flink-version';
 export * from './flink-job';
 export * from './flink-process';
