@@ -19,7 +19,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-27@^2.9.5'],
   // Runtime dependencies that are not jsii modules are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
-  devDeps: ['cdk8s-cli@^2.200.0', 'tsx@^4.20.0', 'ajv@^8.17.1', 'ajv-formats@^3.0.1'],
+  devDeps: ['cdk8s-cli@^2.200.0', 'tsx@^4.20.0', 'ajv@^8.17.1', 'fengari@^0.1.5'],
 
   // Release automation is not part of this repository's workflow.
   release: false,
@@ -39,7 +39,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     dirs: ['src'],
     ignorePatterns: ['src/imports/', 'examples/**/dist/'],
   },
-  gitignore: ['examples/**/dist/', '.bench/'],
+  gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/'],
   // lib/imports/ holds the generated L1 classes, which only the tests use.
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/imports/', '/.ci/', '/scripts/', '/lib/imports/'] },
 });

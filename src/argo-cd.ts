@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
@@ -40,6 +42,34 @@ export class ArgoCd {
   public static readonly SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
   /** The sync-options annotation key. */
   public static readonly SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+
+  /**
+   * The Lua health check for FlinkDeployment and FlinkSessionJob: Healthy
+   * when the job runs (or finished, or the session cluster is ready),
+   * Degraded on a failed lifecycle, a rollback, a failed JobManager
+   * deployment, a failed job or a reconciliation error (with the operator's
+   * message), Suspended when suspended or cancelled, Progressing otherwise.
+   * Argo CD's built-in check ignores the job state.
+   *
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/health/#custom-health-checks
+   */
+  public static healthCheckLua(): string {
+    return fs.readFileSync(path.join(__dirname, '..', 'assets', 'argocd', 'flink-health.lua'), 'utf8');
+  }
+
+  /**
+   * The `argocd-cm` entries that install the health check for both kinds
+   * (`resource.customizations.health.flink.apache.org_FlinkDeployment`, ...),
+   * to merge into your Argo CD configuration (e.g. the Helm chart's
+   * `configs.cm`, or a kustomize patch of `argocd-cm`).
+   */
+  public static healthCustomizations(): { [key: string]: string } {
+    const lua = ArgoCd.healthCheckLua();
+    return {
+      'resource.customizations.health.flink.apache.org_FlinkDeployment': lua,
+      'resource.customizations.health.flink.apache.org_FlinkSessionJob': lua,
+    };
+  }
 
   /**
    * Renders no Argo CD annotations for any object beneath the scope (for

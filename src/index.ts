@@ -7,6 +7,7 @@ export * from './flink-resource-metadata';
 export * from './flink-deployment';
 export * from './flink-session-job';
 export * from './flink-canary';
+export * from './flink-testing';
 export * from './hooks/context';
 export * from './hooks/validator';
 export * from './hooks/mutator';

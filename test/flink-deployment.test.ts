@@ -96,7 +96,12 @@ describe('FlinkDeployment', () => {
         autoscalerResetNonce: 4,
       },
     })));
-    expect(doc.metadata).toEqual({ name: 'all-props', namespace: 'team-a', labels: { team: 'a' }, annotations: { owner: 'data-platform' } });
+    expect(doc.metadata).toEqual({
+      name: 'all-props',
+      namespace: 'team-a',
+      labels: { team: 'a' },
+      annotations: { 'owner': 'data-platform', 'argocd.argoproj.io/sync-wave': '0', 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' },
+    });
     expect(doc.spec).toEqual({
       image: 'flink:2.2',
       imagePullPolicy: 'Always',
@@ -132,7 +137,7 @@ describe('FlinkDeployment', () => {
     const chart = new Chart(app, 'c', { namespace: 'flink-jobs' });
     const dep = new FlinkDeployment(chart, 'FraudDetection', props());
     const [doc] = Testing.synth(chart);
-    expect(doc.metadata).toEqual({ name: 'fraud-detection', namespace: 'flink-jobs' });
+    expect(doc.metadata).toMatchObject({ name: 'fraud-detection', namespace: 'flink-jobs' });
     expect(dep.namespace).toEqual('flink-jobs');
   });
 

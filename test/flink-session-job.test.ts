@@ -27,7 +27,12 @@ describe('FlinkSessionJob', () => {
     expect(docs).toMatchSnapshot();
     expect(docs.map((d) => d.kind)).toEqual(['FlinkDeployment', 'FlinkSessionJob']);
     const sj = docs[1];
-    expect(sj.metadata).toEqual({ name: 'top-speed', namespace: 'flink', labels: { 'target.session': 'shared' } });
+    expect(sj.metadata).toEqual({
+      name: 'top-speed',
+      namespace: 'flink',
+      labels: { 'target.session': 'shared' },
+      annotations: { 'argocd.argoproj.io/sync-wave': '1', 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' },
+    });
     expect(sj.spec).toEqual({
       deploymentName: 'shared',
       flinkConfiguration: { 'pipeline.name': 'top-speed' },

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { UsageError } from './_usage-error';
+import { synthCommand } from './synth';
 import { validateCommand } from './validate';
 
 const USAGE = `Usage: cdk8s-flink <command> [options]
 
 Commands:
-  validate   validate FlinkDeployment and FlinkSessionJob YAML files (see validate --help)`;
+  validate   validate FlinkDeployment and FlinkSessionJob YAML files (see validate --help)
+  synth      run the cdk8s app and replace the output directory only on success (see synth --help)`;
 
 /**
  * Runs the CLI and returns its exit code; output goes to the given streams.
@@ -20,6 +22,8 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
         out(outcome.stdout);
         return outcome.exitCode;
       }
+      case 'synth':
+        return synthCommand(rest, process.cwd(), out, err).exitCode;
       case '--help':
       case '-h':
       case 'help':

@@ -1,0 +1,69 @@
+import { App, Chart, Testing, Yaml } from 'cdk8s';
+import { IConstruct } from 'constructs';
+
+/**
+ * Helpers for users' tests of charts with Flink resources. They work with
+ * any test runner: failures are thrown as errors.
+ *
+ * @example
+ * const chart = new PaymentsChart(Testing.app(), 'payments');
+ * expect(FlinkTesting.synthYaml(chart)).toMatchSnapshot();
+ * FlinkTesting.assertInvalid(broken, ['Job parallelism must be larger than 0']);
+ */
+export class FlinkTesting {
+  /**
+   * The chart's objects as one multi-document YAML string, in emission
+   * order, exactly as `cdk8s synth` writes them: readable snapshots.
+   * Throws when the app does not validate.
+   *
+   * @param chart the chart to render
+   */
+  public static synthYaml(chart: Chart): string {
+    return Yaml.stringify(...Testing.synth(chart));
+  }
+
+  /**
+   * Every validation error of the app the construct belongs to, as
+   * `[construct/path] message` lines (what `cdk8s synth` would report); an
+   * empty list when the app is valid.
+   *
+   * @param scope any construct of the app
+   */
+  public static validationErrors(scope: IConstruct): string[] {
+    const app = App.of(scope);
+    return app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
+  }
+
+  /**
+   * Throws, listing every error, unless the app validates.
+   *
+   * @param scope any construct of the app
+   */
+  public static assertValid(scope: IConstruct): void {
+    const errors = FlinkTesting.validationErrors(scope);
+    if (errors.length > 0) {
+      throw new Error(`expected a valid app, got ${errors.length} error(s):\n  ${errors.join('\n  ')}`);
+    }
+  }
+
+  /**
+   * Throws unless the app fails validation with every one of the expected
+   * messages (each must be contained in one error line; other errors are
+   * allowed).
+   *
+   * @param scope any construct of the app
+   * @param expected messages (or parts of them) that must be reported
+   */
+  public static assertInvalid(scope: IConstruct, expected: string[]): void {
+    const errors = FlinkTesting.validationErrors(scope);
+    if (errors.length === 0) {
+      throw new Error(`expected validation errors [${expected.join(', ')}], but the app is valid`);
+    }
+    const missing = expected.filter((m) => !errors.some((e) => e.includes(m)));
+    if (missing.length > 0) {
+      throw new Error(`missing validation error(s): ${missing.join('; ')}\nreported:\n  ${errors.join('\n  ')}`);
+    }
+  }
+
+  private constructor() {}
+}
