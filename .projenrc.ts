@@ -70,6 +70,13 @@ project.addTask('synth', {
   exec: 'node scripts/synth-examples.js',
 });
 
+// `npm run bench`: synth cost against raw cdk8s, scaling, memory, CLI throughput (not part of `npm test`).
+project.addTask('bench', {
+  description: 'Benchmark synth cost, scaling, peak memory and cdk8s-flink validate throughput',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  steps: [{ spawn: 'compile' }, { exec: 'node scripts/bench.js' }],
+});
+
 // `npm test` builds as well (jsii compile, then API.md) before jest, so the
 // README's single test command proves the package builds and API.md is current.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);

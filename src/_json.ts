@@ -3,15 +3,32 @@
  */
 
 /**
- * A deep copy of a JSON value without `undefined` members, empty objects
- * left as they are. Anything that is not JSON (functions, class instances
- * with methods) is copied by its enumerable data.
+ * A deep copy of a JSON value without `undefined` members (as JSON would
+ * drop them); anything with a `toJSON` (e.g. a Date) is copied by it, other
+ * objects by their enumerable data. Faster than a JSON round trip.
  */
 export function cleanJson<T>(value: T): T {
-  if (value === undefined) {
-    return value;
+  return copy(value) as T;
+}
+
+function copy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'number' && !Number.isFinite(value) ? null : value;
   }
-  return JSON.parse(JSON.stringify(value));
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return copy((value as { toJSON: () => unknown }).toJSON());
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => (item === undefined || typeof item === 'function' ? null : copy(item)));
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol') {
+      out[key] = copy(item);
+    }
+  }
+  return out;
 }
 
 /**

@@ -69,10 +69,18 @@ export function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Dotted paths split once: the checks read the same few dozen paths for every resource. */
+const SEGMENTS = new Map<string, string[]>();
+
 /** The value at a dotted path, or `undefined` when it or a parent is absent, `null` or not an object. */
 export function at(root: unknown, path: string): any {
+  let segments = SEGMENTS.get(path);
+  if (!segments) {
+    segments = path.split('.');
+    SEGMENTS.set(path, segments);
+  }
   let current: unknown = root;
-  for (const segment of path.split('.')) {
+  for (const segment of segments) {
     if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, segment)) {
       return undefined;
     }

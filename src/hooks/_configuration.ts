@@ -105,7 +105,7 @@ export function flattenConfiguration(value: any): Record<string, string> {
  * defaults for a version not newer than the resource's, oldest first, then
  * the exact `v<x>_<y>.` prefix.
  */
-function versionPrefixes(defaults: Map<string, string>, flinkVersion: string): string[] {
+function versionPrefixes(defaults: ReadonlyMap<string, string>, flinkVersion: string): string[] {
   const applicable = new Set<string>();
   for (const key of defaults.keys()) {
     const match = VERSION_DEFAULTS_KEY.exec(key);
@@ -123,7 +123,7 @@ function versionPrefixes(defaults: Map<string, string>, flinkVersion: string): s
   return [...ordered, `${VERSION_DEFAULTS_PREFIX}${flinkVersion}.`];
 }
 
-function applyScopedDefaults(prefix: string, defaults: Map<string, string>, into: Map<string, string>): void {
+function applyScopedDefaults(prefix: string, defaults: ReadonlyMap<string, string>, into: Map<string, string>): void {
   for (const [key, value] of defaults) {
     if (key.startsWith(prefix)) {
       into.set(key.substring(prefix.length), value);
@@ -140,6 +140,23 @@ export interface ConfigurationScope {
 }
 
 /** The operator configuration a hook context stands for: its own, or the upstream chart defaults. */
+/**
+ * The flattened operator defaults as a map, computed once per configuration
+ * object: every resource of an app shares the same one.
+ */
+const FLATTENED_DEFAULTS = new WeakMap<object, ReadonlyMap<string, string>>();
+
+function operatorDefaults(context?: FlinkHookContext): ReadonlyMap<string, string> {
+  const configured = isPlainObject(context) ? context.operatorConfiguration : undefined;
+  const source: object = isPlainObject(configured) ? configured : UPSTREAM_OPERATOR_CONFIGURATION;
+  let defaults = FLATTENED_DEFAULTS.get(source);
+  if (!defaults) {
+    defaults = flattenToMap(operatorConfiguration(context));
+    FLATTENED_DEFAULTS.set(source, defaults);
+  }
+  return defaults;
+}
+
 export function operatorConfiguration(context?: FlinkHookContext): Record<string, string> {
   const configured = isPlainObject(context) ? context.operatorConfiguration : undefined;
   return flattenConfiguration(configured ?? UPSTREAM_OPERATOR_CONFIGURATION);
@@ -152,7 +169,7 @@ export function operatorConfiguration(context?: FlinkHookContext): Record<string
  * then the resource's own flattened `flinkConfiguration` (which wins).
  */
 export function effectiveConfiguration(flinkConfiguration: any, context?: FlinkHookContext, scope?: ConfigurationScope): Record<string, string> {
-  const defaults = flattenToMap(operatorConfiguration(context));
+  const defaults = operatorDefaults(context);
   const effective = new Map(defaults);
   if (typeof scope?.namespace === 'string') {
     applyScopedDefaults(`${NAMESPACE_DEFAULTS_PREFIX}${scope.namespace}.`, defaults, effective);

@@ -5,6 +5,8 @@ export interface FlinkHookContext {
   /**
    * The operator's default configuration, flat `key: value` pairs, as the
    * operator would merge it under every resource's `flinkConfiguration`.
+   * The object is treated as immutable once passed (its flattened form is
+   * cached): pass a new object to change it.
    *
    * @default - the upstream Helm chart 1.15.0 defaults
    */

@@ -1,0 +1,121 @@
+// Benchmark of synth cost (`npm run bench`; not part of `npm test`).
+// Compares, in one process, N FlinkDeployments (application mode, built-in
+// hooks on) against N raw cdk8s ApiObjects carrying the identical rendered
+// manifests, then 2N; times the examples' cold `npm run synth` and
+// `cdk8s-flink validate` on 10,000 documents. Prints a report, then one JSON
+// line with the figures, and exits 1 when a target is missed.
+const { execFileSync, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { ApiObject, App, Chart, Size } = require('cdk8s');
+const { stringify } = require('yaml');
+const { FlinkDeployment, FlinkVersion, UpgradeMode } = require('../lib');
+
+const ROOT = path.join(__dirname, '..');
+const N = Number(process.env.BENCH_N || 1000);
+const REPEATS = Number(process.env.BENCH_REPEATS || 5);
+const VALIDATE_DOCS = 10000;
+const TARGETS = { ratio: 1.5, scaling: 2.1, peakRssMiB: 512, validateDocsPerSecond: 2000 };
+
+function libraryApp(n) {
+  const app = new App({ outdir: os.tmpdir() });
+  const chart = new Chart(app, 'bench', { namespace: 'flink' });
+  for (let i = 0; i < n; i++) {
+    new FlinkDeployment(chart, `job-${i}`, {
+      image: 'flink:2.2',
+      flinkVersion: FlinkVersion.V2_2,
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2', 'execution.checkpointing.interval': '30s' },
+      jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
+      taskManager: { memory: Size.mebibytes(4096), cpu: 2 },
+      job: { jarUri: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 2, upgradeMode: UpgradeMode.STATELESS },
+    });
+  }
+  return app;
+}
+
+function rawApp(manifests) {
+  const app = new App({ outdir: os.tmpdir() });
+  const chart = new Chart(app, 'bench', { namespace: 'flink' });
+  manifests.forEach((m, i) => new ApiObject(chart, `job-${i}`, m));
+  return app;
+}
+
+/** Milliseconds to build and synthesize (to objects, as `cdk8s synth` does before writing). */
+function time(build) {
+  const start = process.hrtime.bigint();
+  const app = build();
+  const docs = app.charts.flatMap((c) => c.toJson());
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { ms, docs };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median library and raw times for n resources, alternating runs so machine noise hits both. */
+function measure(n) {
+  const manifests = time(() => libraryApp(n)).docs;
+  const lib = [];
+  const raw = [];
+  for (let r = 0; r < REPEATS; r++) {
+    lib.push(time(() => libraryApp(n)).ms);
+    raw.push(time(() => rawApp(manifests)).ms);
+  }
+  return { lib: median(lib), raw: median(raw) };
+}
+
+function coldSynthMs() {
+  const start = process.hrtime.bigint();
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'synth-examples.js')], { cwd: ROOT, stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function validateDocsPerSecond() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-validate-'));
+  const docs = time(() => libraryApp(100)).docs;
+  const text = docs.map((d) => stringify(d)).join('---\n');
+  for (let f = 0; f < VALIDATE_DOCS / docs.length; f++) {
+    fs.writeFileSync(path.join(dir, `apps-${f}.yaml`), text);
+  }
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'lib', 'cli', 'main.js'), 'validate', dir], { encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (run.status !== 0) {
+    throw new Error(`cdk8s-flink validate failed (${run.status}): ${run.stderr || run.stdout}`);
+  }
+  return VALIDATE_DOCS / seconds;
+}
+
+measure(Math.min(N, 200)); // warm up both paths
+const one = measure(N);
+const two = measure(2 * N);
+const figures = {
+  n: N,
+  libraryMsPerResource: +(one.lib / N).toFixed(4),
+  rawMsPerResource: +(one.raw / N).toFixed(4),
+  ratio: +(one.lib / one.raw).toFixed(3),
+  scaling2N: +(two.lib / one.lib).toFixed(3),
+  peakRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
+  coldSynthExamplesMs: Math.round(coldSynthMs()),
+  validateDocsPerSecond: Math.round(validateDocsPerSecond()),
+  node: process.version,
+  cpus: os.cpus().length,
+};
+const missed = [
+  figures.ratio > TARGETS.ratio && `library/raw ${figures.ratio} > ${TARGETS.ratio}`,
+  figures.scaling2N > TARGETS.scaling && `2N/N ${figures.scaling2N} > ${TARGETS.scaling}`,
+  figures.peakRssMiB > TARGETS.peakRssMiB && `peak RSS ${figures.peakRssMiB} MiB > ${TARGETS.peakRssMiB}`,
+  figures.validateDocsPerSecond < TARGETS.validateDocsPerSecond && `validate ${figures.validateDocsPerSecond} docs/s < ${TARGETS.validateDocsPerSecond}`,
+].filter(Boolean);
+
+console.log(`N=${N}: library ${one.lib.toFixed(1)} ms (${figures.libraryMsPerResource} ms/resource), raw ${one.raw.toFixed(1)} ms, ratio ${figures.ratio} (target <= ${TARGETS.ratio})`);
+console.log(`2N=${2 * N}: library ${two.lib.toFixed(1)} ms, 2N/N ${figures.scaling2N} (target <= ${TARGETS.scaling})`);
+console.log(`peak RSS ${figures.peakRssMiB} MiB (target <= ${TARGETS.peakRssMiB}); cold npm run synth of the examples ${figures.coldSynthExamplesMs} ms`);
+console.log(`cdk8s-flink validate: ${figures.validateDocsPerSecond} documents/s on ${VALIDATE_DOCS} documents (target >= ${TARGETS.validateDocsPerSecond})`);
+console.log(missed.length ? `MISSED: ${missed.join('; ')}` : 'all targets met');
+console.log(JSON.stringify({ ...figures, targetsMet: missed.length === 0 }));
+process.exitCode = missed.length ? 1 : 0;
