@@ -1,7 +1,8 @@
 // Benchmark of synth cost (`npm run bench`; not part of `npm test`).
-// Compares, in one process, N FlinkDeployments (application mode, built-in
-// hooks on) against N raw cdk8s ApiObjects carrying the identical rendered
-// manifests, then 2N; times the examples' cold `npm run synth` and
+// Compares, in one process, `app.synth()` of N FlinkDeployments (application
+// mode, built-in hooks on) against N raw cdk8s ApiObjects carrying the
+// identical rendered manifests, then 2N (and, for information, rendering the
+// objects without writing YAML); times the examples' cold `npm run synth` and
 // `cdk8s-flink validate` on 10,000 documents. Prints a report, then one JSON
 // line with the figures, and exits 1 when a target is missed.
 const { execFileSync, spawnSync } = require('child_process');
@@ -18,8 +19,8 @@ const REPEATS = Number(process.env.BENCH_REPEATS || 5);
 const VALIDATE_DOCS = 10000;
 const TARGETS = { ratio: 1.5, scaling: 2.1, peakRssMiB: 512, validateDocsPerSecond: 2000 };
 
-function libraryApp(n) {
-  const app = new App({ outdir: os.tmpdir() });
+function libraryApp(n, outdir = os.tmpdir()) {
+  const app = new App({ outdir });
   const chart = new Chart(app, 'bench', { namespace: 'flink' });
   for (let i = 0; i < n; i++) {
     new FlinkDeployment(chart, `job-${i}`, {
@@ -34,20 +35,34 @@ function libraryApp(n) {
   return app;
 }
 
-function rawApp(manifests) {
-  const app = new App({ outdir: os.tmpdir() });
+function rawApp(manifests, outdir = os.tmpdir()) {
+  const app = new App({ outdir });
   const chart = new Chart(app, 'bench', { namespace: 'flink' });
   manifests.forEach((m, i) => new ApiObject(chart, `job-${i}`, m));
   return app;
 }
 
-/** Milliseconds to build and synthesize (to objects, as `cdk8s synth` does before writing). */
-function time(build) {
+/** The rendered objects of an app (what `cdk8s synth` writes). */
+function render(app) {
+  return app.charts.flatMap((c) => c.toJson());
+}
+
+/**
+ * Milliseconds to build and synthesize an app: `app.synth()` writing its
+ * YAML, as `cdk8s synth` does, or only rendering the objects (`objectsOnly`).
+ */
+function time(build, objectsOnly) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
   const start = process.hrtime.bigint();
-  const app = build();
-  const docs = app.charts.flatMap((c) => c.toJson());
+  const app = build(outdir);
+  if (objectsOnly) {
+    render(app);
+  } else {
+    app.synth();
+  }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return { ms, docs };
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return ms;
 }
 
 function median(values) {
@@ -56,13 +71,13 @@ function median(values) {
 }
 
 /** Median library and raw times for n resources, alternating runs so machine noise hits both. */
-function measure(n) {
-  const manifests = time(() => libraryApp(n)).docs;
+function measure(n, objectsOnly = false) {
+  const manifests = render(libraryApp(n));
   const lib = [];
   const raw = [];
   for (let r = 0; r < REPEATS; r++) {
-    lib.push(time(() => libraryApp(n)).ms);
-    raw.push(time(() => rawApp(manifests)).ms);
+    lib.push(time((outdir) => libraryApp(n, outdir), objectsOnly));
+    raw.push(time((outdir) => rawApp(manifests, outdir), objectsOnly));
   }
   return { lib: median(lib), raw: median(raw) };
 }
@@ -75,7 +90,7 @@ function coldSynthMs() {
 
 function validateDocsPerSecond() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-validate-'));
-  const docs = time(() => libraryApp(100)).docs;
+  const docs = render(libraryApp(100));
   const text = docs.map((d) => stringify(d)).join('---\n');
   for (let f = 0; f < VALIDATE_DOCS / docs.length; f++) {
     fs.writeFileSync(path.join(dir, `apps-${f}.yaml`), text);
@@ -93,11 +108,13 @@ function validateDocsPerSecond() {
 measure(Math.min(N, 200)); // warm up both paths
 const one = measure(N);
 const two = measure(2 * N);
+const objects = measure(N, true);
 const figures = {
   n: N,
   libraryMsPerResource: +(one.lib / N).toFixed(4),
   rawMsPerResource: +(one.raw / N).toFixed(4),
   ratio: +(one.lib / one.raw).toFixed(3),
+  objectsOnlyRatio: +(objects.lib / objects.raw).toFixed(3),
   scaling2N: +(two.lib / one.lib).toFixed(3),
   peakRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
   coldSynthExamplesMs: Math.round(coldSynthMs()),
@@ -113,6 +130,7 @@ const missed = [
 ].filter(Boolean);
 
 console.log(`N=${N}: library ${one.lib.toFixed(1)} ms (${figures.libraryMsPerResource} ms/resource), raw ${one.raw.toFixed(1)} ms, ratio ${figures.ratio} (target <= ${TARGETS.ratio})`);
+console.log(`  rendering objects only (no YAML written): library/raw ${figures.objectsOnlyRatio}`);
 console.log(`2N=${2 * N}: library ${two.lib.toFixed(1)} ms, 2N/N ${figures.scaling2N} (target <= ${TARGETS.scaling})`);
 console.log(`peak RSS ${figures.peakRssMiB} MiB (target <= ${TARGETS.peakRssMiB}); cold npm run synth of the examples ${figures.coldSynthExamplesMs} ms`);
 console.log(`cdk8s-flink validate: ${figures.validateDocsPerSecond} documents/s on ${VALIDATE_DOCS} documents (target >= ${TARGETS.validateDocsPerSecond})`);

@@ -169,18 +169,39 @@ export function operatorConfiguration(context?: FlinkHookContext): Record<string
  * then the resource's own flattened `flinkConfiguration` (which wins).
  */
 export function effectiveConfiguration(flinkConfiguration: any, context?: FlinkHookContext, scope?: ConfigurationScope): Record<string, string> {
-  const defaults = operatorDefaults(context);
-  const effective = new Map(defaults);
-  if (typeof scope?.namespace === 'string') {
-    applyScopedDefaults(`${NAMESPACE_DEFAULTS_PREFIX}${scope.namespace}.`, defaults, effective);
-  }
-  if (isKnownFlinkVersion(scope?.flinkVersion)) {
-    for (const prefix of versionPrefixes(defaults, scope.flinkVersion)) {
-      applyScopedDefaults(prefix, defaults, effective);
-    }
-  }
+  const effective = new Map(scopedDefaults(operatorDefaults(context), scope));
   for (const [key, value] of flattenToMap(flinkConfiguration)) {
     effective.set(key, value);
   }
   return Object.fromEntries(effective);
+}
+
+/** Scoped defaults per operator defaults and (namespace, version): the same few pairs recur for every resource. */
+const SCOPED_DEFAULTS = new WeakMap<ReadonlyMap<string, string>, Map<string, ReadonlyMap<string, string>>>();
+
+/** The operator defaults with the namespace-scoped, then the version-scoped defaults laid over them. */
+function scopedDefaults(defaults: ReadonlyMap<string, string>, scope?: ConfigurationScope): ReadonlyMap<string, string> {
+  const namespace = typeof scope?.namespace === 'string' ? scope.namespace : undefined;
+  const version = isKnownFlinkVersion(scope?.flinkVersion) ? scope.flinkVersion : undefined;
+  const cacheKey = JSON.stringify([namespace ?? null, version ?? null]);
+  let byScope = SCOPED_DEFAULTS.get(defaults);
+  if (!byScope) {
+    byScope = new Map();
+    SCOPED_DEFAULTS.set(defaults, byScope);
+  }
+  let scoped = byScope.get(cacheKey);
+  if (!scoped) {
+    const effective = new Map(defaults);
+    if (namespace !== undefined) {
+      applyScopedDefaults(`${NAMESPACE_DEFAULTS_PREFIX}${namespace}.`, defaults, effective);
+    }
+    if (version !== undefined) {
+      for (const prefix of versionPrefixes(defaults, version)) {
+        applyScopedDefaults(prefix, defaults, effective);
+      }
+    }
+    scoped = effective;
+    byScope.set(cacheKey, scoped);
+  }
+  return scoped;
 }
