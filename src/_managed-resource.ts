@@ -10,7 +10,8 @@ import { FlinkHooks } from './hooks/flink-hooks';
  */
 export interface ManagedResourceOptions {
   readonly kind: FlinkResourceKind;
-  readonly gvk: GroupVersionKind;
+  /** @default - `flink.apache.org/v1beta1` and `kind` */
+  readonly gvk?: GroupVersionKind;
   readonly name: string;
   readonly namespace?: string;
   /** Builds the manifest from the construct's current props. */
@@ -19,7 +20,11 @@ export interface ManagedResourceOptions {
   readonly syncWave: ArgoCdSyncWave;
   /** The mutated manifest of the session cluster, for session jobs. */
   readonly sessionDeployment?: () => any;
+  /** The mutated manifest of the referenced job, for state snapshots (`undefined`: defined elsewhere). */
+  readonly snapshotTarget?: () => any;
 }
+
+const MANAGED = new WeakMap<Construct, ManagedResource>();
 
 const SYNCED_METADATA = ['labels', 'annotations'] as const;
 
@@ -30,6 +35,13 @@ const SYNCED_METADATA = ['labels', 'annotations'] as const;
  * and the mutated manifest is what the `Resource` renders.
  */
 export class ManagedResource {
+  /**
+   * The managed resource of a Flink construct of this library, if it has one.
+   */
+  public static of(construct: Construct): ManagedResource | undefined {
+    return MANAGED.get(construct);
+  }
+
   /** The rendered object (construct id `Resource`). */
   public readonly apiObject: ApiObject;
   private cached?: PipelineResult;
@@ -38,13 +50,14 @@ export class ManagedResource {
 
   constructor(private readonly owner: Construct, private readonly options: ManagedResourceOptions) {
     this.apiObject = new ApiObject(owner, 'Resource', {
-      ...options.gvk,
+      ...(options.gvk ?? { apiVersion: 'flink.apache.org/v1beta1', kind: options.kind }),
       metadata: { name: options.name, namespace: options.namespace },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
     // The CRD may be created in the same sync: do not fail its dry run.
     ArgoCd._annotate(this.apiObject, options.syncWave, [ArgoCdSyncOption.SKIP_DRY_RUN_ON_MISSING_RESOURCE]);
     owner.node.addValidation({ validate: () => this.result().errors });
+    MANAGED.set(owner, this);
   }
 
   /** Forgets the pipeline result, after the construct changed. */
@@ -62,6 +75,7 @@ export class ManagedResource {
         kind: this.options.kind,
         manifest: built,
         sessionDeployment: this.options.sessionDeployment?.(),
+        snapshotTarget: this.options.snapshotTarget?.(),
         hooks,
         source: this.owner.node.path,
       });

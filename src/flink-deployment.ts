@@ -1,9 +1,8 @@
 import { Chart } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { checkInteger, checkJob } from './_checks';
-import { ConfigurationMap } from './_configuration-map';
-import { renderIngress, renderJob, renderMetadata, renderPodTemplate, renderProcess } from './_ir';
+import { DeploymentSpec } from './_deployment-spec';
+import { renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
@@ -13,6 +12,7 @@ import { FlinkJobOptions } from './flink-job';
 import { JobManagerOptions, TaskManagerOptions } from './flink-process';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
+import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
 
 /**
@@ -200,9 +200,9 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
   public readonly isSessionCluster: boolean;
 
   private readonly props: FlinkDeploymentProps;
-  private readonly flinkConfiguration = new ConfigurationMap('flinkConfiguration', true);
-  private readonly logConfiguration = new ConfigurationMap('logConfiguration', false);
+  private readonly spec: DeploymentSpec;
   private readonly managed: ManagedResource;
+  private built?: any;
 
   /**
    * @param scope the parent construct
@@ -211,27 +211,16 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    */
   public constructor(scope: Construct, id: string, props: FlinkDeploymentProps) {
     super(scope, id);
-    if (typeof props.image !== 'string' || props.image.trim() === '') {
-      throw new Error(`'image' must be a non-empty image reference, got ${JSON.stringify(props.image)}`);
-    }
-    if (!(props.flinkVersion instanceof FlinkVersion)) {
-      throw new Error(`'flinkVersion' must be a FlinkVersion (e.g. FlinkVersion.V2_2), got ${JSON.stringify(props.flinkVersion)}`);
-    }
-    checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER);
-    if (props.job) {
-      checkJob(props.job);
-    }
+    this.spec = new DeploymentSpec(props);
     this.props = props;
     this.resourceName = props.name ?? resourceNameFromId(id);
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.restServiceName = `${this.resourceName}-rest`;
     this.image = props.image;
     this.flinkVersion = props.flinkVersion;
-    this.serviceAccount = props.serviceAccount ?? 'flink';
+    this.serviceAccount = this.spec.serviceAccount;
     this.mode = props.mode;
     this.isSessionCluster = props.job === undefined;
-    this.flinkConfiguration.addAll(props.flinkConfiguration);
-    this.logConfiguration.addAll(props.logConfiguration);
     // Render eagerly once so that malformed sizes and pod templates fail at construction.
     this.buildManifest();
 
@@ -254,8 +243,8 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    * @throws if the key is already set to a different value
    */
   public addFlinkConfiguration(key: string, value: any): void {
-    this.flinkConfiguration.add(key, value);
-    this.managed.invalidate();
+    this.spec.flinkConfiguration.add(key, value);
+    this.changed();
   }
 
   /**
@@ -266,8 +255,8 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    * @throws if the file is already set to a different content
    */
   public addLogConfiguration(file: string, content: string): void {
-    this.logConfiguration.add(file, content);
-    this.managed.invalidate();
+    this.spec.logConfiguration.add(file, content);
+    this.changed();
   }
 
   /**
@@ -282,6 +271,28 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
   }
 
   /**
+   * Adds a `FlinkStateSnapshot` that takes a savepoint of this deployment's
+   * job, in its namespace.
+   *
+   * @param id the construct id of the snapshot (a child of this deployment)
+   * @param options the savepoint's options
+   */
+  public addSavepoint(id: string, options: FlinkSavepointOptions = {}): FlinkStateSnapshot {
+    return new FlinkStateSnapshot(this, id, { ...options, job: FlinkJobReference.fromDeployment(this) });
+  }
+
+  /**
+   * Adds a `FlinkStateSnapshot` that triggers a checkpoint of this
+   * deployment's job, in its namespace.
+   *
+   * @param id the construct id of the snapshot (a child of this deployment)
+   * @param options the checkpoint's options
+   */
+  public addCheckpoint(id: string, options: FlinkCheckpointOptions = {}): FlinkStateSnapshot {
+    return new FlinkStateSnapshot(this, id, { ...options, type: SnapshotType.CHECKPOINT, job: FlinkJobReference.fromDeployment(this) });
+  }
+
+  /**
    * The manifest after the mutators, as the validators saw it and as it is
    * rendered.
    * @internal
@@ -290,28 +301,20 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
     return this.managed.result().manifest;
   }
 
+  private changed(): void {
+    this.built = undefined;
+    this.managed.invalidate();
+  }
+
+  /** The manifest from the current props, built once per change (the pipeline copies it before mutating). */
   private buildManifest(): any {
-    const p = this.props;
-    return cleanJson({
+    this.built ??= cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkDeployment',
-      metadata: renderMetadata(this.resourceName, this.namespace, p),
-      spec: {
-        image: p.image,
-        imagePullPolicy: p.imagePullPolicy,
-        flinkVersion: p.flinkVersion.value,
-        serviceAccount: this.serviceAccount,
-        mode: p.mode,
-        flinkConfiguration: this.flinkConfiguration.toJson(),
-        logConfiguration: this.logConfiguration.toJson(),
-        podTemplate: renderPodTemplate(p.podTemplate),
-        jobManager: renderProcess('jobManager', p.jobManager),
-        taskManager: renderProcess('taskManager', p.taskManager),
-        ingress: renderIngress(p.ingress),
-        restartNonce: p.restartNonce,
-        job: p.job ? renderJob(p.job) : undefined,
-      },
+      metadata: renderMetadata(this.resourceName, this.namespace, this.props),
+      spec: this.spec.toJson(),
     });
+    return this.built;
   }
 }
 

@@ -10,6 +10,7 @@ import { ArgoCdSyncWave } from './argo-cd';
 import type { IFlinkDeployment } from './flink-deployment';
 import { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
+import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 
 /**
  * Options of a `FlinkSessionJob` created with `FlinkDeployment.addSessionJob()`.
@@ -69,6 +70,7 @@ export class FlinkSessionJob extends Construct {
   private readonly props: FlinkSessionJobProps;
   private readonly flinkConfiguration = new ConfigurationMap('flinkConfiguration', true);
   private readonly managed: ManagedResource;
+  private built?: any;
 
   /**
    * @param scope the parent construct
@@ -115,10 +117,43 @@ export class FlinkSessionJob extends Construct {
    */
   public addFlinkConfiguration(key: string, value: any): void {
     this.flinkConfiguration.add(key, value);
+    this.changed();
+  }
+
+  /**
+   * Adds a `FlinkStateSnapshot` that takes a savepoint of this job, in its
+   * namespace.
+   *
+   * @param id the construct id of the snapshot (a child of this session job)
+   * @param options the savepoint's options
+   */
+  public addSavepoint(id: string, options: FlinkSavepointOptions = {}): FlinkStateSnapshot {
+    return new FlinkStateSnapshot(this, id, { ...options, job: FlinkJobReference.fromSessionJob(this) });
+  }
+
+  /**
+   * Adds a `FlinkStateSnapshot` that triggers a checkpoint of this job, in
+   * its namespace.
+   *
+   * @param id the construct id of the snapshot (a child of this session job)
+   * @param options the checkpoint's options
+   */
+  public addCheckpoint(id: string, options: FlinkCheckpointOptions = {}): FlinkStateSnapshot {
+    return new FlinkStateSnapshot(this, id, { ...options, type: SnapshotType.CHECKPOINT, job: FlinkJobReference.fromSessionJob(this) });
+  }
+
+  private changed(): void {
+    this.built = undefined;
     this.managed.invalidate();
   }
 
+  /** The manifest from the current props, built once per change (the pipeline copies it before mutating). */
   private buildManifest(): any {
+    this.built ??= this.renderManifest();
+    return this.built;
+  }
+
+  private renderManifest(): any {
     const p = this.props;
     return cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',

@@ -6,6 +6,8 @@ export * from './flink-ingress';
 export * from './flink-resource-metadata';
 export * from './flink-deployment';
 export * from './flink-session-job';
+export * from './flink-state-snapshot';
+export * from './flink-blue-green-deployment';
 export * from './flink-canary';
 export * from './flink-testing';
 export * from './hooks/context';

@@ -13,7 +13,7 @@ const EXAMPLES = path.join(__dirname, '..', 'examples');
 describe('examples', () => {
   test('every example directory is a cdk8s app covered here', () => {
     const apps = fs.readdirSync(EXAMPLES).filter((d) => fs.existsSync(path.join(EXAMPLES, d, 'cdk8s.yaml'))).sort();
-    expect(apps).toEqual(['application-cluster', 'argocd', 'python-job', 'session-cluster']);
+    expect(apps).toEqual(['application-cluster', 'argocd', 'blue-green', 'python-job', 'session-cluster', 'state-snapshots']);
   });
 
   test('application-cluster renders one HA application cluster with savepoint upgrades', () => {

@@ -3,18 +3,22 @@ import * as path from 'path';
 import { UsageError } from './_usage-error';
 import { IFlinkResourceListener } from '../hooks/listener';
 import { IFlinkResourceMutator } from '../hooks/mutator';
-import { IFlinkResourceValidator } from '../hooks/validator';
+import { IFlinkResourceValidator, IFlinkStateSnapshotValidator } from '../hooks/validator';
 
 /** The hooks a set of plugin modules provides. */
 export interface PluginHooks {
   readonly validators: IFlinkResourceValidator[];
+  /** Validators of FlinkStateSnapshots: every export with `validateStateSnapshot`. */
+  readonly stateSnapshotValidators: IFlinkStateSnapshotValidator[];
   readonly mutators: IFlinkResourceMutator[];
   readonly listeners: IFlinkResourceListener[];
 }
 
 const VALIDATOR_METHODS = ['validateDeployment', 'validateSessionJob'];
 const MUTATOR_METHODS = ['mutateDeployment', 'mutateSessionJob'];
+const SNAPSHOT_VALIDATOR_METHODS = ['validateStateSnapshot'];
 const LISTENER_METHODS = ['onMutated', 'onValidationFailed', 'onRendered'];
+const HOOK_METHODS = [...VALIDATOR_METHODS, ...SNAPSHOT_VALIDATOR_METHODS, ...MUTATOR_METHODS, ...LISTENER_METHODS];
 
 /**
  * Loads plugin modules. A module may export hook objects, classes with a
@@ -22,12 +26,17 @@ const LISTENER_METHODS = ['onMutated', 'onValidationFailed', 'onRendered'];
  * export included); what an export is follows from its methods.
  */
 export function loadPlugins(modules: string[], cwd: string): PluginHooks {
-  const hooks = { validators: [] as IFlinkResourceValidator[], mutators: [] as IFlinkResourceMutator[], listeners: [] as IFlinkResourceListener[] };
+  const hooks = {
+    validators: [] as IFlinkResourceValidator[],
+    stateSnapshotValidators: [] as IFlinkStateSnapshotValidator[],
+    mutators: [] as IFlinkResourceMutator[],
+    listeners: [] as IFlinkResourceListener[],
+  };
   for (const spec of modules) {
     const exported = requirePlugin(spec, cwd);
     const found = collect(spec, exported, hooks);
     if (found === 0) {
-      throw new UsageError(`${spec}: exports no validator (validateDeployment, validateSessionJob), mutator (mutateDeployment, mutateSessionJob) or listener`);
+      throw new UsageError(`${spec}: exports no validator (validateDeployment, validateSessionJob; or validateStateSnapshot), mutator (mutateDeployment, mutateSessionJob) or listener`);
     }
   }
   return hooks;
@@ -45,8 +54,8 @@ function requirePlugin(spec: string, cwd: string): any {
   }
 }
 
-function collect(spec: string, exported: any, hooks: { validators: any[]; mutators: any[]; listeners: any[] }): number {
-  const candidates = exported !== null && typeof exported === 'object' && !hasAny(exported, [...VALIDATOR_METHODS, ...MUTATOR_METHODS, ...LISTENER_METHODS])
+function collect(spec: string, exported: any, hooks: { validators: any[]; stateSnapshotValidators: any[]; mutators: any[]; listeners: any[] }): number {
+  const candidates = exported !== null && typeof exported === 'object' && !hasAny(exported, HOOK_METHODS)
     ? Object.values(exported)
     : [exported];
   let found = 0;
@@ -57,6 +66,10 @@ function collect(spec: string, exported: any, hooks: { validators: any[]; mutato
     }
     if (hasAll(hook, VALIDATOR_METHODS)) {
       hooks.validators.push(hook);
+      found++;
+    }
+    if (hasAll(hook, SNAPSHOT_VALIDATOR_METHODS)) {
+      hooks.stateSnapshotValidators.push(hook);
       found++;
     }
     if (hasAll(hook, MUTATOR_METHODS)) {
@@ -72,7 +85,7 @@ function collect(spec: string, exported: any, hooks: { validators: any[]; mutato
 }
 
 function instantiate(spec: string, candidate: any): any {
-  if (typeof candidate === 'function' && candidate.prototype && hasAny(candidate.prototype, [...VALIDATOR_METHODS, ...MUTATOR_METHODS, ...LISTENER_METHODS])) {
+  if (typeof candidate === 'function' && candidate.prototype && hasAny(candidate.prototype, HOOK_METHODS)) {
     try {
       return new candidate();
     } catch (e) {

@@ -10,9 +10,11 @@ import { FlinkResourceKind, runPipeline } from '../hooks/_pipeline';
 /** Usage of `cdk8s-flink validate`. */
 export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-config FILE] [--format text|json] [--plugin MODULE]... PATH...
 
-Validates every FlinkDeployment and FlinkSessionJob in the YAML files and
-directories given (multi-document files; other documents are skipped) with the
-same mutators and validators as cdk8s synth.
+Validates every FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot and
+FlinkBlueGreenDeployment in the YAML files and directories given
+(multi-document files; other documents are skipped) with the same mutators
+and validators as cdk8s synth. A session job's cluster and a snapshot's job
+are looked up among the documents given.
 
   --operator-config FILE  the operator's default configuration (flat or nested
                           YAML, as the Helm chart's defaultConfiguration),
@@ -39,7 +41,7 @@ export interface ResourceReport {
   readonly errors: string[];
 }
 
-const FLINK_KINDS: FlinkResourceKind[] = ['FlinkDeployment', 'FlinkSessionJob'];
+const FLINK_KINDS: FlinkResourceKind[] = ['FlinkDeployment', 'FlinkSessionJob', 'FlinkStateSnapshot', 'FlinkBlueGreenDeployment'];
 
 /**
  * Runs `cdk8s-flink validate` with the given arguments (after the command
@@ -68,7 +70,10 @@ export function validateCommand(argv: string[], cwd: string = process.cwd()): Va
 
 /**
  * Runs the pipeline over documents: deployments first (so session jobs can
- * see their mutated session cluster), reports in input order.
+ * see their mutated session cluster), then session jobs (so snapshots can
+ * see their mutated job), reports in input order. A snapshot whose job is
+ * not among the documents is not reported as missing (it may be defined
+ * elsewhere).
  */
 export function validateDocuments(documents: InputDocument[], hooks: Parameters<typeof runPipeline>[0]['hooks']): ResourceReport[] {
   const results = new Map<InputDocument, { manifest: any; errors: string[] }>();
@@ -78,9 +83,22 @@ export function validateDocuments(documents: InputDocument[], hooks: Parameters<
     results.set(doc, result);
     sessions.set(key(doc.value), result.manifest);
   }
+  const jobs = new Map<string, any>();
   for (const doc of documents.filter((d) => d.value.kind === 'FlinkSessionJob')) {
     const target = sessions.get(key({ metadata: { namespace: doc.value.metadata?.namespace, name: doc.value.spec?.deploymentName } }));
-    results.set(doc, runPipeline({ kind: 'FlinkSessionJob', manifest: doc.value, sessionDeployment: target, hooks, source: doc.file }));
+    const result = runPipeline({ kind: 'FlinkSessionJob', manifest: doc.value, sessionDeployment: target, hooks, source: doc.file });
+    results.set(doc, result);
+    jobs.set(key(doc.value), result.manifest);
+  }
+  for (const doc of documents.filter((d) => d.value.kind === 'FlinkBlueGreenDeployment')) {
+    results.set(doc, runPipeline({ kind: 'FlinkBlueGreenDeployment', manifest: doc.value, hooks, source: doc.file }));
+  }
+  for (const doc of documents.filter((d) => d.value.kind === 'FlinkStateSnapshot')) {
+    const reference = doc.value.spec?.jobReference;
+    const targetKey = key({ metadata: { namespace: doc.value.metadata?.namespace, name: reference?.name } });
+    const target = reference?.kind === 'FlinkDeployment' ? sessions.get(targetKey)
+      : reference?.kind === 'FlinkSessionJob' ? jobs.get(targetKey) : undefined;
+    results.set(doc, runPipeline({ kind: 'FlinkStateSnapshot', manifest: doc.value, snapshotTarget: target, hooks, source: doc.file }));
   }
   return documents.map((doc) => {
     const metadata = doc.value.metadata ?? {};

@@ -1,4 +1,5 @@
 import { autoscalerErrors } from './_checks-autoscaler';
+import { blueGreenChildren, blueGreenShapeErrors } from './_checks-blue-green';
 import { forbiddenKeyErrors, healthCheckErrors, rollbackErrors } from './_checks-cluster-config';
 import { ConfigValueError, FlinkConfig } from './_checks-flink-config';
 import { deploymentNameErrors, serviceAccountErrors } from './_checks-identity';
@@ -9,6 +10,7 @@ import { logConfigErrors } from './_checks-logging';
 import { at, isCanary, isObject, lastReconciledSpec, shapeErrors } from './_checks-manifest';
 import { jobManagerReplicaErrors, memorySourceErrors, resourceErrors, taskManagerReplicaErrors } from './_checks-resources';
 import { applicationClusterErrors, clusterIdErrors, jobPresenceErrors } from './_checks-session-job';
+import { snapshotRuleErrors, snapshotShapeErrors } from './_checks-snapshot';
 import { deploymentSpecChangeErrors, sessionJobSpecChangeErrors } from './_checks-spec-change';
 import { flinkVersionErrors } from './_checks-version';
 import { effectiveConfiguration, flattenConfiguration, operatorConfiguration } from './_configuration';
@@ -128,6 +130,46 @@ export function sessionJobErrors(sessionJob: any, sessionDeployment: any | undef
       );
     }
     return runChecks(checks);
+  } catch (error) {
+    return [`Validation failed unexpectedly: ${describe(error)}`];
+  }
+}
+
+/**
+ * Every message of the default validation of a `FlinkStateSnapshot`
+ * manifest (upstream stops at the first rule that fails, so there is at most
+ * one, besides structural errors). `target` is the FlinkDeployment or
+ * FlinkSessionJob its `jobReference` names; with `targetUnknown` an absent
+ * target means "defined elsewhere" rather than "not found".
+ */
+export function stateSnapshotErrors(snapshot: any, target: any | undefined, _context?: FlinkHookContext, targetUnknown = false): string[] {
+  try {
+    if (isCanary(snapshot)) {
+      return [];
+    }
+    const shape = snapshotShapeErrors(snapshot);
+    return shape.length > 0 ? shape : snapshotRuleErrors(snapshot, target, targetUnknown);
+  } catch (error) {
+    return [`Validation failed unexpectedly: ${describe(error)}`];
+  }
+}
+
+/**
+ * Every message of the default validation of a `FlinkBlueGreenDeployment`
+ * manifest: the FlinkDeployment checks of the blue and the green deployment
+ * the operator creates from its template (a message both share is reported
+ * once).
+ */
+export function blueGreenDeploymentErrors(manifest: any, context?: FlinkHookContext): string[] {
+  try {
+    if (isCanary(manifest)) {
+      return [];
+    }
+    const shape = blueGreenShapeErrors(manifest);
+    if (shape.length > 0) {
+      return shape;
+    }
+    return [...new Set(blueGreenChildren(manifest).flatMap((child) => deploymentErrors(child, context)))];
   } catch (error) {
     return [`Validation failed unexpectedly: ${describe(error)}`];
   }

@@ -1,4 +1,5 @@
-import { sessionJobErrors, deploymentErrors } from './_default-checks';
+import { blueGreenChildren } from './_checks-blue-green';
+import { blueGreenDeploymentErrors, sessionJobErrors, deploymentErrors, stateSnapshotErrors } from './_default-checks';
 import { FlinkHookContext } from './context';
 import { DefaultMutator } from './default-mutator';
 import { _ResolvedHooks } from './flink-hooks';
@@ -6,7 +7,10 @@ import { FlinkResourceEvent, IFlinkResourceListener } from './listener';
 import { IFlinkResourceMutator } from './mutator';
 
 /** The Flink resource kinds the hooks see. */
-export type FlinkResourceKind = 'FlinkDeployment' | 'FlinkSessionJob';
+export type FlinkResourceKind = 'FlinkDeployment' | 'FlinkSessionJob' | 'FlinkStateSnapshot' | 'FlinkBlueGreenDeployment';
+
+/** The kinds mutators run on (the operator's mutator SPI offers nothing else that this library implements). */
+const MUTATED_KINDS: readonly FlinkResourceKind[] = ['FlinkDeployment', 'FlinkSessionJob'];
 
 /** One resource to run through the hooks. */
 export interface PipelineRequest {
@@ -15,6 +19,12 @@ export interface PipelineRequest {
   readonly manifest: any;
   /** For a session job: the (already mutated) manifest of its session cluster, when known. */
   readonly sessionDeployment?: any;
+  /**
+   * For a state snapshot: the (already mutated) manifest of the job it
+   * references, when known. Unknown (defined elsewhere) means the check
+   * that the target exists is skipped.
+   */
+  readonly snapshotTarget?: any;
   readonly hooks: _ResolvedHooks;
   /** Construct path or file name, for events and hook context. */
   readonly source: string;
@@ -39,7 +49,8 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
     source: request.source,
   };
   const errors: string[] = [];
-  const mutators = request.hooks.defaultMutator ? [DEFAULT_MUTATOR, ...request.hooks.mutators] : request.hooks.mutators;
+  const mutators = !MUTATED_KINDS.includes(request.kind) ? []
+    : request.hooks.defaultMutator ? [DEFAULT_MUTATOR, ...request.hooks.mutators] : request.hooks.mutators;
 
   let manifest = structuredClone(request.manifest);
   for (const mutator of mutators) {
@@ -55,20 +66,18 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
   }
   notify(request.hooks.listeners, 'onMutated', event(request, manifest));
 
-  const session = request.sessionDeployment;
   if (request.hooks.defaultValidator) {
-    errors.push(...(request.kind === 'FlinkDeployment'
-      ? deploymentErrors(manifest, context)
-      : sessionJobErrors(manifest, session, context)));
+    errors.push(...defaultErrors(request, manifest, context));
   }
-  for (const validator of request.hooks.validators) {
-    const message = callHook(errors, 'validator', validator, () => request.kind === 'FlinkDeployment'
-      ? validator.validateDeployment(structuredClone(manifest), context)
-      : validator.validateSessionJob(structuredClone(manifest), structuredClone(session), context));
-    if (message === undefined || message === null || message === '') {
-      continue;
+  const validators: object[] = request.kind === 'FlinkStateSnapshot' ? request.hooks.stateSnapshotValidators ?? [] : request.hooks.validators;
+  for (const validator of validators) {
+    const messages = callHook(errors, 'validator', validator, () => validatorMessages(validator, request, manifest, context)) ?? [];
+    for (const message of new Set(messages)) {
+      if (message === undefined || message === null || message === '') {
+        continue;
+      }
+      errors.push(typeof message === 'string' ? message : `validator ${hookName(validator)} returned ${typeof message} instead of a message`);
     }
-    errors.push(typeof message === 'string' ? message : `validator ${hookName(validator)} returned ${typeof message} instead of a message`);
   }
   if (errors.length > 0) {
     notify(request.hooks.listeners, 'onValidationFailed', { ...event(request, manifest), errors: [...errors] });
@@ -81,6 +90,37 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
  */
 export function notifyRendered(listeners: IFlinkResourceListener[], kind: FlinkResourceKind, source: string, manifest: any): void {
   notify(listeners, 'onRendered', event({ kind, source }, manifest));
+}
+
+function defaultErrors(request: PipelineRequest, manifest: any, context: FlinkHookContext): string[] {
+  switch (request.kind) {
+    case 'FlinkDeployment':
+      return deploymentErrors(manifest, context);
+    case 'FlinkSessionJob':
+      return sessionJobErrors(manifest, request.sessionDeployment, context);
+    case 'FlinkStateSnapshot':
+      return stateSnapshotErrors(manifest, request.snapshotTarget, context, request.snapshotTarget === undefined);
+    case 'FlinkBlueGreenDeployment':
+      return blueGreenDeploymentErrors(manifest, context);
+  }
+}
+
+/**
+ * What one user validator says about the resource. A FlinkBlueGreenDeployment
+ * is validated as the blue and green FlinkDeployments the operator creates
+ * from it (each goes through the operator's webhook as a FlinkDeployment).
+ */
+function validatorMessages(validator: any, request: PipelineRequest, manifest: any, context: FlinkHookContext): unknown[] {
+  switch (request.kind) {
+    case 'FlinkDeployment':
+      return [validator.validateDeployment(structuredClone(manifest), context)];
+    case 'FlinkSessionJob':
+      return [validator.validateSessionJob(structuredClone(manifest), structuredClone(request.sessionDeployment), context)];
+    case 'FlinkStateSnapshot':
+      return [validator.validateStateSnapshot(structuredClone(manifest), structuredClone(request.snapshotTarget), context)];
+    case 'FlinkBlueGreenDeployment':
+      return blueGreenChildren(manifest).map((child) => validator.validateDeployment(child, context));
+  }
 }
 
 function mutate(mutator: IFlinkResourceMutator, request: PipelineRequest, manifest: any, context: FlinkHookContext): any {

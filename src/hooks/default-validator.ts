@@ -1,15 +1,19 @@
-import { deploymentErrors, sessionJobErrors } from './_default-checks';
+import { blueGreenDeploymentErrors, deploymentErrors, sessionJobErrors, stateSnapshotErrors } from './_default-checks';
 import { FlinkHookContext } from './context';
-import { IFlinkResourceValidator } from './validator';
+import { IFlinkResourceValidator, IFlinkStateSnapshotValidator } from './validator';
 
 /**
  * The checks of the Flink Kubernetes Operator's `DefaultValidator` (release
- * 1.15.0), run on `FlinkDeployment` and `FlinkSessionJob` manifests before
- * they are written, with the operator's messages.
+ * 1.15.0), run on `FlinkDeployment`, `FlinkSessionJob` and
+ * `FlinkStateSnapshot` manifests before they are written, with the
+ * operator's messages; a `FlinkBlueGreenDeployment` is checked as the blue
+ * and green FlinkDeployments the operator creates from its template.
  *
- * `validateDeployment` and `validateSessionJob` return the first message,
- * as the operator's webhook would reject the resource with it;
- * `deploymentErrors` and `sessionJobErrors` return every message at once.
+ * `validateDeployment`, `validateSessionJob` and `validateStateSnapshot`
+ * return the first message, as the operator's webhook would reject the
+ * resource with it; `deploymentErrors`, `sessionJobErrors`,
+ * `stateSnapshotErrors` and `blueGreenDeploymentErrors` return every
+ * message at once.
  *
  * Differences from the operator: no DNS lookup is made for a session job's
  * `jarURI` host (IP literals and `localhost` are checked, other names are
@@ -20,7 +24,7 @@ import { IFlinkResourceValidator } from './validator';
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/plugins/
  */
-export class DefaultValidator implements IFlinkResourceValidator {
+export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSnapshotValidator {
   /**
    * The first error of a `FlinkDeployment` manifest.
    *
@@ -65,5 +69,48 @@ export class DefaultValidator implements IFlinkResourceValidator {
    */
   public sessionJobErrors(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string[] {
     return sessionJobErrors(sessionJob, sessionDeployment, context);
+  }
+
+  /**
+   * The first error of a `FlinkStateSnapshot` manifest.
+   *
+   * As in the operator, an absent `target` means the referenced job does not
+   * exist ("Target for snapshot <namespace>/<name> was not found") unless the
+   * snapshot is an existing savepoint or the operator has moved it past
+   * `TRIGGER_PENDING`. (At synth, a target defined elsewhere is not reported
+   * as missing.)
+   *
+   * @param snapshot the FlinkStateSnapshot manifest
+   * @param target the FlinkDeployment or FlinkSessionJob manifest its `jobReference` names, if it exists
+   * @param context the operator configuration to check against, and the resource's source
+   * @returns the first error message, or `undefined` when valid
+   */
+  public validateStateSnapshot(snapshot: any, target?: any, context?: FlinkHookContext): string | undefined {
+    return stateSnapshotErrors(snapshot, target, context)[0];
+  }
+
+  /**
+   * Every error of a `FlinkStateSnapshot` manifest, in the operator's order.
+   *
+   * @param snapshot the FlinkStateSnapshot manifest
+   * @param target the FlinkDeployment or FlinkSessionJob manifest its `jobReference` names, if it exists
+   * @param context the operator configuration to check against, and the resource's source
+   * @returns the error messages; empty when valid
+   */
+  public stateSnapshotErrors(snapshot: any, target?: any, context?: FlinkHookContext): string[] {
+    return stateSnapshotErrors(snapshot, target, context);
+  }
+
+  /**
+   * Every error of a `FlinkBlueGreenDeployment` manifest: the FlinkDeployment
+   * checks of the blue and green deployments the operator creates from its
+   * template (`<name>-blue`, `<name>-green`).
+   *
+   * @param blueGreenDeployment the FlinkBlueGreenDeployment manifest
+   * @param context the operator configuration to check against, and the resource's source
+   * @returns the error messages; empty when valid
+   */
+  public blueGreenDeploymentErrors(blueGreenDeployment: any, context?: FlinkHookContext): string[] {
+    return blueGreenDeploymentErrors(blueGreenDeployment, context);
   }
 }

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { IFlinkResourceListener } from './listener';
 import { IFlinkResourceMutator } from './mutator';
-import { IFlinkResourceValidator } from './validator';
+import { IFlinkResourceValidator, IFlinkStateSnapshotValidator } from './validator';
 
 const REGISTRY = new WeakMap<IConstruct, FlinkHooks>();
 let version = 0;
@@ -16,6 +16,8 @@ export interface _ResolvedHooks {
   readonly defaultValidator: boolean;
   readonly mutators: IFlinkResourceMutator[];
   readonly validators: IFlinkResourceValidator[];
+  /** The validators of FlinkStateSnapshots (none when left out). */
+  readonly stateSnapshotValidators?: IFlinkStateSnapshotValidator[];
   readonly listeners: IFlinkResourceListener[];
   readonly operatorConfiguration?: { [key: string]: string };
 }
@@ -23,7 +25,10 @@ export interface _ResolvedHooks {
 /**
  * The validators, mutators and listeners registered on a scope. They apply
  * to every FlinkDeployment and FlinkSessionJob beneath that scope (an App,
- * a Chart or any construct).
+ * a Chart or any construct); validators also to the FlinkDeployments that a
+ * FlinkBlueGreenDeployment's template becomes, and snapshot validators to
+ * every FlinkStateSnapshot. Mutators do not run on FlinkStateSnapshots and
+ * FlinkBlueGreenDeployments.
  *
  * Order at synth: the built-in `DefaultMutator`, then user mutators (outer
  * scopes first, in registration order), then every validator (the built-in
@@ -70,6 +75,7 @@ export class FlinkHooks {
       defaultValidator: true,
       mutators: [] as IFlinkResourceMutator[],
       validators: [] as IFlinkResourceValidator[],
+      stateSnapshotValidators: [] as IFlinkStateSnapshotValidator[],
       listeners: [] as IFlinkResourceListener[],
       operatorConfiguration: undefined as { [key: string]: string } | undefined,
     };
@@ -82,29 +88,52 @@ export class FlinkHooks {
       resolved.defaultValidator &&= hooks._defaultValidator;
       resolved.mutators.push(...hooks._mutators);
       resolved.validators.push(...hooks._validators);
+      resolved.stateSnapshotValidators.push(...hooks._stateSnapshotValidators);
       resolved.listeners.push(...hooks._listeners);
       resolved.operatorConfiguration = hooks._operatorConfiguration ?? resolved.operatorConfiguration;
     }
+    // No scope set one: the configuration of a FlinkOperator in the app, if any.
+    resolved.operatorConfiguration ??= REGISTRY.get(construct.node.root)?._defaultOperatorConfiguration?.();
     return resolved;
   }
 
   private readonly _mutators: IFlinkResourceMutator[] = [];
   private readonly _validators: IFlinkResourceValidator[] = [];
+  private readonly _stateSnapshotValidators: IFlinkStateSnapshotValidator[] = [];
   private readonly _listeners: IFlinkResourceListener[] = [];
   private _defaultMutator = true;
   private _defaultValidator = true;
   private _operatorConfiguration?: { [key: string]: string };
+  private _defaultOperatorConfiguration?: () => { [key: string]: string };
 
   private constructor() {}
 
   /**
-   * Adds a validator; a string it returns is a synth error.
+   * Adds a validator; a string it returns is a synth error. When the
+   * validator also has a `validateStateSnapshot` method (it implements
+   * `IFlinkStateSnapshotValidator` too), it validates FlinkStateSnapshots
+   * as well.
    *
    * @param validator an `IFlinkResourceValidator` (a plain object with both methods works)
    */
   public addValidator(validator: IFlinkResourceValidator): void {
     version++;
     this._validators.push(checkHook('validator', validator, ['validateDeployment', 'validateSessionJob']));
+    if (typeof (validator as unknown as Record<string, unknown>).validateStateSnapshot === 'function') {
+      this.addSnapshotValidatorOnce(validator as unknown as IFlinkStateSnapshotValidator);
+    }
+  }
+
+  /**
+   * Adds a validator of FlinkStateSnapshots only; a string it returns is a
+   * synth error. A validator already added with `addValidator()` that has
+   * `validateStateSnapshot` is not added twice.
+   *
+   * @param validator an `IFlinkStateSnapshotValidator` (a plain object with the method works)
+   */
+  public addStateSnapshotValidator(validator: IFlinkStateSnapshotValidator): void {
+    version++;
+    this.addSnapshotValidatorOnce(checkHook('snapshot validator', validator, ['validateStateSnapshot']));
   }
 
   /**
@@ -159,6 +188,21 @@ export class FlinkHooks {
     this._operatorConfiguration = { ...configuration };
   }
 
+  /**
+   * Registers (on the App root) the default configuration of a
+   * `FlinkOperator` in the app: validators see it when no scope sets one
+   * with `useOperatorConfiguration`, which always wins. With several
+   * operators the first one registered applies. The owner calls this again
+   * after each change, so cached results are recomputed.
+   *
+   * @param provide the FlinkOperator's current effective default configuration (flat keys)
+   * @internal
+   */
+  public _useDefaultOperatorConfiguration(provide: () => { [key: string]: string }): void {
+    version++;
+    this._defaultOperatorConfiguration ??= provide;
+  }
+
   /** Whether the built-in validator runs beneath this scope (as far as this scope decides). */
   public get defaultValidatorEnabled(): boolean {
     return this._defaultValidator;
@@ -174,6 +218,11 @@ export class FlinkHooks {
     return [...this._validators];
   }
 
+  /** The FlinkStateSnapshot validators registered on this scope, in registration order. */
+  public get stateSnapshotValidators(): IFlinkStateSnapshotValidator[] {
+    return [...this._stateSnapshotValidators];
+  }
+
   /** The mutators registered on this scope, in registration order. */
   public get mutators(): IFlinkResourceMutator[] {
     return [...this._mutators];
@@ -182,6 +231,12 @@ export class FlinkHooks {
   /** The listeners registered on this scope, in registration order. */
   public get listeners(): IFlinkResourceListener[] {
     return [...this._listeners];
+  }
+
+  private addSnapshotValidatorOnce(validator: IFlinkStateSnapshotValidator): void {
+    if (!this._stateSnapshotValidators.includes(validator)) {
+      this._stateSnapshotValidators.push(validator);
+    }
   }
 }
 

@@ -4,7 +4,7 @@
 export interface FlinkResourceEvent {
   /** Construct path of the resource (or the file it came from in `cdk8s-flink validate`). */
   readonly source: string;
-  /** `FlinkDeployment` or `FlinkSessionJob`. */
+  /** `FlinkDeployment`, `FlinkSessionJob`, `FlinkStateSnapshot` or `FlinkBlueGreenDeployment`. */
   readonly kind: string;
   /** `metadata.name` of the resource. */
   readonly name: string;

@@ -30,3 +30,30 @@ export interface IFlinkResourceValidator {
    */
   validateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string | undefined;
 }
+
+/**
+ * Validates `FlinkStateSnapshot`s before they are written, the synth-time
+ * counterpart of the `validateStateSnapshot` method of the operator's
+ * `FlinkResourceValidator` plugin.
+ *
+ * Register it with `FlinkHooks.addStateSnapshotValidator()`, or implement
+ * it next to `IFlinkResourceValidator` on one object and register that with
+ * `FlinkHooks.addValidator()`, which then uses it for snapshots too. A
+ * validator that has only `validateDeployment`/`validateSessionJob` never
+ * sees snapshots.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/snapshots/
+ */
+export interface IFlinkStateSnapshotValidator {
+  /**
+   * Validates a `FlinkStateSnapshot`.
+   *
+   * @param snapshot the FlinkStateSnapshot manifest
+   * @param target the FlinkDeployment or FlinkSessionJob its `jobReference`
+   *   names, when it is defined in the same app (or among the files given to
+   *   `cdk8s-flink validate`); `undefined` otherwise
+   * @param context what the pipeline knows besides the manifests
+   * @returns an error message, or `undefined` when valid
+   */
+  validateStateSnapshot(snapshot: any, target?: any, context?: FlinkHookContext): string | undefined;
+}

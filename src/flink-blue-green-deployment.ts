@@ -1,0 +1,219 @@
+import { Chart, Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ConfigurationMap } from './_configuration-map';
+import { DeploymentSpec } from './_deployment-spec';
+import { renderIngress, renderMetadata } from './_ir';
+import { cleanJson } from './_json';
+import { ManagedResource } from './_managed-resource';
+import { resourceNameFromId } from './_naming';
+import { ArgoCdSyncWave } from './argo-cd';
+import type { FlinkDeploymentProps } from './flink-deployment';
+import { FlinkIngressOptions } from './flink-ingress';
+import { FlinkVersion } from './flink-version';
+
+/**
+ * Properties of a `FlinkBlueGreenDeployment`: those of the `FlinkDeployment`
+ * it deploys blue and green (a job is required), and the blue/green
+ * settings.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/concepts/bluegreen-controller-flow/
+ */
+export interface FlinkBlueGreenDeploymentProps extends FlinkDeploymentProps {
+  /**
+   * How long a new deployment may take to become ready before the
+   * transition is aborted and the previous deployment stays active
+   * (`kubernetes.operator.bluegreen.abort.grace-period`).
+   *
+   * @default - the operator's default, 10 minutes
+   */
+  readonly abortGracePeriod?: Duration;
+
+  /**
+   * How often the operator looks at a transition in progress
+   * (`kubernetes.operator.bluegreen.reconciliation.reschedule-interval`).
+   *
+   * @default - the operator's default, 15 seconds
+   */
+  readonly reconciliationRescheduleInterval?: Duration;
+
+  /**
+   * How long the previous deployment keeps running once the new one is
+   * ready (`kubernetes.operator.bluegreen.deployment-deletion.delay`).
+   *
+   * @default - the operator's default, 0 (deleted at once)
+   */
+  readonly deploymentDeletionDelay?: Duration;
+
+  /**
+   * More blue/green settings (`spec.configuration`, keys
+   * `kubernetes.operator.bluegreen.*`). More can be added with
+   * `addBlueGreenConfiguration()`.
+   *
+   * @default - only the settings of the typed props
+   */
+  readonly blueGreenConfiguration?: { [key: string]: string };
+
+  /**
+   * An ingress that always routes to the REST service of the active
+   * deployment (`spec.ingress`), as opposed to `ingress`, which each
+   * deployment gets for itself (its template prefixed with `blue-` /
+   * `green-`).
+   *
+   * @default - no ingress that follows the active deployment
+   */
+  readonly activeIngress?: FlinkIngressOptions;
+}
+
+/** The typed props and the blue/green configuration keys they set. */
+const DURATION_KEYS: ReadonlyArray<readonly [keyof FlinkBlueGreenDeploymentProps, string]> = [
+  ['abortGracePeriod', 'kubernetes.operator.bluegreen.abort.grace-period'],
+  ['reconciliationRescheduleInterval', 'kubernetes.operator.bluegreen.reconciliation.reschedule-interval'],
+  ['deploymentDeletionDelay', 'kubernetes.operator.bluegreen.deployment-deletion.delay'],
+];
+
+/**
+ * A Flink application upgraded blue/green by the Flink Kubernetes Operator
+ * (`flink.apache.org/v1beta1` `FlinkBlueGreenDeployment`): on a spec change
+ * the operator takes a savepoint (unless the job is stateless), starts the
+ * new spec as a second FlinkDeployment (`<name>-blue` / `<name>-green`)
+ * from it, and deletes the previous one once the new one is ready.
+ *
+ * The template is built from the same props as `FlinkDeployment`, and at
+ * synth the blue and green FlinkDeployments it becomes pass the same
+ * validators (built-in and user) as any FlinkDeployment. Mutators do not
+ * run on it. The rendered object is the child `Resource`.
+ *
+ * @example
+ * new FlinkBlueGreenDeployment(chart, 'orders', {
+ *   image: 'flink:2.2',
+ *   flinkVersion: FlinkVersion.V2_2,
+ *   jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
+ *   taskManager: { memory: Size.mebibytes(2048), cpu: 1 },
+ *   job: { jarUri: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 2, upgradeMode: UpgradeMode.SAVEPOINT },
+ *   deploymentDeletionDelay: Duration.seconds(30),
+ * });
+ */
+export class FlinkBlueGreenDeployment extends Construct {
+  /** `metadata.name` of the FlinkBlueGreenDeployment. */
+  public readonly resourceName: string;
+  /**
+   * `metadata.namespace` of the FlinkBlueGreenDeployment (and of its blue and green deployments).
+   *
+   * @default - no namespace (the one of the kubectl context / Argo CD application)
+   */
+  public readonly namespace?: string;
+  /** Name of the blue FlinkDeployment the operator creates (`<name>-blue`). */
+  public readonly blueDeploymentName: string;
+  /** Name of the green FlinkDeployment the operator creates (`<name>-green`). */
+  public readonly greenDeploymentName: string;
+  /** Flink image of the deployments. */
+  public readonly image: string;
+  /** Flink version of the deployments. */
+  public readonly flinkVersion: FlinkVersion;
+  /** Service account of the Flink pods. */
+  public readonly serviceAccount: string;
+
+  private readonly props: FlinkBlueGreenDeploymentProps;
+  private readonly spec: DeploymentSpec;
+  private readonly blueGreenConfiguration = new ConfigurationMap('blueGreenConfiguration', false);
+  private readonly managed: ManagedResource;
+
+  /**
+   * @param scope the parent construct
+   * @param id the construct id; the default resource name derives from it
+   * @param props the blue/green deployment's properties
+   */
+  public constructor(scope: Construct, id: string, props: FlinkBlueGreenDeploymentProps) {
+    super(scope, id);
+    this.spec = new DeploymentSpec(props);
+    if (!props.job) {
+      throw new Error(`'job' is required for a FlinkBlueGreenDeployment (blue/green upgrades apply to application clusters), got ${JSON.stringify(props.job)}`);
+    }
+    for (const [field, key] of DURATION_KEYS) {
+      const value = props[field];
+      if (value !== undefined) {
+        this.blueGreenConfiguration.add(key, flinkDuration(field, value as Duration));
+      }
+    }
+    this.blueGreenConfiguration.addAll(props.blueGreenConfiguration);
+    this.props = props;
+    this.resourceName = props.name ?? resourceNameFromId(id);
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.blueDeploymentName = `${this.resourceName}-blue`;
+    this.greenDeploymentName = `${this.resourceName}-green`;
+    this.image = props.image;
+    this.flinkVersion = props.flinkVersion;
+    this.serviceAccount = this.spec.serviceAccount;
+    // Render eagerly once so that malformed sizes and pod templates fail at construction.
+    this.buildManifest();
+
+    this.managed = new ManagedResource(this, {
+      kind: 'FlinkBlueGreenDeployment',
+      name: this.resourceName,
+      namespace: this.namespace,
+      build: () => this.buildManifest(),
+      syncWave: ArgoCdSyncWave.CLUSTERS,
+    });
+  }
+
+  /**
+   * Adds a Flink configuration entry to the template.
+   *
+   * @param key the configuration key
+   * @param value a string, number, boolean, list or map
+   * @throws if the key is already set to a different value
+   */
+  public addFlinkConfiguration(key: string, value: any): void {
+    this.spec.flinkConfiguration.add(key, value);
+    this.managed.invalidate();
+  }
+
+  /**
+   * Adds a logging configuration file to the template.
+   *
+   * @param file the file name, e.g. `log4j-console.properties`
+   * @param content the file's content
+   * @throws if the file is already set to a different content
+   */
+  public addLogConfiguration(file: string, content: string): void {
+    this.spec.logConfiguration.add(file, content);
+    this.managed.invalidate();
+  }
+
+  /**
+   * Adds a blue/green setting (`spec.configuration`).
+   *
+   * @param key a `kubernetes.operator.bluegreen.*` key
+   * @param value its value, e.g. `30s`
+   * @throws if the key is already set to a different value
+   */
+  public addBlueGreenConfiguration(key: string, value: string): void {
+    this.blueGreenConfiguration.add(key, value);
+    this.managed.invalidate();
+  }
+
+  private buildManifest(): any {
+    return cleanJson({
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkBlueGreenDeployment',
+      metadata: renderMetadata(this.resourceName, this.namespace, this.props),
+      spec: {
+        configuration: this.blueGreenConfiguration.toJson(),
+        ingress: renderIngress(this.props.activeIngress),
+        template: { spec: this.spec.toJson() },
+      },
+    });
+  }
+}
+
+const UNITS: ReadonlyArray<readonly [number, string]> = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's'], [1, 'ms']];
+
+/** A duration in Flink's notation (`30s`, `10min`), in its largest whole unit. */
+function flinkDuration(field: string, duration: Duration): string {
+  const millis = duration.toMilliseconds();
+  if (!Number.isInteger(millis) || millis < 0) {
+    throw new Error(`'${field}' must be a whole, non-negative number of milliseconds, got ${millis}ms`);
+  }
+  const [unit, label] = UNITS.find(([size]) => millis % size === 0 && millis >= size) ?? [1, 'ms'];
+  return `${millis / unit}${label}`;
+}

@@ -1,0 +1,336 @@
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { checkInteger } from './_checks';
+import { renderMetadata } from './_ir';
+import { cleanJson } from './_json';
+import { ManagedResource } from './_managed-resource';
+import { resourceNameFromId } from './_naming';
+import { ArgoCdSyncWave } from './argo-cd';
+import type { IFlinkDeployment } from './flink-deployment';
+import type { FlinkJobOptions } from './flink-job';
+import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
+import type { FlinkSessionJob } from './flink-session-job';
+
+/**
+ * What a `FlinkStateSnapshot` takes.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/snapshots/
+ */
+export enum SnapshotType {
+  /** A savepoint: owned by the user, portable, used for upgrades and forks (`spec.savepoint`). */
+  SAVEPOINT = 'savepoint',
+  /** A checkpoint: owned by Flink, which may delete it any time after it is taken (`spec.checkpoint`). */
+  CHECKPOINT = 'checkpoint',
+}
+
+/**
+ * The format of a savepoint.
+ *
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/ops/state/savepoints/#savepoint-format
+ */
+export enum SavepointFormat {
+  /** Flink's state-backend independent format: a job may switch state backends when restoring. */
+  CANONICAL = 'CANONICAL',
+  /** The state backend's own format: faster to take and restore, tied to that state backend. */
+  NATIVE = 'NATIVE',
+}
+
+/**
+ * The kinds of Flink resources a snapshot can be taken of.
+ */
+export enum FlinkJobKind {
+  /** An application cluster (`FlinkDeployment` with a job). */
+  FLINK_DEPLOYMENT = 'FlinkDeployment',
+  /** A job on a session cluster (`FlinkSessionJob`). */
+  FLINK_SESSION_JOB = 'FlinkSessionJob',
+}
+
+/**
+ * The job a `FlinkStateSnapshot` is taken of (`spec.jobReference`): a
+ * `FlinkDeployment` running a job, or a `FlinkSessionJob`. When it is a
+ * construct of the same app, the validators see its manifest.
+ */
+export class FlinkJobReference {
+  /**
+   * The job of an application cluster.
+   *
+   * @param deployment a FlinkDeployment with a job, or `FlinkDeployment.fromName()`
+   */
+  public static fromDeployment(deployment: IFlinkDeployment): FlinkJobReference {
+    if (!deployment || typeof deployment.resourceName !== 'string') {
+      throw new Error(`'deployment' must be a FlinkDeployment or FlinkDeployment.fromName(...), got ${JSON.stringify(deployment)}`);
+    }
+    if ((deployment as { isSessionCluster?: boolean }).isSessionCluster === true) {
+      throw new Error(`'${deployment.resourceName}' is a session cluster and has no job to snapshot; snapshot one of its FlinkSessionJobs instead`);
+    }
+    return new FlinkJobReference(FlinkJobKind.FLINK_DEPLOYMENT, deployment.resourceName, deployment.namespace, deployment);
+  }
+
+  /**
+   * A job on a session cluster.
+   *
+   * @param sessionJob a FlinkSessionJob of this app
+   */
+  public static fromSessionJob(sessionJob: FlinkSessionJob): FlinkJobReference {
+    if (!sessionJob || typeof sessionJob.resourceName !== 'string') {
+      throw new Error(`'sessionJob' must be a FlinkSessionJob, got ${JSON.stringify(sessionJob)}`);
+    }
+    return new FlinkJobReference(FlinkJobKind.FLINK_SESSION_JOB, sessionJob.resourceName, sessionJob.namespace, sessionJob);
+  }
+
+  /**
+   * A FlinkSessionJob defined elsewhere, by name. Checks that need its spec
+   * are skipped.
+   *
+   * @param name `metadata.name` of the FlinkSessionJob
+   * @param namespace `metadata.namespace` of the FlinkSessionJob (default: the snapshot's)
+   */
+  public static fromSessionJobName(name: string, namespace?: string): FlinkJobReference {
+    if (typeof name !== 'string' || name.trim() === '') {
+      throw new Error(`'name' must be a non-empty FlinkSessionJob name, got ${JSON.stringify(name)}`);
+    }
+    return new FlinkJobReference(FlinkJobKind.FLINK_SESSION_JOB, name, namespace);
+  }
+
+  private constructor(
+    /** The kind of the referenced resource. */
+    public readonly kind: FlinkJobKind,
+    /** `metadata.name` of the referenced resource. */
+    public readonly name: string,
+    /**
+     * `metadata.namespace` of the referenced resource; a snapshot must be in it.
+     *
+     * @default - the snapshot's namespace
+     */
+    public readonly namespace?: string,
+    private readonly construct?: IConstruct,
+  ) {}
+
+  /**
+   * The referenced resource's manifest as the validators saw it, when it is
+   * a construct of this app.
+   * @internal
+   */
+  public _manifest(): any {
+    return this.construct ? ManagedResource.of(this.construct as Construct)?.result().manifest : undefined;
+  }
+}
+
+/**
+ * Options of a checkpoint, e.g. for `FlinkDeployment.addCheckpoint()`.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinkstatesnapshotspec
+ */
+export interface FlinkCheckpointOptions extends FlinkResourceMetadataOptions {
+  /**
+   * How often the operator retries a failed snapshot before marking it
+   * `FAILED`: `-1` without limit, `0` never.
+   *
+   * @default - the operator's default, -1 (no limit)
+   */
+  readonly backoffLimit?: number;
+}
+
+/**
+ * Options of a savepoint, e.g. for `FlinkDeployment.addSavepoint()`.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#savepointspec
+ */
+export interface FlinkSavepointOptions extends FlinkCheckpointOptions {
+  /**
+   * Where the savepoint is written, or with `alreadyExists` where it is.
+   *
+   * @default - the job's savepoint directory (`execution.checkpointing.savepoint-dir`)
+   */
+  readonly path?: string;
+
+  /**
+   * The savepoint format.
+   *
+   * @default - the operator's default, `SavepointFormat.CANONICAL`
+   */
+  readonly format?: SavepointFormat;
+
+  /**
+   * Whether the operator disposes of the savepoint's data when this
+   * resource is deleted (the job must be running then).
+   *
+   * @default - the operator's default, true
+   */
+  readonly disposeOnDelete?: boolean;
+
+  /**
+   * The savepoint exists at `path` already (e.g. from another cluster); the
+   * operator only records it as completed, so no job reference is needed.
+   *
+   * @default - the operator's default, false (the operator triggers the savepoint)
+   */
+  readonly alreadyExists?: boolean;
+}
+
+/**
+ * Properties of a `FlinkStateSnapshot`.
+ */
+export interface FlinkStateSnapshotProps extends FlinkSavepointOptions {
+  /**
+   * Savepoint or checkpoint. The savepoint options apply to savepoints only.
+   *
+   * @default SnapshotType.SAVEPOINT
+   */
+  readonly type?: SnapshotType;
+
+  /**
+   * The job to snapshot.
+   *
+   * @default - none, which only an existing savepoint (`alreadyExists`) may omit
+   */
+  readonly job?: FlinkJobReference;
+}
+
+const SAVEPOINT_ONLY = ['path', 'format', 'disposeOnDelete', 'alreadyExists'] as const;
+
+/**
+ * A savepoint or checkpoint as a Kubernetes resource
+ * (`flink.apache.org/v1beta1` `FlinkStateSnapshot`): the operator triggers
+ * it for the referenced job and records its path in the status, or, with
+ * `alreadyExists`, records an existing savepoint.
+ *
+ * The manifest passes the validator hooks at synth time (snapshot
+ * validators: `FlinkHooks.addStateSnapshotValidator()`); the rendered
+ * object is the child `Resource`.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/snapshots/
+ *
+ * @example
+ * const deployment = new FlinkDeployment(chart, 'wordcount', {
+ *   image: 'flink:2.2',
+ *   flinkVersion: FlinkVersion.V2_2,
+ *   job: { jarUri: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 2 },
+ * });
+ * deployment.addSavepoint('before-upgrade', { backoffLimit: 0 });
+ */
+export class FlinkStateSnapshot extends Construct {
+  /**
+   * The job options with `initialSavepointPath` set to an existing
+   * savepoint, to start a job from it.
+   *
+   * @param snapshot a savepoint with `alreadyExists` and a `path`
+   * @param job the job options
+   * @throws if the job already starts from another savepoint
+   */
+  public static restoreFrom(snapshot: FlinkStateSnapshot, job: FlinkJobOptions): FlinkJobOptions {
+    const path = snapshot.initialSavepointPath;
+    if (job.initialSavepointPath !== undefined && job.initialSavepointPath !== path) {
+      throw new Error(`'job.initialSavepointPath' is already ${JSON.stringify(job.initialSavepointPath)}; refusing to replace it with ${JSON.stringify(path)}`);
+    }
+    return { ...job, initialSavepointPath: path };
+  }
+
+  /** `metadata.name` of the FlinkStateSnapshot. */
+  public readonly resourceName: string;
+  /**
+   * `metadata.namespace` of the FlinkStateSnapshot.
+   *
+   * @default - no namespace (the one of the kubectl context / Argo CD application)
+   */
+  public readonly namespace?: string;
+  /** Savepoint or checkpoint. */
+  public readonly type: SnapshotType;
+  /**
+   * The job the snapshot is taken of.
+   *
+   * @default - none (an existing savepoint)
+   */
+  public readonly job?: FlinkJobReference;
+  /**
+   * The savepoint's path as given.
+   *
+   * @default - the job's savepoint directory
+   */
+  public readonly path?: string;
+  /** Whether this records an existing savepoint. */
+  public readonly alreadyExists: boolean;
+
+  private readonly props: FlinkStateSnapshotProps;
+
+  /**
+   * @param scope the parent construct
+   * @param id the construct id; the default resource name derives from it
+   * @param props the snapshot's properties
+   */
+  public constructor(scope: Construct, id: string, props: FlinkStateSnapshotProps = {}) {
+    super(scope, id);
+    const type = props.type ?? SnapshotType.SAVEPOINT;
+    if (!Object.values(SnapshotType).includes(type)) {
+      throw new Error(`'type' must be a SnapshotType, got ${JSON.stringify(type)}`);
+    }
+    if (props.job !== undefined && !(props.job instanceof FlinkJobReference)) {
+      throw new Error(`'job' must be a FlinkJobReference (e.g. FlinkJobReference.fromDeployment(d)), got ${JSON.stringify(props.job)}`);
+    }
+    if (type === SnapshotType.CHECKPOINT) {
+      const misplaced = SAVEPOINT_ONLY.filter((field) => props[field] !== undefined);
+      if (misplaced.length > 0) {
+        throw new Error(`'${misplaced[0]}' applies to savepoints only, got ${JSON.stringify(props[misplaced[0]])} on a checkpoint`);
+      }
+    }
+    if (props.format !== undefined && !Object.values(SavepointFormat).includes(props.format)) {
+      throw new Error(`'format' must be a SavepointFormat, got ${JSON.stringify(props.format)}`);
+    }
+    if (props.alreadyExists === true && (typeof props.path !== 'string' || props.path.trim() === '')) {
+      throw new Error(`'path' must name the existing savepoint when 'alreadyExists' is true, got ${JSON.stringify(props.path)}`);
+    }
+    checkInteger('backoffLimit', props.backoffLimit, -1);
+
+    this.props = props;
+    this.type = type;
+    this.job = props.job;
+    this.path = props.path;
+    this.alreadyExists = props.alreadyExists === true;
+    this.resourceName = props.name ?? resourceNameFromId(id);
+    this.namespace = props.namespace ?? props.job?.namespace ?? Chart.of(this).namespace;
+    if (props.job?.namespace !== undefined && this.namespace !== props.job.namespace) {
+      throw new Error(`'namespace' must be the namespace of the job's ${props.job.kind} '${props.job.namespace}', got '${this.namespace}'`);
+    }
+
+    new ManagedResource(this, {
+      kind: 'FlinkStateSnapshot',
+      name: this.resourceName,
+      namespace: this.namespace,
+      build: () => this.buildManifest(),
+      syncWave: ArgoCdSyncWave.JOBS,
+      snapshotTarget: () => this.job?._manifest(),
+    });
+  }
+
+  /**
+   * The path to start a job from this snapshot (`job.initialSavepointPath`).
+   * Known at synth only for an existing savepoint (`alreadyExists` with a
+   * `path`): the path of a snapshot the operator takes is recorded in its
+   * status (`status.path`) when it completes.
+   *
+   * @throws if this is not an existing savepoint
+   */
+  public get initialSavepointPath(): string {
+    if (this.type !== SnapshotType.SAVEPOINT || !this.alreadyExists || this.path === undefined) {
+      throw new Error(`'${this.resourceName}' has no path known at synth: only a savepoint with 'alreadyExists: true' and a 'path' can be restored from; the path of a snapshot the operator takes is in its status.path once completed`);
+    }
+    return this.path;
+  }
+
+  private buildManifest(): any {
+    const p = this.props;
+    return cleanJson({
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkStateSnapshot',
+      metadata: renderMetadata(this.resourceName, this.namespace, p),
+      spec: {
+        backoffLimit: p.backoffLimit,
+        jobReference: this.job ? { kind: this.job.kind, name: this.job.name } : undefined,
+        savepoint: this.type === SnapshotType.SAVEPOINT
+          ? { alreadyExists: p.alreadyExists, disposeOnDelete: p.disposeOnDelete, formatType: p.format, path: p.path }
+          : undefined,
+        checkpoint: this.type === SnapshotType.CHECKPOINT ? {} : undefined,
+      },
+    });
+  }
+}
