@@ -19,7 +19,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-27@^2.9.5'],
   // Runtime dependencies that are not jsii modules are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
-  devDeps: ['cdk8s-cli@^2.200.0', 'tsx@^4.20.0', 'ajv@^8.17.1', 'fengari@^0.1.5'],
+  devDeps: [
+    'cdk8s-cli@^2.200.0', 'tsx@^4.20.0', 'ajv@^8.17.1', 'fengari@^0.1.5',
+    // JSON schemas of the Kubernetes 1.27 types and cert-manager, for the schema tests.
+    'kubernetes-models@4.3.1', '@kubernetes-models/cert-manager@4.4.4',
+  ],
 
   // Release automation is not part of this repository's workflow.
   release: false,
@@ -40,8 +44,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     ignorePatterns: ['src/imports/', 'examples/**/dist/'],
   },
   gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/'],
-  // lib/imports/ holds the generated L1 classes, which only the tests use.
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/imports/', '/.ci/', '/scripts/', '/lib/imports/'] },
+  // lib/imports/ holds the generated L1 classes, which only the tests use;
+  // imports/ (the vendored CRDs) ships: FlinkOperator renders them.
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/lib/imports/'] },
 });
 
 // `npm ci` fails on a fresh clone without this pin: the lock file otherwise misses

@@ -17,3 +17,6 @@ export * from './hooks/listener';
 export * from './hooks/flink-hooks';
 export * from './hooks/default-mutator';
 export * from './hooks/default-validator';
+export * from './operator/flink-operator';
+export * from './operator/operator-plugin';
+export * from './operator/operator-webhook';

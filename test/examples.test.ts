@@ -13,7 +13,7 @@ const EXAMPLES = path.join(__dirname, '..', 'examples');
 describe('examples', () => {
   test('every example directory is a cdk8s app covered here', () => {
     const apps = fs.readdirSync(EXAMPLES).filter((d) => fs.existsSync(path.join(EXAMPLES, d, 'cdk8s.yaml'))).sort();
-    expect(apps).toEqual(['application-cluster', 'argocd', 'blue-green', 'python-job', 'session-cluster', 'state-snapshots']);
+    expect(apps).toEqual(['application-cluster', 'argocd', 'blue-green', 'operator', 'python-job', 'session-cluster', 'state-snapshots']);
   });
 
   test('application-cluster renders one HA application cluster with savepoint upgrades', () => {
@@ -48,26 +48,43 @@ describe('examples', () => {
     docs.forEach((d) => expect(crdSchemaErrors(d)).toEqual([]));
   });
 
-  test('argocd renders one folder per chart, with an Argo CD Application per workload folder', () => {
+  test('argocd renders the operator and two teams, one folder per chart, with an Argo CD Application per folder', () => {
     const app = Testing.app({ yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
     const charts = buildArgoCdApp(app);
     FlinkTesting.assertValid(app);
     const byChart = Object.fromEntries(charts.map((c) => [c.node.id, Testing.synth(c)]));
-    expect(Object.fromEntries(Object.entries(byChart).map(([id, docs]) => [id, docs.map((d) => `${d.kind}/${d.metadata.name}`)]))).toEqual({
-      'team-payments': ['FlinkDeployment/fraud-detection'],
-      'team-analytics': ['FlinkDeployment/analytics-session', 'FlinkSessionJob/top-speed-windowing', 'FlinkSessionJob/session-windowing'],
-      'argocd-applications': ['Application/team-payments', 'Application/team-analytics'],
-    });
-    expect(byChart['argocd-applications'].map((a) => [a.spec.source.path, a.spec.destination.namespace, a.spec.source.repoURL])).toEqual([
-      [`${SOURCE.path}/team-payments`, 'team-payments', SOURCE.repoUrl],
-      [`${SOURCE.path}/team-analytics`, 'team-analytics', SOURCE.repoUrl],
+    const names = (id: string) => byChart[id].map((d) => `${d.kind}/${d.metadata.namespace ?? ''}/${d.metadata.name}`);
+    expect(Object.keys(byChart)).toEqual(['flink-operator', 'team-payments', 'team-analytics', 'argocd-applications']);
+    expect(names('team-payments')).toEqual(['FlinkDeployment/team-payments/fraud-detection']);
+    expect(names('team-analytics')).toEqual([
+      'FlinkDeployment/team-analytics/analytics-session',
+      'FlinkSessionJob/team-analytics/top-speed-windowing',
+      'FlinkSessionJob/team-analytics/session-windowing',
     ]);
-    // Clusters before jobs within a folder; every Flink resource tolerates a CRD created in the same sync.
+    expect(names('flink-operator')).toEqual(expect.arrayContaining([
+      'CustomResourceDefinition//flinkdeployments.flink.apache.org',
+      'Deployment/flink-operator/flink-kubernetes-operator',
+      'ServiceAccount/team-payments/flink',
+      'ServiceAccount/team-analytics/flink',
+      'Certificate/flink-operator/flink-operator-serving-cert',
+    ]));
+    expect(byChart['argocd-applications'].map((a) => [a.metadata.name, a.spec.source.path, a.spec.destination.namespace, a.metadata.annotations['argocd.argoproj.io/sync-wave']])).toEqual([
+      ['flink-operator', `${SOURCE.path}/flink-operator`, 'flink-operator', '-1'],
+      ['team-payments', `${SOURCE.path}/team-payments`, 'team-payments', '0'],
+      ['team-analytics', `${SOURCE.path}/team-analytics`, 'team-analytics', '0'],
+    ]);
+    // CRDs first, then certificates and the operator, then clusters, then jobs.
+    const wave = (d: any) => Number(d.metadata.annotations['argocd.argoproj.io/sync-wave']);
+    const operatorWaves = byChart['flink-operator'].map((d) => [d.kind, wave(d)]);
+    expect(operatorWaves.filter(([k]) => k === 'CustomResourceDefinition').map(([, w]) => w)).toEqual([-3, -3, -3, -3]);
+    expect(operatorWaves.find(([k]) => k === 'Certificate')![1]).toEqual(-2);
+    expect(operatorWaves.find(([k]) => k === 'Deployment')![1]).toEqual(-1);
     for (const doc of [...byChart['team-payments'], ...byChart['team-analytics']]) {
-      expect(doc.metadata.annotations['argocd.argoproj.io/sync-wave']).toEqual(doc.kind === 'FlinkDeployment' ? '0' : '1');
+      expect(wave(doc)).toEqual(doc.kind === 'FlinkDeployment' ? 0 : 1);
       expect(doc.metadata.annotations['argocd.argoproj.io/sync-options']).toEqual('SkipDryRunOnMissingResource=true');
       expect(crdSchemaErrors(doc)).toEqual([]);
     }
+    expect(JSON.stringify(byChart)).not.toMatch(/caBundle/);
     expect(byChart['team-analytics'][0].metadata.labels).toEqual({ team: 'analytics' });
   });
 });

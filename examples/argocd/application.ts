@@ -16,11 +16,12 @@ export interface GitSource {
  * cluster Argo CD runs in, with automated sync, pruning and self-heal.
  */
 export class ArgoCdApplication extends ApiObject {
-  constructor(scope: Construct, id: string, props: { source: GitSource; chart: Chart; namespace: string }) {
+  constructor(scope: Construct, id: string, props: { source: GitSource; chart: Chart; namespace: string; syncWave: number }) {
     super(scope, id, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
-      metadata: { name: props.chart.node.id, namespace: 'argocd' },
+      // In the app of apps, the operator's Application syncs before the teams' ones.
+      metadata: { name: props.chart.node.id, namespace: 'argocd', annotations: { 'argocd.argoproj.io/sync-wave': String(props.syncWave) } },
       spec: {
         project: 'default',
         source: { repoURL: props.source.repoUrl, targetRevision: props.source.revision, path: `${props.source.path}/${props.chart.node.id}` },

@@ -1,5 +1,5 @@
 import { App, Chart, Size } from 'cdk8s';
-import { FlinkDeployment, FlinkVersion, UpgradeMode } from '../../src';
+import { ArgoCdSyncWave, FlinkDeployment, FlinkOperator, FlinkVersion, UpgradeMode, WebhookKeystorePassword } from '../../src';
 import { ArgoCdApplication, GitSource } from './application';
 
 /** The Git repository and folder this app's output is committed to. */
@@ -10,6 +10,23 @@ export const SOURCE: GitSource = {
 };
 
 const FLINK = { image: 'flink:2.2', flinkVersion: FlinkVersion.V2_2 };
+
+/** The namespaces of the teams' Flink workloads, which the operator watches. */
+export const TEAM_NAMESPACES = ['team-payments', 'team-analytics'];
+
+/**
+ * The Flink Kubernetes Operator with its CRDs, RBAC for the teams'
+ * namespaces and the webhook (cert-manager issues its certificate; the
+ * keystore password Secret is created out of band, e.g. by a secret manager).
+ */
+export function flinkOperator(app: App): Chart {
+  const chart = new Chart(app, 'flink-operator', { namespace: 'flink-operator' });
+  new FlinkOperator(chart, 'operator', {
+    watchNamespaces: TEAM_NAMESPACES,
+    webhook: { keystorePassword: WebhookKeystorePassword.fromSecretName('flink-operator-webhook-password') },
+  });
+  return chart;
+}
 
 /** Team payments: one application cluster with savepoint upgrades. */
 export function teamPayments(app: App): Chart {
@@ -56,13 +73,14 @@ export function teamAnalytics(app: App): Chart {
 export function argoCdApplications(app: App, charts: Chart[]): Chart {
   const chart = new Chart(app, 'argocd-applications', { namespace: 'argocd' });
   for (const target of charts) {
-    new ArgoCdApplication(chart, target.node.id, { source: SOURCE, chart: target, namespace: target.namespace ?? 'default' });
+    const syncWave = target.node.id === 'flink-operator' ? ArgoCdSyncWave.OPERATOR : ArgoCdSyncWave.CLUSTERS;
+    new ArgoCdApplication(chart, target.node.id, { source: SOURCE, chart: target, namespace: target.namespace ?? 'default', syncWave });
   }
   return chart;
 }
 
 /** Builds the whole GitOps repository. */
 export function buildApp(app: App): Chart[] {
-  const workloads = [teamPayments(app), teamAnalytics(app)];
-  return [...workloads, argoCdApplications(app, workloads)];
+  const synced = [flinkOperator(app), teamPayments(app), teamAnalytics(app)];
+  return [...synced, argoCdApplications(app, synced)];
 }

@@ -54,7 +54,9 @@ function requirePlugin(spec: string, cwd: string): any {
   }
 }
 
-function collect(spec: string, exported: any, hooks: { validators: any[]; stateSnapshotValidators: any[]; mutators: any[]; listeners: any[] }): number {
+type HookLists = { validators: any[]; stateSnapshotValidators: any[]; mutators: any[]; listeners: any[] };
+
+function collect(spec: string, exported: any, hooks: HookLists): number {
   const candidates = exported !== null && typeof exported === 'object' && !hasAny(exported, HOOK_METHODS)
     ? Object.values(exported)
     : [exported];

@@ -1,0 +1,101 @@
+import { stringify } from 'yaml';
+import { DEFAULT_LOG_CONFIGURATION } from './_log-configuration';
+import { UPSTREAM_OPERATOR_CONFIGURATION } from '../hooks/_configuration';
+
+/** Operator configuration keys that a `FlinkOperator` prop owns, with that prop. */
+export const OWNED_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['kubernetes.operator.watched.namespaces', 'watchNamespaces'],
+  ['kubernetes.operator.leader-election.enabled', 'leaderElection'],
+  ['kubernetes.operator.leader-election.lease-name', 'leaderElection'],
+  ['kubernetes.operator.health.probe.enabled', 'healthPort'],
+  ['kubernetes.operator.health.probe.port', 'healthPort'],
+];
+
+/** The logging configuration files the ConfigMap holds, in the chart's order. */
+export const LOG_FILES = ['log4j-operator.properties', 'log4j-console.properties', 'logback-operator.xml', 'logback-console.xml'];
+
+/** What goes into the operator's default configuration besides the user's overrides. */
+export interface OperatorConfigurationOptions {
+  /** The user's `defaultConfiguration`, flat. */
+  readonly overrides: Map<string, string>;
+  readonly watchNamespaces: string[];
+  readonly healthPort: number;
+  /** Set when leader election is on. */
+  readonly leaseName?: string;
+  /** Listener configuration of the installed plugins. */
+  readonly plugins: Map<string, string>;
+}
+
+/**
+ * The operator's effective default configuration, in a stable order: the
+ * 1.15.0 chart's defaults (conf/flink-conf.yaml with the values.yaml
+ * overrides), the user's overrides (in place of a default they replace,
+ * appended otherwise), then the keys the props own: watched namespaces,
+ * leader election, plugin listeners and the health probe, as the chart
+ * appends them.
+ */
+export function operatorConfiguration(options: OperatorConfigurationOptions): Map<string, string> {
+  const configuration = new Map(Object.entries(UPSTREAM_OPERATOR_CONFIGURATION));
+  for (const [key, value] of options.overrides) {
+    configuration.set(key, value);
+  }
+  if (options.watchNamespaces.length > 0) {
+    configuration.set('kubernetes.operator.watched.namespaces', options.watchNamespaces.join(','));
+  }
+  if (options.leaseName !== undefined) {
+    configuration.set('kubernetes.operator.leader-election.enabled', 'true');
+    configuration.set('kubernetes.operator.leader-election.lease-name', options.leaseName);
+  }
+  for (const [key, value] of options.plugins) {
+    configuration.set(key, value);
+  }
+  configuration.set('kubernetes.operator.health.probe.enabled', 'true');
+  configuration.set('kubernetes.operator.health.probe.port', String(options.healthPort));
+  return configuration;
+}
+
+/**
+ * Why a key or value cannot be written to `flink-conf.yaml`, whose parser
+ * reads one `key: value` per line and cuts everything after `#`.
+ */
+export function unwritableEntry(key: string, value: string): string | undefined {
+  if (key.trim() === '' || /[\s#]|: /.test(key)) {
+    return `key '${key}' must be non-empty, without whitespace, '#' or ': '`;
+  }
+  if (/[\r\n#]/.test(value)) {
+    return `value of '${key}' must not contain a line break or '#' (flink-conf.yaml cuts lines at '#')`;
+  }
+  return undefined;
+}
+
+/** `flink-conf.yaml`: one `key: value` per line, as the chart's file. */
+export function renderFlinkConf(configuration: Map<string, string>): string {
+  return [...configuration].map(([key, value]) => `${key}: ${value}\n`).join('');
+}
+
+/** `config.yaml` (Flink's standard YAML format) with the same flat keys. */
+export function renderConfigYaml(configuration: Map<string, string>): string {
+  return stringify(Object.fromEntries(configuration), { lineWidth: 0 });
+}
+
+/**
+ * The logging files of the ConfigMap: the chart's defaults, with the user's
+ * `.properties` content appended (later keys win, as the chart appends
+ * values.yaml overrides) and user `.xml` content replacing the default (as
+ * the chart does for logback).
+ */
+export function logConfigurationFiles(overrides: { [file: string]: string }): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const file of LOG_FILES) {
+    const base = DEFAULT_LOG_CONFIGURATION[file];
+    const extra = overrides[file];
+    if (extra === undefined) {
+      files[file] = base;
+    } else if (file.endsWith('.xml')) {
+      files[file] = extra;
+    } else {
+      files[file] = `${base}${extra.endsWith('\n') ? extra : `${extra}\n`}`;
+    }
+  }
+  return files;
+}
