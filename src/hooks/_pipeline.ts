@@ -52,7 +52,9 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
   const mutators = !MUTATED_KINDS.includes(request.kind) ? []
     : request.hooks.defaultMutator ? [DEFAULT_MUTATOR, ...request.hooks.mutators] : request.hooks.mutators;
 
-  let manifest = structuredClone(request.manifest);
+  // User mutators may change the manifest in place, so they get a copy; the
+  // built-in one never does, and without user mutators the manifest is only read.
+  let manifest = request.hooks.mutators.length > 0 ? structuredClone(request.manifest) : request.manifest;
   for (const mutator of mutators) {
     const next = callHook(errors, 'mutator', mutator, () => mutate(mutator, request, manifest, context));
     if (next === undefined) {

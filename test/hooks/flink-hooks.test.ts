@@ -234,3 +234,18 @@ describe('built-in validation at synth', () => {
     expect(Testing.synth(chart)[0].spec.job.parallelism).toBeUndefined();
   });
 });
+
+test('a mutator that changes the manifest in place does not change the construct: re-synths do not compound', () => {
+  const chart = Testing.chart();
+  FlinkHooks.of(chart).addMutator({
+    mutateDeployment: (d: any) => {
+      d.spec.image = `registry.example.com/${d.spec.image}`;
+      return d;
+    },
+    mutateSessionJob: (j: any) => j,
+  });
+  const dep = new FlinkDeployment(chart, 'd', props());
+  expect(Testing.synth(chart)[0].spec.image).toEqual('registry.example.com/flink:2.2');
+  dep.addFlinkConfiguration('k', 'v'); // forces the pipeline to run again
+  expect(Testing.synth(chart)[0].spec.image).toEqual('registry.example.com/flink:2.2');
+});
