@@ -23,6 +23,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-cli@^2.200.0', 'tsx@^4.20.0', 'ajv@^8.17.1', 'fengari@^0.1.5',
     // JSON schemas of the Kubernetes 1.27 types and cert-manager, for the schema tests.
     'kubernetes-models@4.3.1', '@kubernetes-models/cert-manager@4.4.4',
+    // Property-based tests of the public props and the CLI.
+    'fast-check@^4.3.0',
   ],
 
   // Release automation is not part of this repository's workflow.
