@@ -15,17 +15,25 @@ export const RBAC_NAMES = {
 } as const;
 
 /**
- * The rules of the operator's (Cluster)Role, as the chart's
- * `flink-operator.rbacRules`; `nodes` adds `list` on nodes (the chart's
- * `rbac.nodesRule`, needed by NodePort REST services).
+ * The rules of the operator's (Cluster)Role, exactly the chart's
+ * `flink-operator.rbacRules` (no rule is widened or added); `nodes` adds
+ * `list` on nodes (the chart's `rbac.nodesRule`, needed by NodePort REST
+ * services). Each rule is what the operator's reconcilers use.
  */
 export function operatorRules(nodes: boolean): k8s.PolicyRule[] {
   return [
+    // JobManager/TaskManager pods and services, HA and config ConfigMaps, the Secrets of
+    // `kubernetes.secrets`, events it records; deletecollection cleans up a deleted cluster's pods.
     { apiGroups: [''], resources: ['pods', 'services', 'events', 'configmaps', 'secrets'], verbs: [...ALL_VERBS, 'deletecollection'] },
     ...(nodes ? [{ apiGroups: [''], resources: ['nodes'], verbs: ['list'] }] : []),
+    // The JobManager (and standalone TaskManager) Deployments it creates, observes and deletes.
     { apiGroups: ['apps'], resources: ['deployments', 'deployments/finalizers', 'replicasets'], verbs: ALL_VERBS },
+    // Standalone-mode scaling of TaskManagers (autoscaler, reactive mode).
     { apiGroups: ['apps'], resources: ['deployments/scale'], verbs: ['get', 'update', 'patch'] },
+    // Legacy API group kept as the chart has it: the operator falls back to it for ingresses on old clusters;
+    // on Kubernetes >= 1.22 the group no longer exists, so the rule grants nothing there.
     { apiGroups: ['extensions'], resources: ['deployments', 'ingresses'], verbs: ALL_VERBS },
+    // The Flink resources it reconciles, their finalizers (deletion) and status subresources.
     {
       apiGroups: ['flink.apache.org'],
       resources: [
@@ -41,7 +49,9 @@ export function operatorRules(nodes: boolean): k8s.PolicyRule[] {
       resources: ['flinkbluegreendeployments/status', 'flinkdeployments/status', 'flinksessionjobs/status', 'flinkstatesnapshots/status'],
       verbs: ['get', 'update', 'patch'],
     },
+    // The ingress of `spec.ingress`.
     { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: ALL_VERBS },
+    // Leader election.
     { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ALL_VERBS },
   ];
 }
@@ -57,7 +67,13 @@ export function operatorNamespaceRules(): k8s.PolicyRule[] {
   ];
 }
 
-/** The rules of the Flink jobs' Role (JobManagers manage TaskManager pods and HA ConfigMaps). */
+/**
+ * The rules of the Flink jobs' Role, exactly the chart's: in native mode the
+ * JobManager creates and deletes its TaskManager pods, Kubernetes HA keeps
+ * leader and checkpoint pointers in ConfigMaps, and the JobManager sets
+ * its own Deployment as the owner of what it creates (hence deployments and
+ * their finalizers).
+ */
 export function jobRules(): k8s.PolicyRule[] {
   return [
     { apiGroups: [''], resources: ['pods', 'configmaps'], verbs: ALL_VERBS },
