@@ -1,6 +1,6 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { parseAllDocuments } from 'yaml';
 
 const ROOT = path.join(__dirname, '..');
