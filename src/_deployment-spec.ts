@@ -1,13 +1,23 @@
 /**
  * The `spec` of a FlinkDeployment from `FlinkDeploymentProps`, shared by
  * `FlinkDeployment` and the template of `FlinkBlueGreenDeployment`: eager
- * checks, defaults, the configuration maps and the wire JSON.
+ * checks, defaults, the configuration maps, the security defaults and
+ * checks, and the wire JSON.
  */
+import { Construct } from 'constructs';
 import { checkInteger, checkJob } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
-import { renderIngress, renderJob, renderPodTemplate, renderProcess } from './_ir';
+import { MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from './_ir';
+import { PlaintextCredentials } from './_plaintext-credentials';
+import { withRestrictedDefaults } from './_pod-template-security';
+import { SecretEnvironment } from './_secret-env';
 import type { FlinkDeploymentProps } from './flink-deployment';
 import { FlinkVersion } from './flink-version';
+import { podSecurityErrors } from './hooks/_pod-security-checks';
+import { PodSecurity } from './pod-security';
+
+/** How a FlinkDeployment passes a credential instead of a literal configuration value. */
+const SECRET_HINT = 'expose it to the Flink pods with addSecretEnv(...) as an environment variable for the code or plugin that reads it';
 
 /**
  * Holds what a FlinkDeployment spec is built from; `toJson()` renders it as
@@ -16,10 +26,16 @@ import { FlinkVersion } from './flink-version';
 export class DeploymentSpec {
   /** Service account of the Flink pods. */
   public readonly serviceAccount: string;
+  /** Security defaults and checks of the pods. */
+  public readonly podSecurity: PodSecurity;
   /** `spec.flinkConfiguration`. */
   public readonly flinkConfiguration = new ConfigurationMap('flinkConfiguration', true);
   /** `spec.logConfiguration`. */
   public readonly logConfiguration = new ConfigurationMap('logConfiguration', false);
+  /** Environment variables of `flink-main-container` read from Secrets. */
+  public readonly secretEnv: SecretEnvironment;
+  /** The check of credentials in `flinkConfiguration`, with the keys allowed in plain text. */
+  public readonly credentials: PlaintextCredentials;
 
   /** Checks the props that no mutator could repair; throws naming the prop. */
   constructor(private readonly props: FlinkDeploymentProps) {
@@ -29,19 +45,43 @@ export class DeploymentSpec {
     if (!(props.flinkVersion instanceof FlinkVersion)) {
       throw new Error(`'flinkVersion' must be a FlinkVersion (e.g. FlinkVersion.V2_2), got ${JSON.stringify(props.flinkVersion)}`);
     }
+    if (props.podSecurity !== undefined && !Object.values(PodSecurity).includes(props.podSecurity)) {
+      throw new Error(`'podSecurity' must be a PodSecurity (e.g. PodSecurity.RESTRICTED), got ${JSON.stringify(props.podSecurity)}`);
+    }
     checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER);
     if (props.job) {
       checkJob(props.job);
     }
     this.serviceAccount = props.serviceAccount ?? 'flink';
+    this.podSecurity = props.podSecurity ?? PodSecurity.RESTRICTED;
     this.flinkConfiguration.addAll(props.flinkConfiguration);
     this.logConfiguration.addAll(props.logConfiguration);
+    this.credentials = new PlaintextCredentials(SECRET_HINT, props.plaintextConfigurationKeys);
+    const containers = props.podTemplate?.spec?.containers;
+    const main = Array.isArray(containers) ? containers.find((c) => c?.name === MAIN_CONTAINER) : undefined;
+    this.secretEnv = new SecretEnvironment(Array.isArray(main?.env) ? main.env.map((e) => e?.name) : []);
+  }
+
+  /**
+   * Reports, at synth, plain-text credentials in the configuration and,
+   * under `PodSecurity.RESTRICTED`, pod template settings that break the
+   * profile.
+   *
+   * @param owner the construct whose validation reports them
+   * @param renderedSpec the spec as rendered (after the mutators)
+   * @param path the spec's path in the rendered object, e.g. `spec`
+   */
+  public addValidations(owner: Construct, renderedSpec: () => any, path: string): void {
+    owner.node.addValidation({ validate: () => this.credentials.errors(this.flinkConfiguration.toJson(), 'flinkConfiguration') });
+    if (this.podSecurity === PodSecurity.RESTRICTED) {
+      owner.node.addValidation({ validate: () => podSecurityErrors(renderedSpec(), path) });
+    }
   }
 
   /** The spec's wire JSON (unset fields `undefined`). */
   public toJson(): Record<string, unknown> {
     const p = this.props;
-    return {
+    const spec = {
       image: p.image,
       imagePullPolicy: p.imagePullPolicy,
       flinkVersion: p.flinkVersion.value,
@@ -49,12 +89,13 @@ export class DeploymentSpec {
       mode: p.mode,
       flinkConfiguration: this.flinkConfiguration.toJson(),
       logConfiguration: this.logConfiguration.toJson(),
-      podTemplate: renderPodTemplate(p.podTemplate),
+      podTemplate: this.secretEnv.applyTo(renderPodTemplate(p.podTemplate)),
       jobManager: renderProcess('jobManager', p.jobManager),
       taskManager: renderProcess('taskManager', p.taskManager),
       ingress: renderIngress(p.ingress),
       restartNonce: p.restartNonce,
       job: p.job ? renderJob(p.job) : undefined,
     };
+    return this.podSecurity === PodSecurity.RESTRICTED ? withRestrictedDefaults(spec) : spec;
   }
 }

@@ -68,6 +68,26 @@ export function renderMetadata(name: string, namespace: string | undefined, opti
   };
 }
 
+/** Name of the Flink container in the pod templates of a FlinkDeployment. */
+export const MAIN_CONTAINER = 'flink-main-container';
+
+/**
+ * A copy of a pod template's wire JSON (or of an empty one) whose
+ * `flink-main-container` is replaced by `update(container)`; a missing one
+ * is added after the other containers, so that the operator, which merges
+ * the JobManager and TaskManager templates into this one by position,
+ * pairs the other containers as before.
+ */
+export function withMainContainer(template: any, update: (container: any) => any): any {
+  const spec = template?.spec ?? {};
+  const containers: any[] = spec.containers ?? [];
+  const index = containers.findIndex((c) => c?.name === MAIN_CONTAINER);
+  const next = index < 0
+    ? [...containers, update({ name: MAIN_CONTAINER })]
+    : containers.map((c, i) => (i === index ? update(c) : c));
+  return { ...template, spec: { ...spec, containers: next } };
+}
+
 /**
  * A typed pod template as the wire JSON the CRD expects. An empty
  * `containers` list is left out: the Kubernetes type requires the field, but

@@ -10,6 +10,7 @@ import { ArgoCdSyncWave } from './argo-cd';
 import type { FlinkDeploymentProps } from './flink-deployment';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkVersion } from './flink-version';
+import { PodSecurity } from './pod-security';
 
 /**
  * Properties of a `FlinkBlueGreenDeployment`: those of the `FlinkDeployment`
@@ -112,6 +113,8 @@ export class FlinkBlueGreenDeployment extends Construct {
   public readonly flinkVersion: FlinkVersion;
   /** Service account of the Flink pods. */
   public readonly serviceAccount: string;
+  /** Security defaults and checks of the Flink pods. */
+  public readonly podSecurity: PodSecurity;
 
   private readonly props: FlinkBlueGreenDeploymentProps;
   private readonly spec: DeploymentSpec;
@@ -144,6 +147,7 @@ export class FlinkBlueGreenDeployment extends Construct {
     this.image = props.image;
     this.flinkVersion = props.flinkVersion;
     this.serviceAccount = this.spec.serviceAccount;
+    this.podSecurity = this.spec.podSecurity;
     // Render eagerly once so that malformed sizes and pod templates fail at construction.
     this.buildManifest();
 
@@ -154,6 +158,7 @@ export class FlinkBlueGreenDeployment extends Construct {
       build: () => this.buildManifest(),
       syncWave: ArgoCdSyncWave.CLUSTERS,
     });
+    this.spec.addValidations(this, () => this.managed.result().manifest?.spec?.template?.spec, 'spec.template.spec');
   }
 
   /**
@@ -166,6 +171,31 @@ export class FlinkBlueGreenDeployment extends Construct {
   public addFlinkConfiguration(key: string, value: any): void {
     this.spec.flinkConfiguration.add(key, value);
     this.managed.invalidate();
+  }
+
+  /**
+   * Adds an environment variable to `flink-main-container` of the template
+   * whose value is read from a key of a Secret (`valueFrom.secretKeyRef`);
+   * see `FlinkDeployment.addSecretEnv()`.
+   *
+   * @param name the environment variable, e.g. `AWS_SECRET_ACCESS_KEY`
+   * @param secretName the Secret, in the deployment's namespace
+   * @param key the key of the Secret's data
+   * @throws if the name is malformed or already set (by this method or by the pod template)
+   */
+  public addSecretEnv(name: string, secretName: string, key: string): void {
+    this.spec.secretEnv.add(name, secretName, key);
+    this.managed.invalidate();
+  }
+
+  /**
+   * Allows a `flinkConfiguration` key of the template that looks like a
+   * credential to hold a literal value.
+   *
+   * @param key the flattened configuration key, e.g. `security.ssl.rest.keystore-password`
+   */
+  public allowPlaintextConfiguration(key: string): void {
+    this.spec.credentials.allow(key);
   }
 
   /**

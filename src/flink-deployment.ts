@@ -14,6 +14,7 @@ import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
+import { PodSecurity } from './pod-security';
 
 /**
  * How the operator deploys the Flink cluster.
@@ -82,6 +83,18 @@ export interface FlinkDeploymentProps extends FlinkResourceMetadataOptions {
   readonly flinkConfiguration?: { [key: string]: any };
 
   /**
+   * Keys of `flinkConfiguration` (flattened, e.g. `security.ssl.rest.keystore-password`)
+   * that may hold a literal value although they look like a credential
+   * (`*password*`, `*secret*`, `*access-key*`, `*token*`, ...). Any other
+   * such key with a literal value is a synth error: pass credentials from a
+   * Secret with `addSecretEnv()` instead. More keys can be allowed with
+   * `allowPlaintextConfiguration()`.
+   *
+   * @default - no credential-looking key may hold a literal value
+   */
+  readonly plaintextConfigurationKeys?: string[];
+
+  /**
    * Logging configuration files by name (`log4j-console.properties`,
    * `logback-console.xml`), replacing the operator's defaults.
    *
@@ -91,11 +104,27 @@ export interface FlinkDeploymentProps extends FlinkResourceMetadataOptions {
 
   /**
    * Pod template for the JobManager and TaskManager pods. The Flink
-   * container is named `flink-main-container`.
+   * container is named `flink-main-container`. Under
+   * `PodSecurity.RESTRICTED` it is merged over the restricted security
+   * defaults (its settings win).
    *
-   * @default - the operator's pod defaults
+   * @default - the security defaults of `podSecurity` only (none with `PodSecurity.CUSTOM`)
    */
   readonly podTemplate?: k8s.PodTemplateSpec;
+
+  /**
+   * Security defaults of the JobManager and TaskManager pods.
+   * `PodSecurity.RESTRICTED` merges the Pod Security Standards "restricted"
+   * settings under the pod templates (non-root uid/gid 9999, seccomp
+   * `RuntimeDefault`, no privilege escalation, all capabilities dropped on
+   * every container) and reports template settings that weaken them as
+   * synth errors. `PodSecurity.CUSTOM` is the explicit opt-out, for images
+   * that must run as root or pods that need host access.
+   *
+   * @default PodSecurity.RESTRICTED
+   * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+   */
+  readonly podSecurity?: PodSecurity;
 
   /**
    * The JobManager.
@@ -198,6 +227,8 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
   public readonly mode?: DeploymentMode;
   /** Whether this is a session cluster (no job of its own). */
   public readonly isSessionCluster: boolean;
+  /** Security defaults and checks of the Flink pods. */
+  public readonly podSecurity: PodSecurity;
 
   private readonly props: FlinkDeploymentProps;
   private readonly spec: DeploymentSpec;
@@ -221,6 +252,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
     this.serviceAccount = this.spec.serviceAccount;
     this.mode = props.mode;
     this.isSessionCluster = props.job === undefined;
+    this.podSecurity = this.spec.podSecurity;
     // Render eagerly once so that malformed sizes and pod templates fail at construction.
     this.buildManifest();
 
@@ -232,6 +264,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
       build: () => this.buildManifest(),
       syncWave: ArgoCdSyncWave.CLUSTERS,
     });
+    this.spec.addValidations(this, () => this._mutatedManifest()?.spec, 'spec');
   }
 
   /**
@@ -245,6 +278,36 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
   public addFlinkConfiguration(key: string, value: any): void {
     this.spec.flinkConfiguration.add(key, value);
     this.changed();
+  }
+
+  /**
+   * Adds an environment variable to `flink-main-container` (in
+   * `spec.podTemplate`, so in the JobManager and TaskManager pods) whose
+   * value is read from a key of a Secret (`valueFrom.secretKeyRef`). This is
+   * how credentials reach Flink without being written into the manifest:
+   * the code or plugin that needs one reads the variable, e.g.
+   * `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` for the S3 file systems or
+   * a variable the job's code reads. Flink does not expand `${NAME}` in its
+   * configuration, so the variable is not a value for `flinkConfiguration`.
+   *
+   * @param name the environment variable, e.g. `AWS_SECRET_ACCESS_KEY`
+   * @param secretName the Secret, in the deployment's namespace
+   * @param key the key of the Secret's data
+   * @throws if the name is malformed or already set (by this method or by the pod template)
+   */
+  public addSecretEnv(name: string, secretName: string, key: string): void {
+    this.spec.secretEnv.add(name, secretName, key);
+    this.changed();
+  }
+
+  /**
+   * Allows a `flinkConfiguration` key that looks like a credential to hold a
+   * literal value (e.g. the keystore password of a test certificate).
+   *
+   * @param key the flattened configuration key, e.g. `security.ssl.rest.keystore-password`
+   */
+  public allowPlaintextConfiguration(key: string): void {
+    this.spec.credentials.allow(key);
   }
 
   /**

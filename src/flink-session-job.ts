@@ -6,6 +6,7 @@ import { renderJob, renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
+import { PlaintextCredentials } from './_plaintext-credentials';
 import { ArgoCdSyncWave } from './argo-cd';
 import type { IFlinkDeployment } from './flink-deployment';
 import { FlinkJobOptions } from './flink-job';
@@ -28,6 +29,17 @@ export interface FlinkSessionJobOptions extends FlinkResourceMetadataOptions {
    * @default - the session cluster's configuration only
    */
   readonly flinkConfiguration?: { [key: string]: any };
+
+  /**
+   * Keys of `flinkConfiguration` (flattened) that may hold a literal value
+   * although they look like a credential (`*password*`, `*secret*`,
+   * `*access-key*`, `*token*`, ...). Any other such key with a literal value
+   * is a synth error. More keys can be allowed with
+   * `allowPlaintextConfiguration()`.
+   *
+   * @default - no credential-looking key may hold a literal value
+   */
+  readonly plaintextConfigurationKeys?: string[];
 
   /**
    * Changing this number restarts the job without other changes.
@@ -69,6 +81,7 @@ export class FlinkSessionJob extends Construct {
 
   private readonly props: FlinkSessionJobProps;
   private readonly flinkConfiguration = new ConfigurationMap('flinkConfiguration', true);
+  private readonly credentials: PlaintextCredentials;
   private readonly managed: ManagedResource;
   private built?: any;
 
@@ -95,6 +108,9 @@ export class FlinkSessionJob extends Construct {
       throw new Error(`'namespace' must be the session cluster's namespace '${props.deployment.namespace}', got '${this.namespace}'`);
     }
     this.flinkConfiguration.addAll(props.flinkConfiguration);
+    this.credentials = new PlaintextCredentials(
+      'expose it to the session cluster\'s pods with addSecretEnv(...) on its FlinkDeployment, as an environment variable for the code that reads it',
+      props.plaintextConfigurationKeys);
 
     const target = props.deployment as { _mutatedManifest?: () => any };
     this.managed = new ManagedResource(this, {
@@ -106,6 +122,7 @@ export class FlinkSessionJob extends Construct {
       syncWave: ArgoCdSyncWave.JOBS,
       sessionDeployment: typeof target._mutatedManifest === 'function' ? () => target._mutatedManifest!() : undefined,
     });
+    this.node.addValidation({ validate: () => this.credentials.errors(this.flinkConfiguration.toJson(), 'flinkConfiguration') });
   }
 
   /**
@@ -118,6 +135,16 @@ export class FlinkSessionJob extends Construct {
   public addFlinkConfiguration(key: string, value: any): void {
     this.flinkConfiguration.add(key, value);
     this.changed();
+  }
+
+  /**
+   * Allows a `flinkConfiguration` key that looks like a credential to hold a
+   * literal value.
+   *
+   * @param key the flattened configuration key, e.g. `security.ssl.rest.keystore-password`
+   */
+  public allowPlaintextConfiguration(key: string): void {
+    this.credentials.allow(key);
   }
 
   /**

@@ -8,6 +8,7 @@ export * from './flink-deployment';
 export * from './flink-session-job';
 export * from './flink-state-snapshot';
 export * from './flink-blue-green-deployment';
+export * from './pod-security';
 export * from './flink-canary';
 export * from './flink-testing';
 export * from './hooks/context';

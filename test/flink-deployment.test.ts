@@ -3,6 +3,7 @@ import { ImagePullPolicy } from 'cdk8s-plus-27';
 import { DeploymentMode, FlinkDeployment, FlinkDeploymentProps, FlinkVersion, JobState, UpgradeMode } from '../src';
 import { crdSchemaErrors } from './support/crd-schema';
 import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
+import { PodSecurity } from '../src/pod-security';
 
 const JAR = STATE_MACHINE_JAR;
 const props = deploymentProps;
@@ -78,6 +79,8 @@ describe('FlinkDeployment', () => {
       flinkConfiguration: STATEFUL_HA_CONFIGURATION,
       logConfiguration: { 'log4j-console.properties': 'rootLogger.level = INFO\n' },
       podTemplate: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'flink-main-container' }] } },
+      // The opt-out renders the pod templates exactly as given (the defaults are covered in pod-security.test.ts).
+      podSecurity: PodSecurity.CUSTOM,
       jobManager: { memory: Size.gibibytes(1), cpu: 0.5, replicas: 2, ephemeralStorage: Size.gibibytes(2) },
       taskManager: { memory: Size.gibibytes(4), cpu: 2, replicas: 3, podTemplate: { spec: { containers: [], nodeSelector: { pool: 'flink' } } } },
       ingress: { template: 'flink.example.com/{{namespace}}/{{name}}(/|$)(.*)', className: 'nginx', labels: { a: 'b' }, tls: [{ hosts: ['flink.example.com'], secretName: 'tls' }] },

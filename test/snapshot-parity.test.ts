@@ -5,6 +5,7 @@ import { FlinkDeployment } from '../src/flink-deployment';
 import { UpgradeMode } from '../src/flink-job';
 import { FlinkJobReference, FlinkStateSnapshot, SavepointFormat, SnapshotType } from '../src/flink-state-snapshot';
 import { FlinkVersion } from '../src/flink-version';
+import { PodSecurity } from '../src/pod-security';
 
 // GIVEN each upstream snapshot example (examples/snapshot/*.yaml), rebuilt through the construct API
 // THEN every rendered Flink resource equals the upstream YAML (spec and name) and is schema-valid.
@@ -12,7 +13,10 @@ import { FlinkVersion } from '../src/flink-version';
 const MEM = Size.mebibytes(2048);
 const STATE_MACHINE = 'local:///opt/flink/examples/streaming/StateMachineExample.jar';
 
-/** The `example-deployment` the upstream snapshots reference (as in job-from-savepoint.yaml). */
+/**
+ * The `example-deployment` the upstream snapshots reference (as in job-from-savepoint.yaml); its
+ * hostPath volume needs the `PodSecurity.CUSTOM` opt-out ("restricted" forbids host paths).
+ */
 function exampleDeployment(chart: Chart, initialSavepointPath?: string): FlinkDeployment {
   return new FlinkDeployment(chart, 'example-deployment', {
     image: 'flink:2.2',
@@ -27,6 +31,7 @@ function exampleDeployment(chart: Chart, initialSavepointPath?: string): FlinkDe
       },
     },
     job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.SAVEPOINT, initialSavepointPath },
+    podSecurity: PodSecurity.CUSTOM,
   });
 }
 

@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-27';
-import { restrictedContainerSecurityContext } from './_pod-security';
+import { restrictedContainerSecurityContext } from '../_pod-security';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
 
 /** `FLINK_PLUGINS_DIR` of the operator image. */

@@ -6,7 +6,7 @@ import { LOG_FILES, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, re
 import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
 import { renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
 import { InstalledJar, InstalledPlugin, installerContainer, installOperatorLib, installPlugin, OPERATOR_LIB_DIR, OPERATOR_LIB_VOLUME, PLUGINS_DIR } from './_plugin-installer';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './_pod-security';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../_pod-security';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
 import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../argo-cd';

@@ -1,0 +1,70 @@
+/**
+ * Credentials set as plain text in a Flink configuration: keys that look
+ * like a password, secret, access key or token, with a literal value. They
+ * would end up in Git, in the custom resource and in the cluster's
+ * ConfigMap; each is a synth error unless the user allowed its key.
+ */
+import { flattenConfiguration } from './hooks/_configuration';
+
+/** Words of a configuration key that name a credential (matched case-insensitively on the flattened key). */
+const CREDENTIAL = /password|passwd|secret|access[-_.]?key|private[-_.]?key|api[-_.]?key|token|credential/i;
+
+/**
+ * Flink options that contain those words but hold no credential: Secret
+ * mounts and env references (`kubernetes.secrets`,
+ * `kubernetes.env.secretKeyRef`), the delegation token framework's settings
+ * and credential provider class names.
+ */
+const NOT_CREDENTIALS: readonly RegExp[] = [
+  /^kubernetes\.secrets$/i,
+  /^kubernetes\.env\.secretkeyref$/i,
+  /^security\.delegation\.tokens?\./i,
+  /credentials?\.provider/i,
+];
+
+/** A value that only names an environment variable, `${NAME}`: no credential in it. */
+const REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+
+/**
+ * The credential check of one Flink configuration and the keys its owner
+ * allowed in plain text.
+ */
+export class PlaintextCredentials {
+  private readonly allowed = new Set<string>();
+
+  /**
+   * @param hint how to pass the value instead, e.g. `expose it to the Flink pods with addSecretEnv(...)`
+   * @param keys keys allowed in plain text from the props
+   */
+  constructor(private readonly hint: string, keys: readonly string[] | undefined) {
+    if (keys !== undefined && !Array.isArray(keys)) {
+      throw new Error(`'plaintextConfigurationKeys' must be a list of configuration keys, got ${JSON.stringify(keys)}`);
+    }
+    keys?.forEach((key) => this.allow(key));
+  }
+
+  /** Allows a (flattened) key to hold a literal value. */
+  public allow(key: string): void {
+    if (typeof key !== 'string' || key.trim() === '') {
+      throw new Error(`configuration keys allowed in plain text must be non-empty strings, got ${JSON.stringify(key)}`);
+    }
+    this.allowed.add(key);
+  }
+
+  /** One message per credential-looking key with a literal value (never the value itself). */
+  public errors(configuration: Record<string, unknown> | undefined, field: string): string[] {
+    return Object.entries(flattenConfiguration(configuration))
+      .filter(([key, value]) => looksLikeCredential(key) && isLiteral(value) && !this.allowed.has(key))
+      .map(([key]) => `${field}.${key}: looks like a credential and is set as plain text; `
+        + `put the value in a Secret and ${this.hint}, or allow it with allowPlaintextConfiguration('${key}')`);
+  }
+}
+
+function looksLikeCredential(key: string): boolean {
+  return CREDENTIAL.test(key) && !NOT_CREDENTIALS.some((pattern) => pattern.test(key));
+}
+
+/** A value that is text; `true`/`false` and `${NAME}` references are not credentials. */
+function isLiteral(value: string): boolean {
+  return value !== '' && value !== 'true' && value !== 'false' && !REFERENCE.test(value);
+}
