@@ -84,6 +84,13 @@ project.addTask('bench', {
   steps: [{ spawn: 'compile' }, { exec: 'node scripts/bench.js' }],
 });
 
+// `npm run fuzz`: property-based tests of the public props with 10,000 cases (not part of `npm test`).
+project.addTask('fuzz', {
+  description: 'Property-based tests of the public props with 10,000 cases (not part of npm test)',
+  env: { CDK8S_CHECK_UPGRADE: 'false', FUZZ_RUNS: '10000' },
+  exec: 'node scripts/fuzz.js',
+});
+
 // `npm test` builds as well (jsii compile, then API.md) before jest, so the
 // README's single test command proves the package builds and API.md is current.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
