@@ -1,27 +1,207 @@
 /**
- * Eager checks of construct props: invariants no mutator could repair.
+ * Eager checks of construct props: invariants no mutator could repair. Each
+ * throws a one-line `Error` naming the prop and the value it got.
  */
-import { FlinkJobOptions } from './flink-job';
+import { Duration, Size } from 'cdk8s';
+import { describeKey, describeValue } from './_describe';
+import { FlinkJobOptions, JobState, UpgradeMode } from './flink-job';
+
+/** Throws `'<field>' must be <what>, got <value>`. */
+export function fail(field: string, what: string, value: unknown): never {
+  throw new Error(`'${field}' must be ${what}, got ${describeValue(value)}`);
+}
+
+/** A plain JSON-like object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 /**
  * Eager checks of job options that no mutator could repair.
  */
-export function checkJob(job: FlinkJobOptions): void {
-  checkInteger('job.parallelism', job.parallelism, 1);
+export function checkJob(job: FlinkJobOptions, field = 'job'): void {
+  if (!isObject(job as unknown)) {
+    fail(field, 'a map of job options', job);
+  }
+  checkString(`${field}.jarUri`, job.jarUri);
+  checkString(`${field}.entryClass`, job.entryClass);
+  checkString(`${field}.initialSavepointPath`, job.initialSavepointPath);
+  checkStringList(`${field}.args`, job.args);
+  checkBoolean(`${field}.allowNonRestoredState`, job.allowNonRestoredState);
+  checkEnum(`${field}.upgradeMode`, job.upgradeMode, UpgradeMode);
+  checkEnum(`${field}.state`, job.state, JobState);
+  checkInteger(`${field}.parallelism`, job.parallelism, 1);
   for (const nonce of ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce', 'autoscalerResetNonce'] as const) {
-    checkInteger(`job.${nonce}`, job[nonce], Number.MIN_SAFE_INTEGER);
+    checkInteger(`${field}.${nonce}`, job[nonce], Number.MIN_SAFE_INTEGER);
   }
 }
 
 /**
  * Throws unless the value is undefined or a whole number of at least `min`.
  */
-export function checkInteger(field: string, value: number | undefined, min: number): void {
+export function checkInteger(field: string, value: unknown, min: number): void {
   if (value === undefined) {
     return;
   }
-  if (!Number.isInteger(value) || value < min) {
-    const bound = min === Number.MIN_SAFE_INTEGER ? 'a whole number' : `a whole number >= ${min}`;
-    throw new Error(`'${field}' must be ${bound}, got ${value}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    fail(field, min === Number.MIN_SAFE_INTEGER ? 'a whole number' : `a whole number >= ${min}`, value);
   }
+}
+
+/** Throws unless the value is undefined or a string. */
+export function checkString(field: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'string') {
+    fail(field, 'a string', value);
+  }
+}
+
+/** Throws unless the value is a non-empty string. */
+export function checkNonEmptyString(field: string, value: unknown): void {
+  if (typeof value !== 'string' || value.trim() === '') {
+    fail(field, 'a non-empty string', value);
+  }
+}
+
+/** Throws unless the value is undefined or a boolean. */
+export function checkBoolean(field: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') {
+    fail(field, 'true or false', value);
+  }
+}
+
+/** Throws unless the value is undefined or one of the enum's values. */
+export function checkEnum(field: string, value: unknown, values: Record<string, string | number>): void {
+  if (value !== undefined && !Object.values(values).includes(value as string)) {
+    fail(field, `one of ${Object.values(values).map((v) => JSON.stringify(v)).join(', ')}`, value);
+  }
+}
+
+/** Throws unless the value is undefined or a list of strings. */
+export function checkStringList(field: string, value: unknown): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!Array.isArray(value)) {
+    fail(field, 'a list of strings', value);
+  }
+  value.forEach((item, i) => {
+    if (typeof item !== 'string') {
+      fail(`${field}[${i}]`, 'a string', item);
+    }
+  });
+}
+
+/** Throws unless the value is undefined or a map of strings to strings. */
+export function checkStringMap(field: string, value: unknown): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!isObject(value)) {
+    fail(field, 'a map of strings', value);
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item !== 'string') {
+      fail(`${field}.${describeKey(key)}`, 'a string', item);
+    }
+  }
+}
+
+/** Throws unless the value is undefined or a list of maps (Kubernetes objects). */
+export function checkObjectList(field: string, value: unknown): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!Array.isArray(value)) {
+    fail(field, 'a list', value);
+  }
+  value.forEach((item, i) => {
+    if (!isObject(item)) {
+      fail(`${field}[${i}]`, 'a map', item);
+    }
+  });
+}
+
+/** Throws unless the value is undefined or a cdk8s `Size`. */
+export function checkSize(field: string, value: unknown): void {
+  if (value !== undefined && !(value instanceof Size)) {
+    fail(field, 'a Size (e.g. Size.mebibytes(2048))', value);
+  }
+}
+
+/**
+ * A duration in whole milliseconds; throws naming the prop for anything
+ * that is not a cdk8s `Duration` of whole, non-negative milliseconds.
+ */
+export function durationMillis(field: string, value: Duration): number {
+  if (!(value instanceof Duration)) {
+    fail(field, 'a Duration (e.g. Duration.minutes(10))', value);
+  }
+  let millis: number;
+  try {
+    millis = value.toMilliseconds();
+  } catch {
+    fail(field, 'a whole number of milliseconds', value.toHumanString());
+  }
+  if (!Number.isInteger(millis) || millis < 0) {
+    fail(field, 'a whole, non-negative number of milliseconds', millis);
+  }
+  return millis;
+}
+
+const POD_SPEC_LISTS = ['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'tolerations', 'imagePullSecrets', 'hostAliases', 'topologySpreadConstraints', 'readinessGates'];
+const CONTAINER_LISTS = ['env', 'envFrom', 'ports', 'volumeMounts', 'volumeDevices'];
+const CONTAINER_STRING_LISTS = ['command', 'args'];
+
+/**
+ * Checks the shape of a typed pod template where a wrong type would crash
+ * its conversion to JSON: maps where maps belong, lists of maps where
+ * lists belong, containers with names.
+ */
+export function checkPodTemplate(field: string, template: unknown): void {
+  if (template === undefined) {
+    return;
+  }
+  if (!isObject(template)) {
+    fail(field, 'a pod template (k8s.PodTemplateSpec)', template);
+  }
+  for (const key of ['metadata', 'spec']) {
+    if (template[key] !== undefined && !isObject(template[key])) {
+      fail(`${field}.${key}`, 'a map', template[key]);
+    }
+  }
+  const metadata = template.metadata as Record<string, unknown> | undefined;
+  checkStringMap(`${field}.metadata.labels`, metadata?.labels);
+  checkStringMap(`${field}.metadata.annotations`, metadata?.annotations);
+  const spec = template.spec as Record<string, unknown> | undefined;
+  if (!spec) {
+    return;
+  }
+  for (const list of POD_SPEC_LISTS) {
+    checkObjectList(`${field}.spec.${list}`, spec[list]);
+  }
+  checkStringMap(`${field}.spec.nodeSelector`, spec.nodeSelector);
+  for (const list of ['containers', 'initContainers', 'ephemeralContainers']) {
+    ((spec[list] as Array<Record<string, unknown>> | undefined) ?? []).forEach((container, i) => {
+      const at = `${field}.spec.${list}[${i}]`;
+      checkNonEmptyString(`${at}.name`, container.name);
+      for (const key of CONTAINER_LISTS) {
+        checkObjectList(`${at}.${key}`, container[key]);
+      }
+      for (const key of CONTAINER_STRING_LISTS) {
+        checkStringList(`${at}.${key}`, container[key]);
+      }
+    });
+  }
+}
+
+/** Checks the metadata props every Flink resource has (name, namespace, labels, annotations). */
+export function checkMetadataOptions(props: { name?: unknown; namespace?: unknown; labels?: unknown; annotations?: unknown }): void {
+  if (props.name !== undefined) {
+    checkNonEmptyString('name', props.name);
+  }
+  if (props.namespace !== undefined) {
+    checkNonEmptyString('namespace', props.namespace);
+  }
+  checkStringMap('labels', props.labels);
+  checkStringMap('annotations', props.annotations);
 }

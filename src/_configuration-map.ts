@@ -1,3 +1,4 @@
+import { describeKey, describeValue } from './_describe';
 import { jsonEquals, undefinedIfEmpty } from './_json';
 
 /**
@@ -26,11 +27,11 @@ export class ConfigurationMap {
    */
   public add(key: string, value: unknown): void {
     if (typeof key !== 'string' || key.trim() === '') {
-      throw new Error(`'${this.field}' keys must be non-empty strings, got '${key}'`);
+      throw new Error(`'${this.field}' keys must be non-empty strings, got ${describeValue(key)}`);
     }
-    this.checkValue(`${this.field}.${key}`, value);
+    this.checkValue(`${this.field}.${describeKey(key)}`, value);
     if (key in this.entries && !jsonEquals(this.entries[key], value)) {
-      throw new Error(`'${this.field}.${key}' is already set to ${JSON.stringify(this.entries[key])}; refusing to overwrite it with ${JSON.stringify(value)}`);
+      throw new Error(`'${this.field}.${describeKey(key)}' is already set to ${describeValue(this.entries[key])}; refusing to overwrite it with ${describeValue(value)}`);
     }
     this.entries[key] = structuredClone(value);
   }
@@ -59,7 +60,7 @@ export class ConfigurationMap {
     }
     if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       for (const [k, v] of Object.entries(value)) {
-        this.checkValue(`${path}.${k}`, v);
+        this.checkValue(`${path}.${describeKey(k)}`, v);
       }
       return;
     }

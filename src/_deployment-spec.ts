@@ -7,6 +7,7 @@
 import { Construct } from 'constructs';
 import { checkInteger, checkJob } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
+import { describeValue, oneLine } from './_describe';
 import { MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from './_ir';
 import { PlaintextCredentials } from './_plaintext-credentials';
 import { withRestrictedDefaults } from './_pod-template-security';
@@ -40,13 +41,13 @@ export class DeploymentSpec {
   /** Checks the props that no mutator could repair; throws naming the prop. */
   constructor(private readonly props: FlinkDeploymentProps) {
     if (typeof props.image !== 'string' || props.image.trim() === '') {
-      throw new Error(`'image' must be a non-empty image reference, got ${JSON.stringify(props.image)}`);
+      throw new Error(`'image' must be a non-empty image reference, got ${describeValue(props.image)}`);
     }
     if (!(props.flinkVersion instanceof FlinkVersion)) {
-      throw new Error(`'flinkVersion' must be a FlinkVersion (e.g. FlinkVersion.V2_2), got ${JSON.stringify(props.flinkVersion)}`);
+      throw new Error(`'flinkVersion' must be a FlinkVersion (e.g. FlinkVersion.V2_2), got ${describeValue(props.flinkVersion)}`);
     }
     if (props.podSecurity !== undefined && !Object.values(PodSecurity).includes(props.podSecurity)) {
-      throw new Error(`'podSecurity' must be a PodSecurity (e.g. PodSecurity.RESTRICTED), got ${JSON.stringify(props.podSecurity)}`);
+      throw new Error(`'podSecurity' must be a PodSecurity (e.g. PodSecurity.RESTRICTED), got ${describeValue(props.podSecurity)}`);
     }
     checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER);
     if (props.job) {
@@ -72,9 +73,9 @@ export class DeploymentSpec {
    * @param path the spec's path in the rendered object, e.g. `spec`
    */
   public addValidations(owner: Construct, renderedSpec: () => any, path: string): void {
-    owner.node.addValidation({ validate: () => this.credentials.errors(this.flinkConfiguration.toJson(), 'flinkConfiguration') });
+    owner.node.addValidation({ validate: () => this.credentials.errors(this.flinkConfiguration.toJson(), 'flinkConfiguration').map(oneLine) });
     if (this.podSecurity === PodSecurity.RESTRICTED) {
-      owner.node.addValidation({ validate: () => podSecurityErrors(renderedSpec(), path) });
+      owner.node.addValidation({ validate: () => podSecurityErrors(renderedSpec(), path).map(oneLine) });
     }
   }
 

@@ -4,7 +4,8 @@
  */
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
-import { checkInteger } from './_checks';
+import { checkInteger, checkObjectList, checkPodTemplate, checkSize, checkString, checkStringList, checkStringMap, fail, isObject } from './_checks';
+import { describeValue } from './_describe';
 import { cleanJson, undefinedIfEmpty } from './_json';
 import { flinkMemory, kubernetesQuantity } from './_size';
 import { FlinkIngressOptions } from './flink-ingress';
@@ -36,13 +37,18 @@ export function renderJob(job: FlinkJobOptions): Record<string, unknown> {
  * The `spec.jobManager` / `spec.taskManager` of a FlinkDeployment.
  */
 export function renderProcess(field: string, options: FlinkProcessOptions | undefined): Record<string, unknown> | undefined {
-  if (!options) {
+  if (options === undefined) {
     return undefined;
   }
-  if (options.cpu !== undefined && !(Number.isFinite(options.cpu) && options.cpu > 0)) {
-    throw new Error(`'${field}.cpu' must be a positive number, got ${options.cpu}`);
+  if (!isObject(options as unknown)) {
+    fail(field, 'a map of process options', options);
+  }
+  if (options.cpu !== undefined && !(typeof options.cpu === 'number' && Number.isFinite(options.cpu) && options.cpu > 0)) {
+    fail(`${field}.cpu`, 'a positive number', options.cpu);
   }
   checkInteger(`${field}.replicas`, options.replicas, 0);
+  checkSize(`${field}.memory`, options.memory);
+  checkSize(`${field}.ephemeralStorage`, options.ephemeralStorage);
   const resource = {
     cpu: options.cpu,
     memory: options.memory ? sized(`${field}.memory`, options.memory, flinkMemory) : undefined,
@@ -52,7 +58,7 @@ export function renderProcess(field: string, options: FlinkProcessOptions | unde
   return {
     resource: hasResource ? resource : undefined,
     replicas: options.replicas,
-    podTemplate: renderPodTemplate(options.podTemplate),
+    podTemplate: renderPodTemplate(options.podTemplate, `${field}.podTemplate`),
   };
 }
 
@@ -93,11 +99,18 @@ export function withMainContainer(template: any, update: (container: any) => any
  * `containers` list is left out: the Kubernetes type requires the field, but
  * in a template the operator merges, an empty list only adds noise.
  */
-export function renderPodTemplate(template: k8s.PodTemplateSpec | undefined): Record<string, unknown> | undefined {
-  if (!template) {
+export function renderPodTemplate(template: k8s.PodTemplateSpec | undefined, field = 'podTemplate'): Record<string, unknown> | undefined {
+  if (template === undefined) {
     return undefined;
   }
-  const json: any = cleanJson(k8s.toJson_PodTemplateSpec(template));
+  checkPodTemplate(field, template);
+  let json: any;
+  try {
+    json = cleanJson(k8s.toJson_PodTemplateSpec(template));
+  } catch (e) {
+    // A wrong type deeper than the checked shape: name the prop, not the converter.
+    throw new Error(`'${field}' is not a valid pod template (k8s.PodTemplateSpec): ${describeValue(e instanceof Error ? e.message : e)}`);
+  }
   if (Array.isArray(json?.spec?.containers) && json.spec.containers.length === 0) {
     delete json.spec.containers;
   }
@@ -108,16 +121,30 @@ function sized(field: string, size: Size, render: (s: Size) => string): string {
   try {
     return render(size);
   } catch (e) {
-    throw new Error(`'${field}': ${(e as Error).message}`);
+    throw new Error(`'${field}': ${(e as Error).message.split('\n')[0]}`);
   }
 }
 /**
  * The `spec.ingress` of a FlinkDeployment.
  */
 export function renderIngress(ingress: FlinkIngressOptions | undefined): Record<string, unknown> | undefined {
-  if (!ingress) {
+  if (ingress === undefined) {
     return undefined;
   }
+  if (!isObject(ingress as unknown)) {
+    fail('ingress', 'a map of ingress options', ingress);
+  }
+  if (typeof ingress.template !== 'string') {
+    fail('ingress.template', 'a string', ingress.template);
+  }
+  checkString('ingress.className', ingress.className);
+  checkStringMap('ingress.annotations', ingress.annotations);
+  checkStringMap('ingress.labels', ingress.labels);
+  checkObjectList('ingress.tls', ingress.tls);
+  (ingress.tls ?? []).forEach((tls, i) => {
+    checkStringList(`ingress.tls[${i}].hosts`, tls.hosts);
+    checkString(`ingress.tls[${i}].secretName`, tls.secretName);
+  });
   return cleanJson({
     template: ingress.template,
     className: ingress.className,

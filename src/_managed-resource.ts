@@ -1,5 +1,6 @@
 import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { describeKey, describeValue, oneLine } from './_describe';
 import { jsonEquals } from './_json';
 import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from './argo-cd';
 import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from './hooks/_pipeline';
@@ -56,7 +57,7 @@ export class ManagedResource {
     });
     // The CRD may be created in the same sync: do not fail its dry run.
     ArgoCd._annotate(this.apiObject, options.syncWave, [ArgoCdSyncOption.SKIP_DRY_RUN_ON_MISSING_RESOURCE]);
-    owner.node.addValidation({ validate: () => this.result().errors });
+    owner.node.addValidation({ validate: () => this.result().errors.map(oneLine) });
     MANAGED.set(owner, this);
   }
 
@@ -79,7 +80,8 @@ export class ManagedResource {
         hooks,
         source: this.owner.node.path,
       });
-      this.cached = { manifest: result.manifest, errors: [...result.errors, ...this.syncMetadata(built, result.manifest)] };
+      const unrenderable = unrenderableKeys(result.manifest, '').map((field) => `${field}: the key "constructor" cannot be rendered (cdk8s reads it as the object's constructor); rename it`);
+      this.cached = { manifest: result.manifest, errors: [...result.errors, ...unrenderable, ...this.syncMetadata(built, result.manifest)] };
     }
     return this.cached;
   }
@@ -105,7 +107,7 @@ export class ManagedResource {
     const errors: string[] = [];
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
       if (!(SYNCED_METADATA as readonly string[]).includes(key) && !jsonEquals(before[key], after[key])) {
-        errors.push(`metadata.${key}: mutators may change labels and annotations only, got ${JSON.stringify(after[key])} instead of ${JSON.stringify(before[key])}`);
+        errors.push(`metadata.${key}: mutators may change labels and annotations only, got ${describeValue(after[key])} instead of ${describeValue(before[key])}`);
       }
     }
     for (const field of SYNCED_METADATA) {
@@ -124,4 +126,22 @@ export class ManagedResource {
     }
     return errors;
   }
+}
+
+/**
+ * The fields of a manifest that cdk8s cannot render: a map key named
+ * `constructor` (a valid label or configuration key) makes cdk8s' output
+ * sanitizer fail deep inside serialization, so it is reported up front.
+ */
+function unrenderableKeys(value: unknown, path: string): string[] {
+  if (value === null || typeof value !== 'object') {
+    return [];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => unrenderableKeys(item, `${path}[${i}]`));
+  }
+  return Object.keys(value).flatMap((key) => {
+    const at = path ? `${path}.${describeKey(key)}` : describeKey(key);
+    return key === 'constructor' ? [at] : unrenderableKeys((value as Record<string, unknown>)[key], at);
+  });
 }

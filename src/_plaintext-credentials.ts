@@ -4,6 +4,7 @@
  * would end up in Git, in the custom resource and in the cluster's
  * ConfigMap; each is a synth error unless the user allowed its key.
  */
+import { describeValue } from './_describe';
 import { flattenConfiguration } from './hooks/_configuration';
 
 /** Words of a configuration key that name a credential (matched case-insensitively on the flattened key). */
@@ -38,7 +39,7 @@ export class PlaintextCredentials {
    */
   constructor(private readonly hint: string, keys: readonly string[] | undefined) {
     if (keys !== undefined && !Array.isArray(keys)) {
-      throw new Error(`'plaintextConfigurationKeys' must be a list of configuration keys, got ${JSON.stringify(keys)}`);
+      throw new Error(`'plaintextConfigurationKeys' must be a list of configuration keys, got ${describeValue(keys)}`);
     }
     keys?.forEach((key) => this.allow(key));
   }
@@ -46,7 +47,7 @@ export class PlaintextCredentials {
   /** Allows a (flattened) key to hold a literal value. */
   public allow(key: string): void {
     if (typeof key !== 'string' || key.trim() === '') {
-      throw new Error(`configuration keys allowed in plain text must be non-empty strings, got ${JSON.stringify(key)}`);
+      throw new Error(`'plaintextConfigurationKeys' entries must be non-empty configuration keys, got ${describeValue(key)}`);
     }
     this.allowed.add(key);
   }

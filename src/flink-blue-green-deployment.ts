@@ -1,7 +1,9 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkMetadataOptions, durationMillis } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
 import { DeploymentSpec } from './_deployment-spec';
+import { describeValue } from './_describe';
 import { renderIngress, renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
@@ -128,9 +130,10 @@ export class FlinkBlueGreenDeployment extends Construct {
    */
   public constructor(scope: Construct, id: string, props: FlinkBlueGreenDeploymentProps) {
     super(scope, id);
+    checkMetadataOptions(props);
     this.spec = new DeploymentSpec(props);
     if (!props.job) {
-      throw new Error(`'job' is required for a FlinkBlueGreenDeployment (blue/green upgrades apply to application clusters), got ${JSON.stringify(props.job)}`);
+      throw new Error(`'job' is required for a FlinkBlueGreenDeployment (blue/green upgrades apply to application clusters), got ${describeValue(props.job)}`);
     }
     for (const [field, key] of DURATION_KEYS) {
       const value = props[field];
@@ -240,10 +243,7 @@ const UNITS: ReadonlyArray<readonly [number, string]> = [[86_400_000, 'd'], [3_6
 
 /** A duration in Flink's notation (`30s`, `10min`), in its largest whole unit. */
 function flinkDuration(field: string, duration: Duration): string {
-  const millis = duration.toMilliseconds();
-  if (!Number.isInteger(millis) || millis < 0) {
-    throw new Error(`'${field}' must be a whole, non-negative number of milliseconds, got ${millis}ms`);
-  }
+  const millis = durationMillis(field, duration);
   const [unit, label] = UNITS.find(([size]) => millis % size === 0 && millis >= size) ?? [1, 'ms'];
   return `${millis / unit}${label}`;
 }

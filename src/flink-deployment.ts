@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
+import { checkMetadataOptions } from './_checks';
 import { DeploymentSpec } from './_deployment-spec';
 import { renderMetadata } from './_ir';
 import { cleanJson } from './_json';
@@ -242,6 +243,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    */
   public constructor(scope: Construct, id: string, props: FlinkDeploymentProps) {
     super(scope, id);
+    checkMetadataOptions(props);
     this.spec = new DeploymentSpec(props);
     this.props = props;
     this.resourceName = props.name ?? resourceNameFromId(id);

@@ -1,7 +1,8 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkInteger, checkJob } from './_checks';
+import { checkInteger, checkJob, checkMetadataOptions } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
+import { describeValue, oneLine } from './_describe';
 import { renderJob, renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
@@ -92,11 +93,12 @@ export class FlinkSessionJob extends Construct {
    */
   public constructor(scope: Construct, id: string, props: FlinkSessionJobProps) {
     super(scope, id);
+    checkMetadataOptions(props);
     if (!props.deployment || typeof props.deployment.resourceName !== 'string') {
-      throw new Error(`'deployment' must be a FlinkDeployment or FlinkDeployment.fromName(...), got ${JSON.stringify(props.deployment)}`);
+      throw new Error(`'deployment' must be a FlinkDeployment or FlinkDeployment.fromName(...), got ${describeValue(props.deployment)}`);
     }
     if (!props.job || typeof props.job !== 'object') {
-      throw new Error(`'job' is required for a FlinkSessionJob, got ${JSON.stringify(props.job)}`);
+      throw new Error(`'job' is required for a FlinkSessionJob, got ${describeValue(props.job)}`);
     }
     checkJob(props.job);
     checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER);
@@ -105,7 +107,7 @@ export class FlinkSessionJob extends Construct {
     this.resourceName = props.name ?? resourceNameFromId(id);
     this.namespace = props.namespace ?? props.deployment.namespace ?? Chart.of(this).namespace;
     if (props.deployment.namespace !== undefined && this.namespace !== props.deployment.namespace) {
-      throw new Error(`'namespace' must be the session cluster's namespace '${props.deployment.namespace}', got '${this.namespace}'`);
+      throw new Error(`'namespace' must be the session cluster's namespace ${describeValue(props.deployment.namespace)}, got ${describeValue(this.namespace)}`);
     }
     this.flinkConfiguration.addAll(props.flinkConfiguration);
     this.credentials = new PlaintextCredentials(
@@ -122,7 +124,7 @@ export class FlinkSessionJob extends Construct {
       syncWave: ArgoCdSyncWave.JOBS,
       sessionDeployment: typeof target._mutatedManifest === 'function' ? () => target._mutatedManifest!() : undefined,
     });
-    this.node.addValidation({ validate: () => this.credentials.errors(this.flinkConfiguration.toJson(), 'flinkConfiguration') });
+    this.node.addValidation({ validate: () => this.credentials.errors(this.flinkConfiguration.toJson(), 'flinkConfiguration').map(oneLine) });
   }
 
   /**

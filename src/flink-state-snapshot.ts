@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { checkInteger } from './_checks';
+import { checkInteger, checkMetadataOptions } from './_checks';
+import { describeValue } from './_describe';
 import { renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
@@ -58,7 +59,7 @@ export class FlinkJobReference {
    */
   public static fromDeployment(deployment: IFlinkDeployment): FlinkJobReference {
     if (!deployment || typeof deployment.resourceName !== 'string') {
-      throw new Error(`'deployment' must be a FlinkDeployment or FlinkDeployment.fromName(...), got ${JSON.stringify(deployment)}`);
+      throw new Error(`'deployment' must be a FlinkDeployment or FlinkDeployment.fromName(...), got ${describeValue(deployment)}`);
     }
     if ((deployment as { isSessionCluster?: boolean }).isSessionCluster === true) {
       throw new Error(`'${deployment.resourceName}' is a session cluster and has no job to snapshot; snapshot one of its FlinkSessionJobs instead`);
@@ -73,7 +74,7 @@ export class FlinkJobReference {
    */
   public static fromSessionJob(sessionJob: FlinkSessionJob): FlinkJobReference {
     if (!sessionJob || typeof sessionJob.resourceName !== 'string') {
-      throw new Error(`'sessionJob' must be a FlinkSessionJob, got ${JSON.stringify(sessionJob)}`);
+      throw new Error(`'sessionJob' must be a FlinkSessionJob, got ${describeValue(sessionJob)}`);
     }
     return new FlinkJobReference(FlinkJobKind.FLINK_SESSION_JOB, sessionJob.resourceName, sessionJob.namespace, sessionJob);
   }
@@ -87,7 +88,7 @@ export class FlinkJobReference {
    */
   public static fromSessionJobName(name: string, namespace?: string): FlinkJobReference {
     if (typeof name !== 'string' || name.trim() === '') {
-      throw new Error(`'name' must be a non-empty FlinkSessionJob name, got ${JSON.stringify(name)}`);
+      throw new Error(`'name' must be a non-empty FlinkSessionJob name, got ${describeValue(name)}`);
     }
     return new FlinkJobReference(FlinkJobKind.FLINK_SESSION_JOB, name, namespace);
   }
@@ -221,7 +222,7 @@ export class FlinkStateSnapshot extends Construct {
   public static restoreFrom(snapshot: FlinkStateSnapshot, job: FlinkJobOptions): FlinkJobOptions {
     const path = snapshot.initialSavepointPath;
     if (job.initialSavepointPath !== undefined && job.initialSavepointPath !== path) {
-      throw new Error(`'job.initialSavepointPath' is already ${JSON.stringify(job.initialSavepointPath)}; refusing to replace it with ${JSON.stringify(path)}`);
+      throw new Error(`'job.initialSavepointPath' is already ${describeValue(job.initialSavepointPath)}; refusing to replace it with ${describeValue(path)}`);
     }
     return { ...job, initialSavepointPath: path };
   }
@@ -260,24 +261,25 @@ export class FlinkStateSnapshot extends Construct {
    */
   public constructor(scope: Construct, id: string, props: FlinkStateSnapshotProps = {}) {
     super(scope, id);
+    checkMetadataOptions(props);
     const type = props.type ?? SnapshotType.SAVEPOINT;
     if (!Object.values(SnapshotType).includes(type)) {
-      throw new Error(`'type' must be a SnapshotType, got ${JSON.stringify(type)}`);
+      throw new Error(`'type' must be a SnapshotType, got ${describeValue(type)}`);
     }
     if (props.job !== undefined && !(props.job instanceof FlinkJobReference)) {
-      throw new Error(`'job' must be a FlinkJobReference (e.g. FlinkJobReference.fromDeployment(d)), got ${JSON.stringify(props.job)}`);
+      throw new Error(`'job' must be a FlinkJobReference (e.g. FlinkJobReference.fromDeployment(d)), got ${describeValue(props.job)}`);
     }
     if (type === SnapshotType.CHECKPOINT) {
       const misplaced = SAVEPOINT_ONLY.filter((field) => props[field] !== undefined);
       if (misplaced.length > 0) {
-        throw new Error(`'${misplaced[0]}' applies to savepoints only, got ${JSON.stringify(props[misplaced[0]])} on a checkpoint`);
+        throw new Error(`'${misplaced[0]}' applies to savepoints only, got ${describeValue(props[misplaced[0]])} on a checkpoint`);
       }
     }
     if (props.format !== undefined && !Object.values(SavepointFormat).includes(props.format)) {
-      throw new Error(`'format' must be a SavepointFormat, got ${JSON.stringify(props.format)}`);
+      throw new Error(`'format' must be a SavepointFormat, got ${describeValue(props.format)}`);
     }
     if (props.alreadyExists === true && (typeof props.path !== 'string' || props.path.trim() === '')) {
-      throw new Error(`'path' must name the existing savepoint when 'alreadyExists' is true, got ${JSON.stringify(props.path)}`);
+      throw new Error(`'path' must name the existing savepoint when 'alreadyExists' is true, got ${describeValue(props.path)}`);
     }
     checkInteger('backoffLimit', props.backoffLimit, -1);
 
@@ -289,7 +291,7 @@ export class FlinkStateSnapshot extends Construct {
     this.resourceName = props.name ?? resourceNameFromId(id);
     this.namespace = props.namespace ?? props.job?.namespace ?? Chart.of(this).namespace;
     if (props.job?.namespace !== undefined && this.namespace !== props.job.namespace) {
-      throw new Error(`'namespace' must be the namespace of the job's ${props.job.kind} '${props.job.namespace}', got '${this.namespace}'`);
+      throw new Error(`'namespace' must be the namespace of the job's ${props.job.kind} ${describeValue(props.job.namespace)}, got ${describeValue(this.namespace)}`);
     }
 
     new ManagedResource(this, {

@@ -1,3 +1,5 @@
+import { describeValue } from './_describe';
+
 /**
  * A Flink version as the Flink Kubernetes Operator names it in
  * `spec.flinkVersion` (`v1_20`, `v2_2`, ...).
@@ -61,7 +63,7 @@ export class FlinkVersion {
   private constructor(value: string) {
     const match = /^v(\d+)_(\d+)$/.exec(value);
     if (!match) {
-      throw new Error(`FlinkVersion must look like 'v<major>_<minor>' (e.g. 'v2_3'), got '${value}'`);
+      throw new Error(`FlinkVersion must look like 'v<major>_<minor>' (e.g. 'v2_3'), got ${describeValue(value)}`);
     }
     this.value = value;
     this.major = Number(match[1]);

@@ -67,7 +67,7 @@ describe('FlinkSessionJob', () => {
     const chart = Testing.chart();
     const s = session(chart, 's', 'flink');
     expect(() => s.addSessionJob('j', { namespace: 'other', job: { jarUri: JAR } }))
-      .toThrow(/'namespace' must be the session cluster's namespace 'flink', got 'other'/);
+      .toThrow(/'namespace' must be the session cluster's namespace "flink", got "other"/);
   });
 
   test('throws without a job or a deployment', () => {

@@ -159,7 +159,7 @@ describe('FlinkStateSnapshot', () => {
       const chart = Testing.chart();
       const deployment = application(chart, 'app', { namespace: 'a' });
       expect(() => deployment.addSavepoint('sp', { namespace: 'b' }))
-        .toThrow("'namespace' must be the namespace of the job's FlinkDeployment 'a', got 'b'");
+        .toThrow('\'namespace\' must be the namespace of the job\'s FlinkDeployment "a", got "b"');
     });
 
     test('throws on a job that is not a FlinkJobReference', () => {

@@ -1,3 +1,4 @@
+import { oneLine } from '../_describe';
 import { blueGreenChildren } from './_checks-blue-green';
 import { blueGreenDeploymentErrors, sessionJobErrors, deploymentErrors, stateSnapshotErrors } from './_default-checks';
 import { FlinkHookContext } from './context';
@@ -84,7 +85,7 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
   if (errors.length > 0) {
     notify(request.hooks.listeners, 'onValidationFailed', { ...event(request, manifest), errors: [...errors] });
   }
-  return { manifest, errors };
+  return { manifest, errors: errors.map(oneLine) };
 }
 
 /**

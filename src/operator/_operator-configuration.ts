@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { DEFAULT_LOG_CONFIGURATION } from './_log-configuration';
+import { describeValue } from '../_describe';
 import { UPSTREAM_OPERATOR_CONFIGURATION } from '../hooks/_configuration';
 
 /** Operator configuration keys that a `FlinkOperator` prop owns, with that prop. */
@@ -59,11 +60,14 @@ export function operatorConfiguration(options: OperatorConfigurationOptions): Ma
  * reads one `key: value` per line and cuts everything after `#`.
  */
 export function unwritableEntry(key: string, value: string): string | undefined {
-  if (key.trim() === '' || /[\s#]|: /.test(key)) {
-    return `key '${key}' must be non-empty, without whitespace, '#' or ': '`;
+  if (typeof key !== 'string' || key.trim() === '' || /[\s#]|: /.test(key)) {
+    return `key ${describeValue(key)} must be non-empty, without whitespace, '#' or ': '`;
+  }
+  if (typeof value !== 'string') {
+    return `value of '${key}' must be a string, got ${describeValue(value)}`;
   }
   if (/[\r\n#]/.test(value)) {
-    return `value of '${key}' must not contain a line break or '#' (flink-conf.yaml cuts lines at '#')`;
+    return `value of '${key}' must not contain a line break or '#' (flink-conf.yaml cuts lines at '#'), got ${describeValue(value)}`;
   }
   return undefined;
 }

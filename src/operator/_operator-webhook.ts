@@ -2,6 +2,9 @@ import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { clusterScoped } from './_operator-rbac';
+import { checkOptionalBoolean, checkOptionalObject, checkOptionalObjectArray, checkOptionalString, checkOptionalStringMap } from './_prop-checks';
+import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
+import { describeValue } from '../_describe';
 import { ArgoCd, ArgoCdSyncWave } from '../argo-cd';
 
 /** Names of the webhook objects, as the Helm chart names them. */
@@ -114,4 +117,27 @@ export function renderWebhook(scope: Construct, options: OperatorWebhookOptions)
       secretName: WEBHOOK_NAMES.certificateSecret,
     },
   }), ArgoCdSyncWave.CERTIFICATES);
+}
+
+/**
+ * Checks the `webhook` prop of a `FlinkOperator` eagerly: an object whose
+ * options have their declared types, and a keystore password made by the
+ * `WebhookKeystorePassword` factories.
+ */
+export function checkWebhookOptions(options: FlinkOperatorWebhookOptions | undefined): FlinkOperatorWebhookOptions {
+  if (options === undefined) {
+    return {};
+  }
+  checkOptionalObject('webhook', options);
+  checkOptionalBoolean('webhook.enabled', options.enabled);
+  checkOptionalBoolean('webhook.validator', options.validator);
+  checkOptionalBoolean('webhook.mutator', options.mutator);
+  if (options.keystorePassword !== undefined && !(options.keystorePassword instanceof WebhookKeystorePassword)) {
+    throw new Error(`'webhook.keystorePassword' must be a WebhookKeystorePassword (from WebhookKeystorePassword.fromSecretName() or fromSecret()), got ${describeValue(options.keystorePassword)}`);
+  }
+  checkOptionalString('webhook.jvmArgs', options.jvmArgs);
+  checkOptionalObject('webhook.resources', options.resources);
+  checkOptionalObjectArray('webhook.env', options.env);
+  checkOptionalStringMap('webhook.serviceLabels', options.serviceLabels);
+  return options;
 }

@@ -4,8 +4,13 @@ import { Construct } from 'constructs';
 import { flinkCrds } from './_crds';
 import { LOG_FILES, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, renderConfigYaml, renderFlinkConf, unwritableEntry } from './_operator-configuration';
 import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
-import { renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
+import { checkWebhookOptions, renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
 import { InstalledJar, InstalledPlugin, installerContainer, installOperatorLib, installPlugin, OPERATOR_LIB_DIR, OPERATOR_LIB_VOLUME, PLUGINS_DIR } from './_plugin-installer';
+import {
+  checkNonEmptyString, checkOptionalBoolean, checkOptionalObject, checkOptionalObjectArray, checkOptionalString, checkOptionalStringArray,
+  checkOptionalStringMap, isPlainObject,
+} from './_prop-checks';
+import { describeValue } from '../_describe';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../_pod-security';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
@@ -370,38 +375,76 @@ export class FlinkOperator extends Construct {
 
   constructor(scope: Construct, id: string, props: FlinkOperatorProps = {}) {
     super(scope, id);
+    const raw: unknown = props;
+    if (!isPlainObject(raw)) {
+      throw new Error(`FlinkOperator props must be an object, got ${describeValue(props)}`);
+    }
     this.props = props;
     const namespace = props.namespace ?? Chart.of(this).namespace;
     if (namespace === undefined) {
       throw new Error('FlinkOperator needs a namespace: set \'namespace\' or give the chart one');
     }
     this.namespace = checkLabel('namespace', namespace);
-    this.image = props.image ?? FlinkOperator.DEFAULT_IMAGE;
-    if (this.image.trim() === '') {
-      throw new Error('\'image\' must not be empty');
+    const image: unknown = props.image ?? FlinkOperator.DEFAULT_IMAGE;
+    if (typeof image !== 'string') {
+      throw new Error(`'image' must be a non-empty string, got ${describeValue(image)}`);
     }
+    if (image.trim() === '') {
+      throw new Error(`'image' must not be empty, got ${describeValue(image)}`);
+    }
+    this.image = image;
+    if (props.imagePullPolicy !== undefined && !(Object.values(ImagePullPolicy) as unknown[]).includes(props.imagePullPolicy)) {
+      throw new Error(`'imagePullPolicy' must be one of ${Object.values(ImagePullPolicy).join(', ')}, got ${describeValue(props.imagePullPolicy)}`);
+    }
+    checkOptionalStringArray('imagePullSecrets', props.imagePullSecrets);
+    if (props.pluginInstallerImage !== undefined) {
+      checkNonEmptyString('pluginInstallerImage', props.pluginInstallerImage);
+    }
+    checkOptionalBoolean('installCrds', props.installCrds);
+    checkOptionalBoolean('listNodes', props.listNodes);
+    checkOptionalString('jvmArgs', props.jvmArgs);
+    checkOptionalString('priorityClassName', props.priorityClassName);
+    checkOptionalObject('resources', props.resources);
+    checkOptionalObject('affinity', props.affinity);
+    checkOptionalObjectArray('env', props.env);
+    checkOptionalObjectArray('tolerations', props.tolerations);
+    checkOptionalStringMap('nodeSelector', props.nodeSelector);
+    checkOptionalStringMap('podLabels', props.podLabels);
+    checkOptionalStringMap('podAnnotations', props.podAnnotations);
+    checkOptionalStringMap('operatorServiceAccountAnnotations', props.operatorServiceAccountAnnotations);
+    checkOptionalStringMap('jobServiceAccountAnnotations', props.jobServiceAccountAnnotations);
+    const plugins = checkOptionalObjectArray('plugins', props.plugins) ?? [];
+    const operatorLibs = checkOptionalObjectArray('operatorLibs', props.operatorLibs) ?? [];
     this.watchNamespaces = checkWatchNamespaces(props.watchNamespaces ?? []);
     this.replicas = checkRange('replicas', props.replicas ?? 1, 1, 100);
     this.healthPort = checkRange('healthPort', props.healthPort ?? 8085, 1, 65535);
     if (props.metricsPort !== undefined) {
       checkRange('metricsPort', props.metricsPort, 1, 65535);
     }
-    this.leaseName = props.leaderElection === undefined ? undefined : checkLabel('leaderElection.leaseName', props.leaderElection.leaseName ?? 'flink-operator-lease');
+    const leaderElection = checkOptionalObject('leaderElection', props.leaderElection);
+    this.leaseName = leaderElection === undefined ? undefined : checkLabel('leaderElection.leaseName', leaderElection.leaseName ?? 'flink-operator-lease');
     this.operatorServiceAccountName = checkLabel('operatorServiceAccountName', props.operatorServiceAccountName ?? 'flink-operator');
     this.jobServiceAccountName = checkLabel('jobServiceAccountName', props.jobServiceAccountName ?? 'flink');
-    const webhook = props.webhook ?? {};
+    const webhook = checkWebhookOptions(props.webhook);
     this.webhookEnabled = (webhook.enabled ?? true) && ((webhook.validator ?? true) || (webhook.mutator ?? true));
     this.webhookServiceName = this.webhookEnabled ? WEBHOOK_NAMES.service : undefined;
     this.webhookConfigurationName = this.webhookEnabled ? webhookConfigurationName(this.namespace) : undefined;
     this.keystorePassword = webhook.keystorePassword
       ?? WebhookKeystorePassword.fromSecretName(WebhookKeystorePassword.DEFAULT_SECRET_NAME, WebhookKeystorePassword.DEFAULT_KEY);
-    this.loggingFramework = props.loggingFramework ?? OperatorLoggingFramework.LOG4J2;
-    for (const file of Object.keys(props.logConfiguration ?? {})) {
+    const loggingFramework: unknown = props.loggingFramework ?? OperatorLoggingFramework.LOG4J2;
+    if (!(Object.values(OperatorLoggingFramework) as unknown[]).includes(loggingFramework)) {
+      throw new Error(`'loggingFramework' must be one of ${Object.values(OperatorLoggingFramework).join(', ')}, got ${describeValue(loggingFramework)}`);
+    }
+    this.loggingFramework = loggingFramework as OperatorLoggingFramework;
+    for (const [file, content] of Object.entries(checkOptionalObject('logConfiguration', props.logConfiguration) ?? {})) {
       if (!LOG_FILES.includes(file)) {
-        throw new Error(`'logConfiguration' has no file '${file}'; the files are ${LOG_FILES.join(', ')}`);
+        throw new Error(`'logConfiguration' has no file ${describeValue(file)}; the files are ${LOG_FILES.join(', ')}`);
+      }
+      if (typeof content !== 'string') {
+        throw new Error(`'logConfiguration.${file}' must be a string, got ${describeValue(content)}`);
       }
     }
-    for (const [key, value] of Object.entries(flattenConfiguration(props.defaultConfiguration ?? {}))) {
+    for (const [key, value] of Object.entries(flattenConfiguration(checkOptionalObject('defaultConfiguration', props.defaultConfiguration) ?? {}))) {
       this.addDefaultConfiguration(key, value);
     }
 
@@ -438,10 +481,10 @@ export class FlinkOperator extends Construct {
     });
     ArgoCd._annotate(deployment, ArgoCdSyncWave.OPERATOR);
 
-    for (const plugin of props.plugins ?? []) {
+    for (const plugin of plugins) {
       this.addPlugin(plugin);
     }
-    for (const lib of props.operatorLibs ?? []) {
+    for (const lib of operatorLibs) {
       this.addOperatorLib(lib);
     }
 
@@ -490,14 +533,15 @@ export class FlinkOperator extends Construct {
    * @param value its value
    */
   public addDefaultConfiguration(key: string, value: string): void {
-    const text = String(value);
+    const scalar = ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
+    const text = scalar ? String(value) : value;
     const unwritable = unwritableEntry(key, text);
     if (unwritable !== undefined) {
       throw new Error(`'defaultConfiguration': ${unwritable}`);
     }
     const existing = this.overrides.get(key);
     if (existing !== undefined && existing !== text) {
-      throw new Error(`'defaultConfiguration.${key}' is already set to "${existing}"; refusing to overwrite it with "${text}"`);
+      throw new Error(`'defaultConfiguration.${key}' is already set to ${describeValue(existing)}; refusing to overwrite it with ${describeValue(text)}`);
     }
     this.overrides.set(key, text);
     this.useAsDefaultOperatorConfiguration();
@@ -775,26 +819,29 @@ function fieldEnv(name: string, fieldPath: string): k8s.EnvVar {
   return { name, valueFrom: { fieldRef: { fieldPath } } };
 }
 
-function checkLabel(prop: string, value: string): string {
-  if (!DNS_LABEL.test(value)) {
-    throw new Error(`'${prop}' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got '${value}'`);
+function checkLabel(prop: string, value: unknown): string {
+  if (typeof value !== 'string' || !DNS_LABEL.test(value)) {
+    throw new Error(`'${prop}' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got ${describeValue(value)}`);
   }
   return value;
 }
 
-function checkRange(prop: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`'${prop}' must be an integer from ${min} to ${max}, got ${value}`);
+function checkRange(prop: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`'${prop}' must be an integer from ${min} to ${max}, got ${describeValue(value)}`);
   }
   return value;
 }
 
 function checkWatchNamespaces(namespaces: string[]): string[] {
+  if (!Array.isArray(namespaces)) {
+    throw new Error(`'watchNamespaces' must be an array of lowercase DNS labels, got ${describeValue(namespaces)}`);
+  }
   const seen = new Set<string>();
   for (const namespace of namespaces) {
     checkLabel('watchNamespaces', namespace);
     if (seen.has(namespace)) {
-      throw new Error(`'watchNamespaces' lists '${namespace}' twice`);
+      throw new Error(`'watchNamespaces' lists ${describeValue(namespace)} twice`);
     }
     seen.add(namespace);
   }

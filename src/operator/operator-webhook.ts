@@ -1,4 +1,5 @@
 import { ISecret, k8s } from 'cdk8s-plus-27';
+import { describeValue, isNonEmptyString } from '../_describe';
 
 /**
  * Where the webhook's PKCS#12 keystore password comes from: a key of a
@@ -35,6 +36,9 @@ export class WebhookKeystorePassword {
    * @param key key of the password in the Secret (default `password`)
    */
   public static fromSecret(secret: ISecret, key?: string): WebhookKeystorePassword {
+    if (typeof secret !== 'object' || secret === null) {
+      throw new Error(`the webhook keystore password needs a Secret, got ${describeValue(secret)}`);
+    }
     return new WebhookKeystorePassword(secret.name, key ?? WebhookKeystorePassword.DEFAULT_KEY);
   }
 
@@ -44,8 +48,8 @@ export class WebhookKeystorePassword {
     /** Key of the password in the Secret. */
     public readonly key: string,
   ) {
-    if (secretName.trim() === '' || key.trim() === '') {
-      throw new Error(`the webhook keystore password needs a Secret name and key, got '${secretName}' and '${key}'`);
+    if (!isNonEmptyString(secretName) || !isNonEmptyString(key)) {
+      throw new Error(`the webhook keystore password needs a Secret name and key, got ${describeValue(secretName)} and ${describeValue(key)}`);
     }
   }
 }

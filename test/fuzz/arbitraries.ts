@@ -168,17 +168,21 @@ export const resourceName: fc.Arbitrary<string | undefined> = fc.oneof(
   { weight: 1, arbitrary: junk },
 );
 
+/** Ids the properties give their own helper constructs in the same chart. */
+const HARNESS_IDS = ['ref', 'session', 'app', 'fork', 'operator', 'job'];
+
 /**
  * A construct id: any non-empty string except the names of `Object.prototype`
- * members. Both exclusions are the constructs library's, not this one's: it
- * rejects an empty id, and finds `valueOf`, `toString`, ... among the
- * children of every scope ("There is already a Construct with name 'valueOf'").
+ * members and the harness's own ids. These exclusions are the constructs
+ * library's, not this one's: it rejects an empty id, finds `valueOf`,
+ * `toString`, ... among the children of every scope ("There is already a
+ * Construct with name 'valueOf'"), and rejects two children with one id.
  */
 export const constructId: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('d', 'payments', 'Payments Job', 'a/b', 'x'.repeat(80)) },
   { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }) },
-).filter((id) => !(id in Object.prototype));
+).filter((id) => !(id in Object.prototype) && !HARNESS_IDS.includes(id));
 
 /** An enum's values (mostly), or any string / junk cast to it. */
 function enumValue<T>(values: T[]): fc.Arbitrary<T | undefined> {

@@ -15,10 +15,8 @@ import { deploymentProps } from '../support/fixtures';
 const TOTAL_RUNS = 300;
 
 describe('bad input never crashes: every case synthesizes valid YAML or fails with messages naming path and prop', () => {
-  // Skipped until the crashes below are fixed: each property finds one of
-  // them within a few dozen cases (see "known crashes"). Unskip with them.
   for (const { name } of PROPERTIES) {
-    test.skip(`${name} (${runsOf(name, TOTAL_RUNS)} cases)`, () => {
+    test(`${name} (${runsOf(name, TOTAL_RUNS)} cases)`, () => {
       runProperty(name, runsOf(name, TOTAL_RUNS));
     }, 60_000);
   }
@@ -62,9 +60,9 @@ const circular = (): any => {
 };
 
 /**
- * Minimal repros of what the properties found; each must end like any case
- * (documents, an eager error naming the prop, or the validation block).
- * Skipped until fixed in src/: unskip each with its fix.
+ * Minimal repros of what the properties once found (each crashed or gave a
+ * bad message before its fix); each must end like any case: documents, an
+ * eager error naming the prop, or the validation block.
  */
 const KNOWN_CRASHES: Array<[string, string, (scope: Construct) => void]> = [
   // TypeError from the cdk8s-plus toJson_* functions: the pod templates are not checked before k8s.toJson_PodTemplateSpec.
@@ -112,8 +110,8 @@ const KNOWN_CRASHES: Array<[string, string, (scope: Construct) => void]> = [
   ['operator ServiceAccount name false', 'src/operator/flink-operator.ts checkLabel (RegExp.test coerces false to "false")', (s) => new FlinkOperator(s, 'o', { ...OPERATOR, operatorServiceAccountName: false as any })],
 ];
 
-describe('known crashes found by the properties (skipped until fixed)', () => {
-  test.skip.each(KNOWN_CRASHES)('%s (%s)', (_what, _where, build) => {
+describe('regressions: inputs the properties once found crashing', () => {
+  test.each(KNOWN_CRASHES)('%s (%s)', (_what, _where, build) => {
     expect(['synthesized', 'rejected-eagerly', 'rejected-at-synth']).toContain(checkCase('flink', build));
   });
 });

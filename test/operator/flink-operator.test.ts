@@ -590,7 +590,7 @@ describe('FlinkOperator webhook', () => {
   });
 
   test('throws on an empty Secret name', () => {
-    expect(() => WebhookKeystorePassword.fromSecretName('', 'k')).toThrow('the webhook keystore password needs a Secret name and key, got \'\' and \'k\'');
+    expect(() => WebhookKeystorePassword.fromSecretName('', 'k')).toThrow('the webhook keystore password needs a Secret name and key, got "" and "k"');
   });
 });
 
@@ -652,12 +652,12 @@ describe('FlinkOperator plugins', () => {
   });
 
   test.each([
-    [{ ...plugin, name: 'My_Plugin' }, 'plugin name \'My_Plugin\' must be a lowercase DNS label of at most 40 characters ([a-z0-9-], starting and ending with a letter or digit)'],
-    [{ ...plugin, url: 'file:///tmp/p.jar' }, 'plugin \'policy\': \'url\' must be an http:// or https:// URL, got \'file:///tmp/p.jar\''],
-    [{ ...plugin, sha256: 'abc' }, 'plugin \'policy\': \'sha256\' must be 64 hex digits, got \'abc\''],
-    [{ ...plugin, listenerClass: 'not a class' }, 'plugin \'policy\': \'listenerClass\' must be a fully qualified Java class name, got \'not a class\''],
+    [{ ...plugin, name: 'My_Plugin' }, 'plugin \'name\' must be a lowercase DNS label of at most 40 characters ([a-z0-9-], starting and ending with a letter or digit), got "My_Plugin"'],
+    [{ ...plugin, url: 'file:///tmp/p.jar' }, 'plugin \'policy\': \'url\' must be an http:// or https:// URL, got "file:///tmp/p.jar"'],
+    [{ ...plugin, sha256: 'abc' }, 'plugin \'policy\': \'sha256\' must be 64 hex digits, got "abc"'],
+    [{ ...plugin, listenerClass: 'not a class' }, 'plugin \'policy\': \'listenerClass\' must be a fully qualified Java class name, got "not a class"'],
     [{ ...plugin, listenerConfiguration: { k: 'v' } }, 'plugin \'policy\': \'listenerConfiguration\' needs \'listenerClass\''],
-    [{ ...plugin, listenerClass: 'a.B', listenerConfiguration: { class: 'c.D' } }, 'plugin \'policy\': \'listenerConfiguration\' key \'class\' must be non-empty, without spaces, and not \'class\''],
+    [{ ...plugin, listenerClass: 'a.B', listenerConfiguration: { class: 'c.D' } }, 'plugin \'policy\': \'listenerConfiguration\' key "class" must be non-empty, without spaces, and not \'class\''],
   ])('throws on an invalid plugin %#', (options, message) => {
     expect(() => operatorChart({ plugins: [options] })).toThrow(message);
   });
@@ -666,7 +666,7 @@ describe('FlinkOperator plugins', () => {
     const { operator } = operatorChart({ plugins: [plugin], operatorLibs: [plugin] });
     expect(() => operator.addPlugin(plugin)).toThrow('plugin \'policy\' is already installed');
     expect(() => operator.addOperatorLib(plugin)).toThrow('operator lib \'policy\' is already installed');
-    expect(() => operator.addOperatorLib({ ...plugin, name: 'x', sha256: '' })).toThrow('operator lib \'x\': \'sha256\' must be 64 hex digits, got \'\'');
+    expect(() => operator.addOperatorLib({ ...plugin, name: 'x', sha256: '' })).toThrow('operator lib \'x\': \'sha256\' must be 64 hex digits, got ""');
   });
 });
 
@@ -707,14 +707,14 @@ describe('FlinkOperator validation', () => {
     [{ replicas: 0 }, '\'replicas\' must be an integer from 1 to 100, got 0'],
     [{ healthPort: 70000 }, '\'healthPort\' must be an integer from 1 to 65535, got 70000'],
     [{ metricsPort: 1.5 }, '\'metricsPort\' must be an integer from 1 to 65535, got 1.5'],
-    [{ watchNamespaces: ['team-a', 'team-a'] }, '\'watchNamespaces\' lists \'team-a\' twice'],
-    [{ watchNamespaces: ['Team_A'] }, '\'watchNamespaces\' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got \'Team_A\''],
-    [{ namespace: 'Ops' }, '\'namespace\' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got \'Ops\''],
-    [{ leaderElection: { leaseName: '' } }, '\'leaderElection.leaseName\' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got \'\''],
+    [{ watchNamespaces: ['team-a', 'team-a'] }, '\'watchNamespaces\' lists "team-a" twice'],
+    [{ watchNamespaces: ['Team_A'] }, '\'watchNamespaces\' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got "Team_A"'],
+    [{ namespace: 'Ops' }, '\'namespace\' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got "Ops"'],
+    [{ leaderElection: { leaseName: '' } }, '\'leaderElection.leaseName\' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got ""'],
     [{ image: ' ' }, '\'image\' must not be empty'],
-    [{ logConfiguration: { 'log4j.properties': '' } }, '\'logConfiguration\' has no file \'log4j.properties\'; the files are log4j-operator.properties, log4j-console.properties, logback-operator.xml, logback-console.xml'],
+    [{ logConfiguration: { 'log4j.properties': '' } }, '\'logConfiguration\' has no file "log4j.properties"; the files are log4j-operator.properties, log4j-console.properties, logback-operator.xml, logback-console.xml'],
     [{ defaultConfiguration: { 'a.b': 'x # y' } }, '\'defaultConfiguration\': value of \'a.b\' must not contain a line break or \'#\' (flink-conf.yaml cuts lines at \'#\')'],
-    [{ defaultConfiguration: { 'a b': 'x' } }, '\'defaultConfiguration\': key \'a b\' must be non-empty, without whitespace, \'#\' or \': \''],
+    [{ defaultConfiguration: { 'a b': 'x' } }, '\'defaultConfiguration\': key "a b" must be non-empty, without whitespace, \'#\' or \': \''],
   ])('throws on invalid props %#', (props, message) => {
     expect(() => operatorChart(props as FlinkOperatorProps)).toThrow(message);
   });
