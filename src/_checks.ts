@@ -3,6 +3,7 @@
  * throws a one-line `Error` naming the prop and the value it got.
  */
 import { Duration, Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
 import { describeKey, describeValue } from './_describe';
 import { FlinkJobOptions, JobState, UpgradeMode } from './flink-job';
 
@@ -151,6 +152,33 @@ export function durationMillis(field: string, value: Duration): number {
 const POD_SPEC_LISTS = ['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'tolerations', 'imagePullSecrets', 'hostAliases', 'topologySpreadConstraints', 'readinessGates'];
 const CONTAINER_LISTS = ['env', 'envFrom', 'ports', 'volumeMounts', 'volumeDevices'];
 const CONTAINER_STRING_LISTS = ['command', 'args'];
+const POD_SPEC_MAPS = ['securityContext', 'affinity', 'dnsConfig', 'overhead'];
+const CONTAINER_MAPS = ['resources', 'securityContext', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'];
+const RESOURCE_MAPS = ['limits', 'requests'];
+
+/**
+ * Throws unless the value is undefined or Kubernetes resource requirements:
+ * `limits` and `requests` maps of `k8s.Quantity` (e.g. `k8s.Quantity.fromString('512Mi')`).
+ */
+export function checkResources(field: string, value: unknown): void {
+  checkMap(field, value);
+  for (const key of RESOURCE_MAPS) {
+    const quantities = (value as Record<string, unknown> | undefined)?.[key];
+    checkMap(`${field}.${key}`, quantities);
+    for (const [name, quantity] of Object.entries(quantities ?? {})) {
+      if (!(quantity instanceof k8s.Quantity)) {
+        fail(`${field}.${key}.${describeKey(name)}`, "a k8s.Quantity (e.g. k8s.Quantity.fromString('512Mi'))", quantity);
+      }
+    }
+  }
+}
+
+/** Throws unless the value is undefined or a map. */
+export function checkMap(field: string, value: unknown): void {
+  if (value !== undefined && !isObject(value)) {
+    fail(field, 'a map', value);
+  }
+}
 
 /**
  * Checks the shape of a typed pod template where a wrong type would crash
@@ -180,6 +208,9 @@ export function checkPodTemplate(field: string, template: unknown): void {
     checkObjectList(`${field}.spec.${list}`, spec[list]);
   }
   checkStringMap(`${field}.spec.nodeSelector`, spec.nodeSelector);
+  for (const key of POD_SPEC_MAPS) {
+    checkMap(`${field}.spec.${key}`, spec[key]);
+  }
   for (const list of ['containers', 'initContainers', 'ephemeralContainers']) {
     ((spec[list] as Array<Record<string, unknown>> | undefined) ?? []).forEach((container, i) => {
       const at = `${field}.spec.${list}[${i}]`;
@@ -190,6 +221,10 @@ export function checkPodTemplate(field: string, template: unknown): void {
       for (const key of CONTAINER_STRING_LISTS) {
         checkStringList(`${at}.${key}`, container[key]);
       }
+      for (const key of CONTAINER_MAPS) {
+        checkMap(`${at}.${key}`, container[key]);
+      }
+      checkResources(`${at}.resources`, container.resources);
     });
   }
 }

@@ -1,3 +1,4 @@
+import { fail, isObject } from './_checks';
 import { describeKey, describeValue } from './_describe';
 import { jsonEquals, undefinedIfEmpty } from './_json';
 
@@ -16,6 +17,9 @@ export class ConfigurationMap {
 
   /** Adds every entry of a map. */
   public addAll(values: { [key: string]: unknown } | undefined): void {
+    if (values !== undefined && !isObject(values)) {
+      fail(this.field, 'a map', values);
+    }
     for (const [key, value] of Object.entries(values ?? {})) {
       this.add(key, value);
     }

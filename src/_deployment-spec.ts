@@ -4,15 +4,16 @@
  * checks, defaults, the configuration maps, the security defaults and
  * checks, and the wire JSON.
  */
+import { ImagePullPolicy } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { checkInteger, checkJob } from './_checks';
+import { checkEnum, checkInteger, checkJob, checkNonEmptyString } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
 import { describeValue, oneLine } from './_describe';
 import { MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from './_ir';
 import { PlaintextCredentials } from './_plaintext-credentials';
 import { withRestrictedDefaults } from './_pod-template-security';
 import { SecretEnvironment } from './_secret-env';
-import type { FlinkDeploymentProps } from './flink-deployment';
+import { DeploymentMode, type FlinkDeploymentProps } from './flink-deployment';
 import { FlinkVersion } from './flink-version';
 import { podSecurityErrors } from './hooks/_pod-security-checks';
 import { PodSecurity } from './pod-security';
@@ -50,6 +51,11 @@ export class DeploymentSpec {
       throw new Error(`'podSecurity' must be a PodSecurity (e.g. PodSecurity.RESTRICTED), got ${describeValue(props.podSecurity)}`);
     }
     checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER);
+    checkEnum('imagePullPolicy', props.imagePullPolicy, ImagePullPolicy);
+    checkEnum('mode', props.mode, DeploymentMode);
+    if (props.serviceAccount !== undefined) {
+      checkNonEmptyString('serviceAccount', props.serviceAccount);
+    }
     if (props.job) {
       checkJob(props.job);
     }

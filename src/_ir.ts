@@ -5,7 +5,6 @@
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { checkInteger, checkObjectList, checkPodTemplate, checkSize, checkString, checkStringList, checkStringMap, fail, isObject } from './_checks';
-import { describeValue } from './_describe';
 import { cleanJson, undefinedIfEmpty } from './_json';
 import { flinkMemory, kubernetesQuantity } from './_size';
 import { FlinkIngressOptions } from './flink-ingress';
@@ -107,9 +106,9 @@ export function renderPodTemplate(template: k8s.PodTemplateSpec | undefined, fie
   let json: any;
   try {
     json = cleanJson(k8s.toJson_PodTemplateSpec(template));
-  } catch (e) {
-    // A wrong type deeper than the checked shape: name the prop, not the converter.
-    throw new Error(`'${field}' is not a valid pod template (k8s.PodTemplateSpec): ${describeValue(e instanceof Error ? e.message : e)}`);
+  } catch {
+    // A wrong type deeper than the checked shape: name the prop, not the converter's internals.
+    throw new Error(`'${field}' is not a valid pod template: a field holds null or a value of another type than k8s.PodTemplateSpec declares`);
   }
   if (Array.isArray(json?.spec?.containers) && json.spec.containers.length === 0) {
     delete json.spec.containers;

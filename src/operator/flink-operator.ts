@@ -10,6 +10,7 @@ import {
   checkNonEmptyString, checkOptionalBoolean, checkOptionalObject, checkOptionalObjectArray, checkOptionalString, checkOptionalStringArray,
   checkOptionalStringMap, isPlainObject,
 } from './_prop-checks';
+import { checkResources } from '../_checks';
 import { describeValue } from '../_describe';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../_pod-security';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
@@ -404,7 +405,7 @@ export class FlinkOperator extends Construct {
     checkOptionalBoolean('listNodes', props.listNodes);
     checkOptionalString('jvmArgs', props.jvmArgs);
     checkOptionalString('priorityClassName', props.priorityClassName);
-    checkOptionalObject('resources', props.resources);
+    checkResources('resources', props.resources);
     checkOptionalObject('affinity', props.affinity);
     checkOptionalObjectArray('env', props.env);
     checkOptionalObjectArray('tolerations', props.tolerations);
