@@ -107,6 +107,12 @@ const KNOWN_CRASHES: Array<[string, string, (scope: Construct) => void]> = [
   ['session job args numbers', 'src/flink-session-job.ts / hooks: session job spec types not checked', (s) => new FlinkSessionJob(s, 'j', { deployment: cluster(s), job: { jarUri: 'https://repo.example.com/j.jar', parallelism: 1, args: [1 as any] } })],
   ['snapshot named ""', 'src/flink-state-snapshot.ts / hooks: snapshot metadata.name not checked', (s) => new FlinkStateSnapshot(s, 's', { name: '', job: FlinkJobReference.fromSessionJobName('h') })],
   ['plaintextConfigurationKeys [1]', 'src/_plaintext-credentials.ts: message does not name the prop', (s) => new FlinkDeployment(s, 'd', { ...BASE, plaintextConfigurationKeys: [1 as any] } as any)],
+  // Found after the first round of fixes.
+  ['imagePullPolicy a boolean', 'src/_deployment-spec.ts: not type-checked, rendered schema-invalid', (s) => new FlinkDeployment(s, 'd', { ...BASE, imagePullPolicy: true as any })],
+  ['container resources.limits null', 'src/_checks.ts checkPodTemplate: converter crashed', (s) => new FlinkDeployment(s, 'd', { ...BASE, podTemplate: { spec: { containers: [{ name: 'flink-main-container', resources: { limits: null as any } }] } } })],
+  ['operator resources quantity a map', 'src/operator/flink-operator.ts: crashed at synth', (s) => new FlinkOperator(s, 'o', { ...OPERATOR, resources: { limits: { cpu: {} as any } } })],
+  ['ingress tls hosts a string', 'src/_ir.ts renderIngress: converter crashed', (s) => new FlinkDeployment(s, 'd', { ...BASE, ingress: { template: 'x', tls: [{ hosts: '' as any }] } })],
+  ['nested flinkConfiguration key with a newline', 'src/_configuration-map.ts: path echoed raw', (s) => new FlinkDeployment(s, 'd', { ...BASE, flinkConfiguration: { a: { 'b\nc': null } } })],
   ['operator ServiceAccount name false', 'src/operator/flink-operator.ts checkLabel (RegExp.test coerces false to "false")', (s) => new FlinkOperator(s, 'o', { ...OPERATOR, operatorServiceAccountName: false as any })],
 ];
 
