@@ -6,16 +6,15 @@ import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { describeKey, describeValue } from './_describe';
 import { FlinkJobOptions, JobState, UpgradeMode } from './flink-job';
+import { isObject } from './hooks/_checks-manifest';
 
 /** Throws `'<field>' must be <what>, got <value>`. */
 export function fail(field: string, what: string, value: unknown): never {
   throw new Error(`'${field}' must be ${what}, got ${describeValue(value)}`);
 }
 
-/** A plain JSON-like object (not null, not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+/** A plain JSON-like object (not null, not an array): the hooks' definition, shared. */
+export { isObject };
 
 /**
  * Eager checks of job options that no mutator could repair.

@@ -5,6 +5,7 @@
  * and init container of `podTemplate` and of the JobManager and TaskManager
  * templates. Whatever the templates set wins, field by field.
  */
+import { isObject } from './_checks';
 import { withMainContainer } from './_ir';
 import { flinkPodSecurityContext, restrictedContainerSecurityContext } from './_pod-security';
 
@@ -62,6 +63,3 @@ function mergeUnder(defaults: any, user: any): any {
   return out;
 }
 
-function isObject(value: unknown): value is Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

@@ -3,7 +3,7 @@
  * (`valueFrom.secretKeyRef`), rendered into a FlinkDeployment's
  * `spec.podTemplate` after the user's own variables.
  */
-import { describeValue } from './_describe';
+import { fail } from './_checks';
 import { MAIN_CONTAINER, withMainContainer } from './_ir';
 
 /** Environment variable names Kubernetes accepts (`C_IDENTIFIER`-like, as the API server checks them). */
@@ -56,6 +56,6 @@ export class SecretEnvironment {
 
 function check(field: string, value: string, pattern: RegExp, what: string): void {
   if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new Error(`'${field}' must be ${what}, got ${describeValue(value)}`);
+    fail(field, what, value);
   }
 }

@@ -1,5 +1,6 @@
 import { flinkVersionFromMajorMinor, isEqualOrNewer, isKnownFlinkVersion, FLINK_VERSIONS } from './_checks-flink-version';
 import { javaDoubleToString, parseJavaInt } from './_checks-java-numbers';
+import { isObject } from './_checks-manifest';
 import { FlinkHookContext } from './context';
 
 const JAVA_17_MODULE_OPTIONS = '--add-exports=java.base/sun.net.util=ALL-UNNAMED'
@@ -59,12 +60,8 @@ function scalarText(value: unknown): string | undefined {
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function flattenInto(value: unknown, key: string, out: Map<string, string>): void {
-  if (isPlainObject(value)) {
+  if (isObject(value)) {
     for (const [child, childValue] of Object.entries(value)) {
       flattenInto(childValue, key === '' ? child : `${key}.${child}`, out);
     }
@@ -82,7 +79,7 @@ function flattenInto(value: unknown, key: string, out: Map<string, string>): voi
 
 function flattenToMap(value: unknown): Map<string, string> {
   const out = new Map<string, string>();
-  if (isPlainObject(value)) {
+  if (isObject(value)) {
     flattenInto(value, '', out);
   }
   return out;
@@ -147,8 +144,8 @@ export interface ConfigurationScope {
 const FLATTENED_DEFAULTS = new WeakMap<object, ReadonlyMap<string, string>>();
 
 function operatorDefaults(context?: FlinkHookContext): ReadonlyMap<string, string> {
-  const configured = isPlainObject(context) ? context.operatorConfiguration : undefined;
-  const source: object = isPlainObject(configured) ? configured : UPSTREAM_OPERATOR_CONFIGURATION;
+  const configured = isObject(context) ? context.operatorConfiguration : undefined;
+  const source: object = isObject(configured) ? configured : UPSTREAM_OPERATOR_CONFIGURATION;
   let defaults = FLATTENED_DEFAULTS.get(source);
   if (!defaults) {
     defaults = flattenToMap(operatorConfiguration(context));
@@ -158,7 +155,7 @@ function operatorDefaults(context?: FlinkHookContext): ReadonlyMap<string, strin
 }
 
 export function operatorConfiguration(context?: FlinkHookContext): Record<string, string> {
-  const configured = isPlainObject(context) ? context.operatorConfiguration : undefined;
+  const configured = isObject(context) ? context.operatorConfiguration : undefined;
   return flattenConfiguration(configured ?? UPSTREAM_OPERATOR_CONFIGURATION);
 }
 

@@ -1,3 +1,4 @@
+import { isObject } from './_checks-manifest';
 /**
  * Settings of a FlinkDeployment's pod templates that break Pod Security
  * Standards "restricted": not an upstream rule (the operator accepts them),
@@ -128,6 +129,3 @@ function listed(list: unknown): Array<[any, string]> {
   return list.flatMap((item, i) => (isObject(item) ? [[item, typeof item.name === 'string' ? item.name : String(i)] as [any, string]] : []));
 }
 
-function isObject(value: unknown): value is Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
