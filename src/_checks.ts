@@ -5,7 +5,7 @@
 import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { describeKey, describeValue } from './_describe';
-import { FlinkJobOptions, JobState, UpgradeMode } from './flink-job';
+import { FlinkJob, FlinkJobOptions, JobState, UpgradeMode } from './flink-job';
 import { isObject } from './hooks/_checks-manifest';
 
 /** Throws `'<field>' must be <what>, got <value>`. */
@@ -22,6 +22,16 @@ export { isObject };
 export function checkJob(job: FlinkJobOptions, field = 'job'): void {
   if (!isObject(job as unknown)) {
     fail(field, 'a map of job options', job);
+  }
+  if (job.source !== undefined) {
+    if (!(job.source instanceof FlinkJob)) {
+      fail(`${field}.source`, 'a FlinkJob (FlinkJob.jar(...) or FlinkJob.python(...))', job.source);
+    }
+    for (const shorthand of ['jarUri', 'entryClass', 'args'] as const) {
+      if (job[shorthand] !== undefined) {
+        fail(`${field}.${shorthand}`, `unset when '${field}.source' is given (pass it to FlinkJob.${job.source.isPython ? 'python' : 'jar'}(...))`, job[shorthand]);
+      }
+    }
   }
   checkString(`${field}.jarUri`, job.jarUri);
   checkString(`${field}.entryClass`, job.entryClass);

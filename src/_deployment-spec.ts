@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { checkEnum, checkInteger, checkJob, checkNonEmptyString } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
 import { describeValue, oneLine } from './_describe';
-import { MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from './_ir';
+import { jobConfiguration, MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from './_ir';
 import { PlaintextCredentials } from './_plaintext-credentials';
 import { withRestrictedDefaults } from './_pod-template-security';
 import { SecretEnvironment } from './_secret-env';
@@ -39,8 +39,13 @@ export class DeploymentSpec {
   /** The check of credentials in `flinkConfiguration`, with the keys allowed in plain text. */
   public readonly credentials: PlaintextCredentials;
 
-  /** Checks the props that no mutator could repair; throws naming the prop. */
-  constructor(private readonly props: FlinkDeploymentProps) {
+  /**
+   * Checks the props that no mutator could repair; throws naming the prop.
+   *
+   * @param props the deployment's props
+   * @param defaultServiceAccount the service account when the props name none
+   */
+  constructor(private readonly props: FlinkDeploymentProps, defaultServiceAccount = 'flink') {
     if (typeof props.image !== 'string' || props.image.trim() === '') {
       throw new Error(`'image' must be a non-empty image reference, got ${describeValue(props.image)}`);
     }
@@ -59,9 +64,10 @@ export class DeploymentSpec {
     if (props.job) {
       checkJob(props.job);
     }
-    this.serviceAccount = props.serviceAccount ?? 'flink';
+    this.serviceAccount = props.serviceAccount ?? defaultServiceAccount;
     this.podSecurity = props.podSecurity ?? PodSecurity.RESTRICTED;
     this.flinkConfiguration.addAll(props.flinkConfiguration);
+    this.flinkConfiguration.addAll(jobConfiguration(props.job));
     this.logConfiguration.addAll(props.logConfiguration);
     this.credentials = new PlaintextCredentials(SECRET_HINT, props.plaintextConfigurationKeys);
     const containers = props.podTemplate?.spec?.containers;

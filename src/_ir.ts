@@ -16,10 +16,11 @@ import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
  * The `spec.job` of the operator's resources.
  */
 export function renderJob(job: FlinkJobOptions): Record<string, unknown> {
+  const program = job.source?._program();
   return {
-    jarURI: job.jarUri,
-    entryClass: job.entryClass,
-    args: job.args ? [...job.args] : undefined,
+    jarURI: program ? program.jarUri : job.jarUri,
+    entryClass: program ? program.entryClass : job.entryClass,
+    args: program ? program.args : job.args ? [...job.args] : undefined,
     parallelism: job.parallelism,
     upgradeMode: job.upgradeMode,
     state: job.state,
@@ -30,6 +31,14 @@ export function renderJob(job: FlinkJobOptions): Record<string, unknown> {
     savepointRedeployNonce: job.savepointRedeployNonce,
     autoscalerResetNonce: job.autoscalerResetNonce,
   };
+}
+
+/**
+ * The Flink configuration a job's program needs (`python.files`, ...), added
+ * to the resource's `flinkConfiguration`.
+ */
+export function jobConfiguration(job: FlinkJobOptions | undefined): Record<string, string> {
+  return job?.source?._program().configuration ?? {};
 }
 
 /**

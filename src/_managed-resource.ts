@@ -2,9 +2,11 @@ import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { describeKey, describeValue, oneLine } from './_describe';
 import { jsonEquals } from './_json';
-import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from './argo-cd';
+import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from './hooks/_pipeline';
 import { FlinkHooks } from './hooks/flink-hooks';
+import { CustomResourceRenderer } from './render/_custom-resource';
+import { ResourceRenderer } from './render/_resource-renderer';
 
 /**
  * What a Flink construct tells its managed resource.
@@ -23,6 +25,10 @@ export interface ManagedResourceOptions {
   readonly sessionDeployment?: () => any;
   /** The mutated manifest of the referenced job, for state snapshots (`undefined`: defined elsewhere). */
   readonly snapshotTarget?: () => any;
+  /** @default - the custom resource itself (the APACHE_OPERATOR backend) */
+  readonly renderer?: ResourceRenderer;
+  /** @default - the operator configuration of the hooks, unchanged */
+  readonly operatorConfiguration?: (configured: { [key: string]: string } | undefined) => { [key: string]: string };
 }
 
 const MANAGED = new WeakMap<Construct, ManagedResource>();
@@ -43,20 +49,27 @@ export class ManagedResource {
     return MANAGED.get(construct);
   }
 
-  /** The rendered object (construct id `Resource`). */
+  /** The main rendered object (construct id `Resource`). */
   public readonly apiObject: ApiObject;
+  /** Every rendered object, the main one first. */
+  public readonly apiObjects: ApiObject[];
+  private readonly renderer: ResourceRenderer;
   private cached?: PipelineResult;
   private cachedFor = -1;
   private readonly synced = { labels: new Set<string>(), annotations: new Set<string>() };
 
   constructor(private readonly owner: Construct, private readonly options: ManagedResourceOptions) {
-    this.apiObject = new ApiObject(owner, 'Resource', {
-      ...(options.gvk ?? { apiVersion: 'flink.apache.org/v1beta1', kind: options.kind }),
-      metadata: { name: options.name, namespace: options.namespace },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    this.renderer = options.renderer ?? new CustomResourceRenderer(
+      options.gvk ?? { apiVersion: 'flink.apache.org/v1beta1', kind: options.kind }, options.name, options.namespace, options.syncWave);
+    this.apiObjects = this.renderer.createObjects(owner, {
+      rendered: () => this.renderedManifest(true),
+      manifest: () => this.renderedManifest(false),
+      current: () => {
+        const result = this.result();
+        return result.errors.length > 0 ? undefined : result.manifest;
+      },
     });
-    // The CRD may be created in the same sync: do not fail its dry run.
-    ArgoCd._annotate(this.apiObject, options.syncWave, [ArgoCdSyncOption.SKIP_DRY_RUN_ON_MISSING_RESOURCE]);
+    this.apiObject = this.apiObjects[0];
     owner.node.addValidation({ validate: () => this.result().errors.map(oneLine) });
     MANAGED.set(owner, this);
   }
@@ -64,6 +77,7 @@ export class ManagedResource {
   /** Forgets the pipeline result, after the construct changed. */
   public invalidate(): void {
     this.cached = undefined;
+    this.renderer.update?.(this.options.build());
   }
 
   /** The pipeline result for the current props. */
@@ -79,20 +93,25 @@ export class ManagedResource {
         snapshotTarget: this.options.snapshotTarget?.(),
         hooks,
         source: this.owner.node.path,
+        operatorConfiguration: this.options.operatorConfiguration,
       });
       const unrenderable = unrenderableKeys(result.manifest, '').map((field) => `${field}: the key "constructor" cannot be rendered (cdk8s reads it as the object's constructor); rename it`);
-      this.cached = { manifest: result.manifest, errors: [...result.errors, ...unrenderable, ...this.syncMetadata(built, result.manifest)] };
+      const errors = [...result.errors, ...unrenderable, ...this.syncMetadata(built, result.manifest)];
+      // The backend reads a manifest the validators accepted: it need not guard against garbage.
+      this.cached = { manifest: result.manifest, errors: errors.length > 0 ? errors : this.renderer.errors(result.manifest) };
     }
     return this.cached;
   }
 
-  private renderSpec(): any {
+  private renderedManifest(notify: boolean): any {
     const result = this.result();
     if (result.errors.length > 0) {
       throw new Error(`[${this.owner.node.path}] ${result.errors.join('; ')}`);
     }
-    notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);
-    return result.manifest.spec;
+    if (notify) {
+      notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);
+    }
+    return result.manifest;
   }
 
   /**
@@ -117,10 +136,12 @@ export class ManagedResource {
         }
         this.synced[field].add(key);
         const value = Lazy.any({ produce: () => this.result().manifest?.metadata?.[field]?.[key] }) as unknown as string;
-        if (field === 'labels') {
-          this.apiObject.metadata.addLabel(key, value);
-        } else {
-          this.apiObject.metadata.addAnnotation(key, value);
+        for (const apiObject of this.apiObjects) {
+          if (field === 'labels') {
+            apiObject.metadata.addLabel(key, value);
+          } else {
+            apiObject.metadata.addAnnotation(key, value);
+          }
         }
       }
     }

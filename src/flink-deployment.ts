@@ -1,13 +1,14 @@
 import { Chart } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { checkMetadataOptions } from './_checks';
+import { checkEnum, checkMetadataOptions } from './_checks';
 import { DeploymentSpec } from './_deployment-spec';
 import { renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
 import { ArgoCdSyncWave } from './argo-cd';
+import { FlinkBackend } from './flink-backend';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkJobOptions } from './flink-job';
 import { JobManagerOptions, TaskManagerOptions } from './flink-process';
@@ -16,6 +17,8 @@ import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
 import { PodSecurity } from './pod-security';
+import { ResourceRenderer } from './render/_resource-renderer';
+import { StandaloneClusterRenderer } from './render/kubernetes/standalone-cluster-renderer';
 
 /**
  * How the operator deploys the Flink cluster.
@@ -43,6 +46,12 @@ export interface IFlinkDeployment extends IConstruct {
   readonly namespace?: string;
   /** Name of the Service of the Flink REST API and web UI (`<name>-rest`, port 8081). */
   readonly restServiceName: string;
+  /**
+   * What the deployment renders to; session jobs on it follow it.
+   *
+   * @default FlinkBackend.APACHE_OPERATOR
+   */
+  readonly backend?: FlinkBackend;
 }
 
 /**
@@ -51,6 +60,17 @@ export interface IFlinkDeployment extends IConstruct {
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinkdeploymentspec
  */
 export interface FlinkDeploymentProps extends FlinkResourceMetadataOptions {
+  /**
+   * What the deployment renders to: the Apache operator's `FlinkDeployment`,
+   * plain Kubernetes objects of a standalone cluster (no operator), or the
+   * spotify operator's `FlinkCluster`. The hooks see the same manifest
+   * whatever the backend; fields a backend cannot express are synth errors.
+   * Session jobs on the deployment follow its backend.
+   *
+   * @default FlinkBackend.APACHE_OPERATOR
+   */
+  readonly backend?: FlinkBackend;
+
   /** Flink image of the JobManager and TaskManager pods, e.g. `flink:2.2`. Pin a tag or digest. */
   readonly image: string;
 
@@ -67,8 +87,10 @@ export interface FlinkDeploymentProps extends FlinkResourceMetadataOptions {
   /**
    * Kubernetes service account of the Flink pods; it needs the rights to
    * manage TaskManager pods and HA ConfigMaps (the operator installs `flink`).
+   * With `FlinkBackend.KUBERNETES` a named service account must exist; by
+   * default one is rendered, with the rights of Kubernetes HA when it is on.
    *
-   * @default 'flink'
+   * @default - 'flink'; with FlinkBackend.KUBERNETES a service account named after the deployment, rendered with it
    */
   readonly serviceAccount?: string;
 
@@ -212,8 +234,13 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    * @default - no namespace (the one of the kubectl context / Argo CD application)
    */
   public readonly namespace?: string;
-  /** Name of the Service of the Flink REST API and web UI (`<name>-rest`, port 8081). */
+  /**
+   * Name of the Service of the Flink REST API and web UI (port 8081):
+   * `<name>-rest`, or `<name>-jobmanager` with `FlinkBackend.SPOTIFY_OPERATOR`.
+   */
   public readonly restServiceName: string;
+  /** What the deployment renders to. */
+  public readonly backend: FlinkBackend;
   /** Flink image of the cluster. */
   public readonly image: string;
   /** Flink version of the cluster. */
@@ -244,11 +271,13 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
   public constructor(scope: Construct, id: string, props: FlinkDeploymentProps) {
     super(scope, id);
     checkMetadataOptions(props);
-    this.spec = new DeploymentSpec(props);
-    this.props = props;
+    checkEnum('backend', props.backend, FlinkBackend);
+    this.backend = props.backend ?? FlinkBackend.APACHE_OPERATOR;
     this.resourceName = props.name ?? resourceNameFromId(id);
+    this.spec = new DeploymentSpec(props, this.backend === FlinkBackend.KUBERNETES ? this.resourceName : undefined);
+    this.props = props;
     this.namespace = props.namespace ?? Chart.of(this).namespace;
-    this.restServiceName = `${this.resourceName}-rest`;
+    this.restServiceName = this.backend === FlinkBackend.SPOTIFY_OPERATOR ? `${this.resourceName}-jobmanager` : `${this.resourceName}-rest`;
     this.image = props.image;
     this.flinkVersion = props.flinkVersion;
     this.serviceAccount = this.spec.serviceAccount;
@@ -265,6 +294,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
       namespace: this.namespace,
       build: () => this.buildManifest(),
       syncWave: ArgoCdSyncWave.CLUSTERS,
+      renderer: deploymentRenderer(this.backend, this.buildManifest(), props),
     });
     this.spec.addValidations(this, () => this._mutatedManifest()?.spec, 'spec');
   }
@@ -392,5 +422,15 @@ class ImportedFlinkDeployment extends Construct implements IFlinkDeployment {
   constructor(scope: Construct, id: string, public readonly resourceName: string, public readonly namespace?: string) {
     super(scope, id);
     this.restServiceName = `${resourceName}-rest`;
+  }
+}
+
+/** The renderer of a FlinkDeployment's backend (`undefined`: the custom resource itself). */
+function deploymentRenderer(backend: FlinkBackend, built: any, props: FlinkDeploymentProps): ResourceRenderer | undefined {
+  switch (backend) {
+    case FlinkBackend.KUBERNETES:
+      return new StandaloneClusterRenderer(built, { renderServiceAccount: props.serviceAccount === undefined });
+    default:
+      return undefined;
   }
 }

@@ -1,3 +1,5 @@
+import { describeValue } from './_describe';
+
 /**
  * How the operator upgrades a running job when its spec changes.
  *
@@ -28,6 +30,16 @@ export enum JobState {
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#jobspec
  */
 export interface FlinkJobOptions {
+  /**
+   * The job's program, typed: `FlinkJob.jar({...})` or
+   * `FlinkJob.python({...})`. The shorthand `jarUri` / `entryClass` / `args`
+   * is the same as `FlinkJob.jar({ jarUri, entryClass, args })`; give one or
+   * the other.
+   *
+   * @default - the jar job given by `jarUri`, `entryClass` and `args`
+   */
+  readonly source?: FlinkJob;
+
   /**
    * URI of the job jar: `local:///opt/flink/usrlib/job.jar` for a jar in the
    * image, or a remote URI (`https://`, `s3://`, ...) for session jobs.
@@ -117,4 +129,220 @@ export interface FlinkJobOptions {
    * @default - no reset
    */
   readonly autoscalerResetNonce?: number;
+}
+
+/** Flink's entry class of PyFlink programs; it runs the Python program given with `-py` or `-pym`. */
+const PYTHON_DRIVER = 'org.apache.flink.client.python.PythonDriver';
+
+/**
+ * A Java (or Scala) job packaged as a jar.
+ */
+export interface FlinkJarJobOptions {
+  /**
+   * URI of the job jar: `local:///opt/flink/usrlib/job.jar` for a jar in the
+   * image, or a remote URI (`https://`, `s3://`, ...) for operator session jobs.
+   *
+   * @default - none; the image's classpath must hold the job (e.g. in `/opt/flink/usrlib`)
+   */
+  readonly jarUri?: string;
+
+  /**
+   * Fully qualified name of the job's main class.
+   *
+   * @default - the `Main-Class` of the jar's manifest
+   */
+  readonly entryClass?: string;
+
+  /**
+   * Arguments passed to the job's main method, in order.
+   *
+   * @default - no arguments
+   */
+  readonly args?: string[];
+}
+
+/**
+ * A PyFlink job: a Python file or module that Flink's `PythonDriver` runs.
+ * Give exactly one of `pyFile` and `pyModule`. The files must be in the
+ * image (or reachable by the URIs Flink supports for `python.files`).
+ *
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/cli/#submitting-pyflink-jobs
+ */
+export interface FlinkPythonJobOptions {
+  /**
+   * The Python program to run (`-py`), e.g. `/opt/flink/usrlib/word_count.py`.
+   * Flink accepts only files ending with `.py`.
+   *
+   * @default - none; give this or `pyModule`
+   */
+  readonly pyFile?: string;
+
+  /**
+   * The Python module to run (`-pym`), e.g. `word_count.main`; its files
+   * must be on the Python path, e.g. with `pyFiles`.
+   *
+   * @default - none; give this or `pyFile`
+   */
+  readonly pyModule?: string;
+
+  /**
+   * Python files, packages (`.zip`, `.whl`, `.egg`) or directories added to
+   * the Python path of the client and the workers (`python.files`).
+   *
+   * @default - none
+   */
+  readonly pyFiles?: string[];
+
+  /**
+   * Archives extracted into the workers' working directory, e.g. a virtual
+   * environment; `archive.zip#target` names the target directory
+   * (`python.archives`).
+   *
+   * @default - none
+   */
+  readonly pyArchives?: string[];
+
+  /**
+   * Python interpreter of the workers that run the Python functions
+   * (`python.executable`), e.g. `venv.zip/venv/bin/python`.
+   *
+   * @default - Flink's default, `python` on the PATH
+   */
+  readonly pythonExecutable?: string;
+
+  /**
+   * Python interpreter that runs the program on the JobManager or client
+   * (`python.client.executable`).
+   *
+   * @default - Flink's default, `python` on the PATH
+   */
+  readonly pythonClientExecutable?: string;
+
+  /**
+   * Arguments passed to the Python program, in order.
+   *
+   * @default - no arguments
+   */
+  readonly args?: string[];
+
+  /**
+   * URI of a jar the Flink Kubernetes Operator uploads when it submits the
+   * job to a session cluster (a `FlinkSessionJob` needs one; the
+   * `flink-python` jar of the image is the natural choice). Application
+   * clusters do not use it: Flink finds the `flink-python` jar in `/opt/flink/opt`.
+   *
+   * @default - none
+   */
+  readonly jarUri?: string;
+}
+
+/** How a job's program reaches the operator's `spec.job` and Flink's configuration. */
+interface JobProgram {
+  readonly jarUri?: string;
+  readonly entryClass?: string;
+  readonly args?: string[];
+  readonly configuration: Record<string, string>;
+}
+
+/**
+ * The program a Flink job runs: a jar or a Python program. Each backend
+ * renders it its own way (the operator's `jarURI`/`entryClass`/`args` with
+ * Flink's `PythonDriver` for Python, `standalone-job` / `flink run`
+ * arguments, or the spotify `FlinkCluster`'s `jarFile` / `pyFile` fields).
+ *
+ * @example
+ * FlinkJob.python({ pyFile: '/opt/flink/usrlib/word_count.py', pyFiles: ['/opt/flink/usrlib/lib.zip'] })
+ */
+export class FlinkJob {
+  /**
+   * A Java (or Scala) job packaged as a jar.
+   *
+   * @param options the jar, entry class and arguments
+   */
+  public static jar(options: FlinkJarJobOptions = {}): FlinkJob {
+    const o = options ?? {};
+    checkOptionsObject('FlinkJob.jar', o);
+    checkText('FlinkJob.jar', 'jarUri', o.jarUri);
+    checkText('FlinkJob.jar', 'entryClass', o.entryClass);
+    checkTextList('FlinkJob.jar', 'args', o.args, false);
+    return new FlinkJob(false, { jarUri: o.jarUri, entryClass: o.entryClass, args: o.args ? [...o.args] : undefined, configuration: {} });
+  }
+
+  /**
+   * A PyFlink job, run by Flink's `PythonDriver`.
+   *
+   * @param options the Python program, its dependencies and arguments
+   * @throws unless exactly one of `pyFile` and `pyModule` is given, or if `pyFile` does not end with `.py`
+   */
+  public static python(options: FlinkPythonJobOptions): FlinkJob {
+    const o = options ?? {};
+    checkOptionsObject('FlinkJob.python', o);
+    for (const field of ['pyFile', 'pyModule', 'pythonExecutable', 'pythonClientExecutable', 'jarUri'] as const) {
+      checkText('FlinkJob.python', field, o[field]);
+    }
+    checkTextList('FlinkJob.python', 'pyFiles', o.pyFiles, true);
+    checkTextList('FlinkJob.python', 'pyArchives', o.pyArchives, true);
+    checkTextList('FlinkJob.python', 'args', o.args, false);
+    if ((o.pyFile === undefined) === (o.pyModule === undefined)) {
+      throw new Error(`FlinkJob.python: exactly one of 'pyFile' and 'pyModule' must be set, got ${o.pyFile === undefined ? 'neither' : 'both'}`);
+    }
+    if (o.pyFile !== undefined && !o.pyFile.endsWith('.py')) {
+      // PythonDriver's own message.
+      throw new Error(`FlinkJob.python: 'pyFile': It only accepts Python file which ends with '.py' for option '-py', got '${o.pyFile}'.`);
+    }
+    const configuration: Record<string, string> = {};
+    const set = (key: string, value: string | undefined) => {
+      if (value !== undefined) {
+        configuration[key] = value;
+      }
+    };
+    set('python.files', o.pyFiles?.join(','));
+    set('python.archives', o.pyArchives?.join(','));
+    set('python.executable', o.pythonExecutable);
+    set('python.client.executable', o.pythonClientExecutable);
+    const entry = o.pyFile !== undefined ? ['-py', o.pyFile] : ['-pym', o.pyModule!];
+    return new FlinkJob(true, { jarUri: o.jarUri, entryClass: PYTHON_DRIVER, args: [...entry, ...(o.args ?? [])], configuration });
+  }
+
+  /** Whether this is a PyFlink job. */
+  public readonly isPython: boolean;
+
+  private constructor(isPython: boolean, private readonly program: JobProgram) {
+    this.isPython = isPython;
+  }
+
+  /**
+   * The operator's `jarURI`, `entryClass` and `args`, and the Flink
+   * configuration the program needs (`python.files`, ...).
+   * @internal
+   */
+  public _program(): JobProgram {
+    return { ...this.program, args: this.program.args ? [...this.program.args] : undefined, configuration: { ...this.program.configuration } };
+  }
+}
+
+function checkOptionsObject(factory: string, options: unknown): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new Error(`${factory}: the options must be a map, got ${describeValue(options)}`);
+  }
+}
+
+function checkText(factory: string, field: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+    throw new Error(`${factory}: '${field}' must be a non-empty string, got ${describeValue(value)}`);
+  }
+}
+
+/** A list of strings; `commaFree` lists are joined with `,` in Flink's configuration, so an item must not hold one. */
+function checkTextList(factory: string, field: string, value: unknown, commaFree: boolean): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new Error(`${factory}: '${field}' must be a list of strings, got ${describeValue(value)}`);
+  }
+  const bad = commaFree ? value.find((item: string) => item.trim() === '' || item.includes(',')) : undefined;
+  if (bad !== undefined) {
+    throw new Error(`${factory}: '${field}' items must be non-empty and hold no ',' (Flink joins them with ','), got ${describeValue(bad)}`);
+  }
 }

@@ -3,16 +3,19 @@ import { Construct } from 'constructs';
 import { checkInteger, checkJob, checkMetadataOptions } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
 import { describeValue, oneLine } from './_describe';
-import { renderJob, renderMetadata } from './_ir';
+import { jobConfiguration, renderJob, renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
 import { PlaintextCredentials } from './_plaintext-credentials';
 import { ArgoCdSyncWave } from './argo-cd';
+import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
 import { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
+import { allowJarScheme } from './hooks/_checks-jar-uri';
+import { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
 
 /**
  * Options of a `FlinkSessionJob` created with `FlinkDeployment.addSessionJob()`.
@@ -63,7 +66,10 @@ export interface FlinkSessionJobProps extends FlinkSessionJobOptions {
 
 /**
  * A job submitted to a session cluster by the Flink Kubernetes Operator
- * (`flink.apache.org/v1beta1` `FlinkSessionJob`).
+ * (`flink.apache.org/v1beta1` `FlinkSessionJob`). On a session cluster of
+ * another backend (`FlinkBackend.KUBERNETES`, `FlinkBackend.SPOTIFY_OPERATOR`)
+ * it renders a Kubernetes Job that cancels the running job of the same name
+ * and submits the new one with `flink run` to the cluster's REST service.
  *
  * When the session cluster is a `FlinkDeployment` of the same app, the
  * validators see its manifest and check that the job fits it.
@@ -79,6 +85,8 @@ export class FlinkSessionJob extends Construct {
   public readonly namespace?: string;
   /** The session cluster the job runs on. */
   public readonly deployment: IFlinkDeployment;
+  /** What the session job renders to: its session cluster's backend. */
+  public readonly backend: FlinkBackend;
 
   private readonly props: FlinkSessionJobProps;
   private readonly flinkConfiguration = new ConfigurationMap('flinkConfiguration', true);
@@ -110,11 +118,14 @@ export class FlinkSessionJob extends Construct {
       throw new Error(`'namespace' must be the session cluster's namespace ${describeValue(props.deployment.namespace)}, got ${describeValue(this.namespace)}`);
     }
     this.flinkConfiguration.addAll(props.flinkConfiguration);
+    this.flinkConfiguration.addAll(jobConfiguration(props.job));
     this.credentials = new PlaintextCredentials(
       'expose it to the session cluster\'s pods with addSecretEnv(...) on its FlinkDeployment, as an environment variable for the code that reads it',
       props.plaintextConfigurationKeys);
 
     const target = props.deployment as { _mutatedManifest?: () => any };
+    this.backend = props.deployment.backend ?? FlinkBackend.APACHE_OPERATOR;
+    const sessionDeployment = typeof target._mutatedManifest === 'function' ? () => target._mutatedManifest!() : undefined;
     this.managed = new ManagedResource(this, {
       kind: 'FlinkSessionJob',
       gvk: { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkSessionJob' },
@@ -122,7 +133,12 @@ export class FlinkSessionJob extends Construct {
       namespace: this.namespace,
       build: () => this.buildManifest(),
       syncWave: ArgoCdSyncWave.JOBS,
-      sessionDeployment: typeof target._mutatedManifest === 'function' ? () => target._mutatedManifest!() : undefined,
+      sessionDeployment,
+      ...(this.backend === FlinkBackend.APACHE_OPERATOR || sessionDeployment === undefined ? {} : {
+        renderer: new SessionJobSubmitterRenderer(this.buildManifest(), props.deployment.resourceName, props.deployment.restServiceName, sessionDeployment),
+        // `flink run` in the submitter pod reads the jar from its image.
+        operatorConfiguration: (configured: { [key: string]: string } | undefined) => allowJarScheme(configured, 'local'),
+      }),
     });
     this.node.addValidation({ validate: () => this.credentials.errors(this.flinkConfiguration.toJson(), 'flinkConfiguration').map(oneLine) });
   }

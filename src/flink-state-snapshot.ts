@@ -7,6 +7,7 @@ import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
 import { ArgoCdSyncWave } from './argo-cd';
+import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
 import type { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
@@ -64,6 +65,7 @@ export class FlinkJobReference {
     if ((deployment as { isSessionCluster?: boolean }).isSessionCluster === true) {
       throw new Error(`'${deployment.resourceName}' is a session cluster and has no job to snapshot; snapshot one of its FlinkSessionJobs instead`);
     }
+    operatorOnly(deployment.backend, deployment.resourceName);
     return new FlinkJobReference(FlinkJobKind.FLINK_DEPLOYMENT, deployment.resourceName, deployment.namespace, deployment);
   }
 
@@ -76,6 +78,7 @@ export class FlinkJobReference {
     if (!sessionJob || typeof sessionJob.resourceName !== 'string') {
       throw new Error(`'sessionJob' must be a FlinkSessionJob, got ${describeValue(sessionJob)}`);
     }
+    operatorOnly(sessionJob.backend, sessionJob.resourceName);
     return new FlinkJobReference(FlinkJobKind.FLINK_SESSION_JOB, sessionJob.resourceName, sessionJob.namespace, sessionJob);
   }
 
@@ -335,4 +338,15 @@ export class FlinkStateSnapshot extends Construct {
       },
     });
   }
+}
+
+/** FlinkStateSnapshots are taken by the Apache operator: a job rendered for another backend has no one to take them. */
+function operatorOnly(backend: FlinkBackend | undefined, name: string): void {
+  if (backend !== undefined && backend !== FlinkBackend.APACHE_OPERATOR) {
+    throw new Error(`'${name}' is rendered by the FlinkBackend.${backendName(backend)} backend: FlinkStateSnapshots need FlinkBackend.APACHE_OPERATOR (the Apache operator takes them)`);
+  }
+}
+
+function backendName(backend: FlinkBackend): string {
+  return Object.entries(FlinkBackend).find(([, v]) => v === backend)?.[0] ?? String(backend);
 }

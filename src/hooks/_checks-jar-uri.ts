@@ -4,6 +4,7 @@ import { isAmbiguousIPv4Literal, isRestrictedAddress, parseIPv4, parseIPv6 } fro
 import { javaDigit } from './_checks-java-numbers';
 import { javaHashSetToString } from './_checks-java-text';
 import { parseJavaUri, UriSyntaxError } from './_checks-java-uri';
+import { operatorConfiguration } from './_configuration';
 
 /**
  * The session job `jarURI` check: a valid URI with a scheme from the
@@ -90,5 +91,20 @@ export function jarUriErrors(jarUri: unknown, operatorConf: FlinkConfig): string
       return [`jarURI host '${host}' cannot be resolved`];
     default:
       return [];
+  }
+}
+
+/**
+ * An operator configuration whose session job jar schemes also allow
+ * `scheme`: for backends where no operator fetches the jar.
+ */
+export function allowJarScheme(configured: { [key: string]: string } | undefined, scheme: string): { [key: string]: string } {
+  const option = OPERATOR_OPTIONS.jarUriAllowedSchemes;
+  try {
+    const current = new FlinkConfig(operatorConfiguration({ operatorConfiguration: configured, source: '' })).list(option);
+    return { ...configured, [option.key]: [...current, scheme].join(';') };
+  } catch {
+    // A malformed list: the validator reports it as it is.
+    return { ...configured };
   }
 }

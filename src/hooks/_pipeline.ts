@@ -29,6 +29,11 @@ export interface PipelineRequest {
   readonly hooks: _ResolvedHooks;
   /** Construct path or file name, for events and hook context. */
   readonly source: string;
+  /**
+   * Changes the operator configuration the hooks see for this resource
+   * (e.g. the jar schemes a backend without operator can use).
+   */
+  readonly operatorConfiguration?: (configured: { [key: string]: string } | undefined) => { [key: string]: string };
 }
 
 /** The mutated manifest and every validation error. */
@@ -46,7 +51,7 @@ const DEFAULT_MUTATOR = new DefaultMutator();
  */
 export function runPipeline(request: PipelineRequest): PipelineResult {
   const context: FlinkHookContext = {
-    operatorConfiguration: request.hooks.operatorConfiguration,
+    operatorConfiguration: request.operatorConfiguration ? request.operatorConfiguration(request.hooks.operatorConfiguration) : request.hooks.operatorConfiguration,
     source: request.source,
   };
   const errors: string[] = [];

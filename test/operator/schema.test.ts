@@ -1,41 +1,6 @@
-import { Certificate, Issuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1';
 import { Chart, Testing } from 'cdk8s';
-import { MutatingWebhookConfiguration, ValidatingWebhookConfiguration } from 'kubernetes-models/admissionregistration.k8s.io/v1';
-import { CustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io/v1';
-import { Deployment } from 'kubernetes-models/apps/v1';
-import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
-import { ConfigMap, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { FlinkOperator, FlinkOperatorProps } from '../../src/operator/flink-operator';
-
-/** Models (Kubernetes 1.27.1 and cert-manager schemas) of every kind the operator renders. */
-const MODELS: Record<string, new (data: any) => { validate(): void }> = {
-  'apiextensions.k8s.io/v1/CustomResourceDefinition': CustomResourceDefinition,
-  'v1/ServiceAccount': ServiceAccount,
-  'v1/ConfigMap': ConfigMap,
-  'v1/Service': Service,
-  'rbac.authorization.k8s.io/v1/ClusterRole': ClusterRole,
-  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': ClusterRoleBinding,
-  'rbac.authorization.k8s.io/v1/Role': Role,
-  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding,
-  'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration': ValidatingWebhookConfiguration,
-  'admissionregistration.k8s.io/v1/MutatingWebhookConfiguration': MutatingWebhookConfiguration,
-  'apps/v1/Deployment': Deployment,
-  'cert-manager.io/v1/Issuer': Issuer,
-  'cert-manager.io/v1/Certificate': Certificate,
-};
-
-function schemaErrors(doc: any): string | undefined {
-  const Model = MODELS[`${doc.apiVersion}/${doc.kind}`];
-  if (Model === undefined) {
-    return `no schema for ${doc.apiVersion} ${doc.kind}`;
-  }
-  try {
-    new Model(doc).validate();
-    return undefined;
-  } catch (e) {
-    return `${doc.kind}/${doc.metadata?.name}: ${(e as Error).message}`;
-  }
-}
+import { k8sSchemaErrors as schemaErrors } from '../support/k8s-schema';
 
 const SHA = 'ab'.repeat(32);
 
