@@ -135,7 +135,8 @@ export class FlinkSessionJob extends Construct {
       syncWave: ArgoCdSyncWave.JOBS,
       sessionDeployment,
       ...(this.backend === FlinkBackend.APACHE_OPERATOR || sessionDeployment === undefined ? {} : {
-        renderer: new SessionJobSubmitterRenderer(this.buildManifest(), props.deployment.resourceName, props.deployment.restServiceName, sessionDeployment),
+        renderer: new SessionJobSubmitterRenderer(
+          this.buildManifest(), props.deployment.resourceName, props.deployment.restServiceName, sessionDeployment),
         // `flink run` in the submitter pod reads the jar from its image.
         operatorConfiguration: (configured: { [key: string]: string } | undefined) => allowJarScheme(configured, 'local'),
       }),

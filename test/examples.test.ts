@@ -3,8 +3,10 @@ import * as path from 'path';
 import { Testing, YamlOutputType } from 'cdk8s';
 import { FlinkTesting } from '../src';
 import { crdSchemaErrors } from './support/crd-schema';
+import { k8sSchemaErrors } from './support/k8s-schema';
 import { ApplicationClusterChart } from '../examples/application-cluster/chart';
 import { buildApp as buildArgoCdApp, SOURCE } from '../examples/argocd/charts';
+import { buildApp as buildBackendsApp } from '../examples/backends/charts';
 import { PythonJobChart } from '../examples/python-job/chart';
 import { SessionClusterChart } from '../examples/session-cluster/chart';
 
@@ -13,7 +15,7 @@ const EXAMPLES = path.join(__dirname, '..', 'examples');
 describe('examples', () => {
   test('every example directory is a cdk8s app covered here', () => {
     const apps = fs.readdirSync(EXAMPLES).filter((d) => fs.existsSync(path.join(EXAMPLES, d, 'cdk8s.yaml'))).sort();
-    expect(apps).toEqual(['application-cluster', 'argocd', 'blue-green', 'operator', 'python-job', 'session-cluster', 'state-snapshots']);
+    expect(apps).toEqual(['application-cluster', 'argocd', 'backends', 'blue-green', 'operator', 'python-job', 'session-cluster', 'state-snapshots']);
   });
 
   test('application-cluster renders one HA application cluster with savepoint upgrades', () => {
@@ -37,6 +39,29 @@ describe('examples', () => {
     expect(docs.slice(1).map((d) => [d.spec.deploymentName, d.metadata.labels['target.session'], d.metadata.namespace]))
       .toEqual([['shared-session', 'shared-session', 'flink-sessions'], ['shared-session', 'shared-session', 'flink-sessions']]);
     docs.forEach((d) => expect(crdSchemaErrors(d)).toEqual([]));
+  });
+
+  test('backends renders the same job on the operator and as a standalone cluster, and a standalone session job', () => {
+    const app = Testing.app();
+    const charts = buildBackendsApp(app);
+    const byChart = Object.fromEntries(charts.map((c) => [c.node.id, Testing.synth(c)]));
+    expect(byChart).toMatchSnapshot();
+    const kinds = (id: string) => byChart[id].map((d: any) => `${d.kind}/${d.metadata.name}`);
+    expect(kinds('orders-operator')).toEqual(['FlinkDeployment/orders']);
+    expect(kinds('orders-standalone')).toEqual([
+      'Deployment/orders', expect.stringMatching(/^ConfigMap\/flink-config-orders-[0-9a-f]{10}$/), 'Deployment/orders-taskmanager',
+      'Service/orders', 'Service/orders-rest', 'ServiceAccount/orders', 'Role/orders-ha', 'RoleBinding/orders-ha',
+    ]);
+    expect(kinds('analytics-standalone')).toEqual([
+      'Deployment/analytics', expect.stringMatching(/^ConfigMap\/flink-config-analytics-/), 'Deployment/analytics-taskmanager',
+      'Service/analytics', 'Service/analytics-rest', 'ServiceAccount/analytics', expect.stringMatching(/^Job\/word-count-submit-[0-9a-f]{10}$/),
+    ]);
+    // The same job: the operator's spec.job and the standalone JobManager's arguments.
+    const job = byChart['orders-operator'][0].spec.job;
+    const jobManager = byChart['orders-standalone'][0].spec.template.spec.containers[0];
+    expect(jobManager.args).toEqual(['standalone-job', '--host', '$(POD_IP)', `--jars=${job.jarURI}`, '--', ...job.args]);
+    byChart['orders-operator'].forEach((d: any) => expect(crdSchemaErrors(d)).toEqual([]));
+    [...byChart['orders-standalone'], ...byChart['analytics-standalone']].forEach((d: any) => expect(k8sSchemaErrors(d)).toBeUndefined());
   });
 
   test('python-job runs the PythonDriver with the script after -py', () => {

@@ -5,6 +5,7 @@ import { deploymentProps } from './support/fixtures';
 import { effectivePodTemplates, restrictedViolations } from './support/pod-security';
 import { ApplicationClusterChart } from '../examples/application-cluster/chart';
 import { buildApp as buildArgoCdApp } from '../examples/argocd/charts';
+import { buildApp as buildBackendsApp } from '../examples/backends/charts';
 import { BlueGreenChart } from '../examples/blue-green/chart';
 import { OperatorChart } from '../examples/operator/chart';
 import { PythonJobChart } from '../examples/python-job/chart';
@@ -27,6 +28,7 @@ const EXAMPLES = path.join(__dirname, '..', 'examples');
 const APPS: Record<string, (app: App) => Chart[]> = {
   'application-cluster': (app) => [new ApplicationClusterChart(app, 'application-cluster')],
   'argocd': (app) => buildArgoCdApp(app),
+  'backends': (app) => buildBackendsApp(app),
   'blue-green': (app) => [new BlueGreenChart(app, 'blue-green')],
   'operator': (app) => [new OperatorChart(app, 'operator')],
   'python-job': (app) => [new PythonJobChart(app, 'python-job')],

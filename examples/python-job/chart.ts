@@ -1,10 +1,12 @@
 import { Chart, ChartProps, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FlinkDeployment, FlinkVersion, UpgradeMode } from '../../src';
+import { FlinkDeployment, FlinkJob, FlinkVersion, UpgradeMode } from '../../src';
 
 /**
- * A PyFlink job: the operator starts Flink's PythonDriver, which runs the
- * Python program given with `-py` (the image must contain PyFlink and the script).
+ * A PyFlink job, typed with `FlinkJob.python()`: the operator starts
+ * Flink's PythonDriver, which runs the Python program given with `-py`
+ * (the image must contain PyFlink and the script); the Python dependencies
+ * and interpreter go to the Flink configuration.
  */
 export class PythonJobChart extends Chart {
   public readonly deployment: FlinkDeployment;
@@ -19,9 +21,12 @@ export class PythonJobChart extends Chart {
       jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
       taskManager: { memory: Size.mebibytes(2048), cpu: 1 },
       job: {
-        jarUri: 'local:///opt/flink/opt/flink-python-1.20.1.jar',
-        entryClass: 'org.apache.flink.client.python.PythonDriver',
-        args: ['-pyclientexec', '/usr/local/bin/python3', '-py', '/opt/flink/usrlib/word_count.py'],
+        source: FlinkJob.python({
+          pyFile: '/opt/flink/usrlib/word_count.py',
+          pyFiles: ['/opt/flink/usrlib/word_count_helpers.zip'],
+          pythonClientExecutable: '/usr/local/bin/python3',
+          pythonExecutable: '/usr/local/bin/python3',
+        }),
         parallelism: 1,
         upgradeMode: UpgradeMode.STATELESS,
       },

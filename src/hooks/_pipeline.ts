@@ -51,7 +51,9 @@ const DEFAULT_MUTATOR = new DefaultMutator();
  */
 export function runPipeline(request: PipelineRequest): PipelineResult {
   const context: FlinkHookContext = {
-    operatorConfiguration: request.operatorConfiguration ? request.operatorConfiguration(request.hooks.operatorConfiguration) : request.hooks.operatorConfiguration,
+    operatorConfiguration: request.operatorConfiguration
+      ? request.operatorConfiguration(request.hooks.operatorConfiguration)
+      : request.hooks.operatorConfiguration,
     source: request.source,
   };
   const errors: string[] = [];
