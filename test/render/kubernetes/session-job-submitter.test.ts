@@ -6,6 +6,7 @@ import { Chart, Testing } from 'cdk8s';
 import { FlinkBackend, FlinkDeployment, FlinkJob, JobState } from '../../../src';
 import { deploymentProps } from '../../support/fixtures';
 import { k8sSchemaErrors } from '../../support/k8s-schema';
+import { synthFailure } from '../../support/synth';
 
 function sessionCluster(): { chart: Chart; session: FlinkDeployment } {
   const chart = new Chart(Testing.app(), 'test', { namespace: 'flink' });
@@ -21,14 +22,6 @@ function jobs(chart: Chart): any[] {
   return docs.filter((d) => d.kind === 'Job');
 }
 
-function errorsOf(chart: Chart): string {
-  try {
-    Testing.synth(chart);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected a validation error');
-}
 
 describe('session jobs on FlinkBackend.KUBERNETES', () => {
   test('a jar job is a Job that runs flink run against the session cluster\'s REST service', () => {
@@ -86,7 +79,7 @@ describe('session jobs on FlinkBackend.KUBERNETES', () => {
   ])('%s is an error naming the field and the backend', (_name, job, message) => {
     const { chart, session } = sessionCluster();
     session.addSessionJob('orders', { job });
-    expect(errorsOf(chart)).toContain(`[test/session/orders] ${message}`);
+    expect(synthFailure(chart)).toContain(`[test/session/orders] ${message}`);
   });
 
   test('the submitter cancels the running job of the same name, then submits detached', () => {

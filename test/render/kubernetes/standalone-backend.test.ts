@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { DeploymentMode, FlinkBackend, FlinkDeployment, FlinkHooks, FlinkJob, FlinkVersion, JobState, UpgradeMode } from '../../../src';
 import { deploymentProps, STATE_MACHINE_JAR } from '../../support/fixtures';
 import { k8sSchemaErrors } from '../../support/k8s-schema';
+import { synthFailure } from '../../support/synth';
 
 function chart(namespace = 'flink'): Chart {
   return new Chart(Testing.app(), 'test', { namespace });
@@ -26,14 +27,6 @@ function mainContainer(deployment: any): any {
   return deployment.spec.template.spec.containers.find((c: any) => c.name === 'flink-main-container');
 }
 
-function errorsOf(c: Chart): string {
-  try {
-    Testing.synth(c);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected a validation error');
-}
 
 const HA = { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://bucket/ha' };
 /** What the upstream validator needs before savepoints and last-state upgrades. */
@@ -242,7 +235,7 @@ describe('FlinkBackend.KUBERNETES application cluster', () => {
       mutateSessionJob: () => undefined,
     } as any);
     new FlinkDeployment(c, 'orders', deploymentProps({ backend: FlinkBackend.KUBERNETES }));
-    expect(errorsOf(c)).toContain('[test/orders] a mutator turned on Kubernetes HA (`high-availability.type: kubernetes`): the FlinkBackend.KUBERNETES backend creates its objects from the construct\'s props');
+    expect(synthFailure(c)).toContain('[test/orders] a mutator turned on Kubernetes HA (`high-availability.type: kubernetes`): the FlinkBackend.KUBERNETES backend creates its objects from the construct\'s props');
   });
 
   test('a service account of the props is used, not rendered', () => {
@@ -301,13 +294,13 @@ describe('FlinkBackend.KUBERNETES application cluster', () => {
   ])('%s is an error naming the field and the backend', (_name, job, message) => {
     const c = chart();
     new FlinkDeployment(c, 'orders', deploymentProps({ backend: FlinkBackend.KUBERNETES, flinkConfiguration: STATE_DIRS, job: { jarUri: STATE_MACHINE_JAR, parallelism: 2, ...job } }));
-    expect(errorsOf(c)).toContain(`[test/orders] ${message}`);
+    expect(synthFailure(c)).toContain(`[test/orders] ${message}`);
   });
 
   test('native mode is an error; standalone mode is what the backend renders', () => {
     const native = chart();
     new FlinkDeployment(native, 'orders', deploymentProps({ backend: FlinkBackend.KUBERNETES, mode: DeploymentMode.NATIVE }));
-    expect(errorsOf(native)).toContain('spec.mode: "native" cannot be rendered by the FlinkBackend.KUBERNETES backend');
+    expect(synthFailure(native)).toContain('spec.mode: "native" cannot be rendered by the FlinkBackend.KUBERNETES backend');
     const standalone = chart();
     new FlinkDeployment(standalone, 'orders', deploymentProps({ backend: FlinkBackend.KUBERNETES, mode: DeploymentMode.STANDALONE }));
     expect(synth(standalone)).toHaveLength(6);
@@ -316,13 +309,13 @@ describe('FlinkBackend.KUBERNETES application cluster', () => {
   test('Kubernetes HA without a namespace is an error', () => {
     const c = new Chart(Testing.app(), 'test');
     new FlinkDeployment(c, 'orders', deploymentProps({ backend: FlinkBackend.KUBERNETES, flinkConfiguration: HA }));
-    expect(errorsOf(c)).toContain('metadata.namespace: undefined cannot be rendered by the FlinkBackend.KUBERNETES backend (Kubernetes HA keeps its ConfigMaps in `kubernetes.namespace`');
+    expect(synthFailure(c)).toContain('metadata.namespace: undefined cannot be rendered by the FlinkBackend.KUBERNETES backend (Kubernetes HA keeps its ConfigMaps in `kubernetes.namespace`');
   });
 
   test('the upstream validator still runs: standby JobManagers need HA', () => {
     const c = chart();
     new FlinkDeployment(c, 'orders', deploymentProps({ backend: FlinkBackend.KUBERNETES, jobManager: { memory: Size.mebibytes(2048), cpu: 1, replicas: 2 } }));
-    expect(errorsOf(c)).toContain('High availability should be enabled when starting standby JobManagers.');
+    expect(synthFailure(c)).toContain('High availability should be enabled when starting standby JobManagers.');
   });
 
   test('an invalid backend is an error naming the prop', () => {
