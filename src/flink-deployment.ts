@@ -19,6 +19,7 @@ import { FlinkVersion } from './flink-version';
 import { PodSecurity } from './pod-security';
 import { ResourceRenderer } from './render/_resource-renderer';
 import { StandaloneClusterRenderer } from './render/kubernetes/standalone-cluster-renderer';
+import { FlinkClusterRenderer } from './render/spotify/flink-cluster-renderer';
 
 /**
  * How the operator deploys the Flink cluster.
@@ -143,6 +144,9 @@ export interface FlinkDeploymentProps extends FlinkResourceMetadataOptions {
    * every container) and reports template settings that weaken them as
    * synth errors. `PodSecurity.CUSTOM` is the explicit opt-out, for images
    * that must run as root or pods that need host access.
+   *
+   * `FlinkBackend.SPOTIFY_OPERATOR` needs `PodSecurity.CUSTOM`: its
+   * `FlinkCluster` has no container security context.
    *
    * @default PodSecurity.RESTRICTED
    * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
@@ -275,6 +279,12 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
     this.backend = props.backend ?? FlinkBackend.APACHE_OPERATOR;
     this.resourceName = props.name ?? resourceNameFromId(id);
     this.spec = new DeploymentSpec(props, this.backend === FlinkBackend.KUBERNETES ? this.resourceName : undefined);
+    if (this.backend === FlinkBackend.SPOTIFY_OPERATOR && this.spec.podSecurity === PodSecurity.RESTRICTED) {
+      throw new Error('\'podSecurity\' must be PodSecurity.CUSTOM with FlinkBackend.SPOTIFY_OPERATOR, got PodSecurity.RESTRICTED: '
+        + 'the FlinkCluster has no securityContext for its JobManager, TaskManager and job submitter containers, so they cannot drop '
+        + 'capabilities or forbid privilege escalation as Pod Security "restricted" requires; run the namespace at Pod Security "baseline" '
+        + 'and set pod-level settings (runAsNonRoot, seccompProfile) in podTemplate');
+    }
     this.props = props;
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.restServiceName = this.backend === FlinkBackend.SPOTIFY_OPERATOR ? `${this.resourceName}-jobmanager` : `${this.resourceName}-rest`;
@@ -430,6 +440,8 @@ function deploymentRenderer(backend: FlinkBackend, built: any, props: FlinkDeplo
   switch (backend) {
     case FlinkBackend.KUBERNETES:
       return new StandaloneClusterRenderer(built, { renderServiceAccount: props.serviceAccount === undefined });
+    case FlinkBackend.SPOTIFY_OPERATOR:
+      return new FlinkClusterRenderer(built.metadata.name, built.metadata.namespace);
     default:
       return undefined;
   }

@@ -32,7 +32,7 @@ describe('FlinkOperator schemas', () => {
     new FlinkOperator(chart, 'operator', props);
     const docs = Testing.synth(chart);
     expect(docs.length).toBeGreaterThan(0);
-    expect(docs.map(schemaErrors).filter((e) => e !== undefined)).toEqual([]);
+    expect(docs.map((doc) => schemaErrors(doc)).filter((e) => e !== undefined)).toEqual([]);
   });
 
   test('the schemas catch a broken object', () => {

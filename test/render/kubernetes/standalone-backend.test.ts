@@ -263,8 +263,8 @@ describe('FlinkBackend.KUBERNETES application cluster', () => {
     new FlinkDeployment(c, 'orders', deploymentProps({
       backend: FlinkBackend.KUBERNETES,
       podTemplate: { metadata: { labels: { team: 'payments' } }, spec: { containers: [{ name: 'flink-main-container', env: [{ name: 'A', value: '1' }] }] } },
-      jobManager: { memory: Size.mebibytes(2048), cpu: 1, podTemplate: { spec: { nodeSelector: { pool: 'jm' } } } },
-      taskManager: { memory: Size.mebibytes(2048), cpu: 1, podTemplate: { spec: { nodeSelector: { pool: 'tm' } } } },
+      jobManager: { memory: Size.mebibytes(2048), cpu: 1, podTemplate: { spec: { containers: [], nodeSelector: { pool: 'jm' } } } },
+      taskManager: { memory: Size.mebibytes(2048), cpu: 1, podTemplate: { spec: { containers: [], nodeSelector: { pool: 'tm' } } } },
     }));
     const docs = synth(c);
     const jm = find(docs, 'Deployment', 'orders').spec.template;
