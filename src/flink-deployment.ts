@@ -243,8 +243,12 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    * `<name>-rest`, or `<name>-jobmanager` with `FlinkBackend.SPOTIFY_OPERATOR`.
    */
   public readonly restServiceName: string;
-  /** What the deployment renders to. */
-  public readonly backend: FlinkBackend;
+  /**
+   * What the deployment renders to.
+   *
+   * @default FlinkBackend.APACHE_OPERATOR
+   */
+  public readonly backend?: FlinkBackend;
   /** Flink image of the cluster. */
   public readonly image: string;
   /** Flink version of the cluster. */

@@ -1,4 +1,5 @@
 import { describeValue } from './_describe';
+import { PYTHON_DRIVER } from './render/_python-driver';
 
 /**
  * How the operator upgrades a running job when its spec changes.
@@ -131,8 +132,6 @@ export interface FlinkJobOptions {
   readonly autoscalerResetNonce?: number;
 }
 
-/** Flink's entry class of PyFlink programs; it runs the Python program given with `-py` or `-pym`. */
-const PYTHON_DRIVER = 'org.apache.flink.client.python.PythonDriver';
 
 /**
  * A Java (or Scala) job packaged as a jar.

@@ -1,21 +1,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, YamlOutputType } from 'cdk8s';
-import { FlinkTesting } from '../src';
 import { crdSchemaErrors } from './support/crd-schema';
+import { strictFlinkClusterSchemaErrors } from './support/flink-cluster-schema';
 import { k8sSchemaErrors } from './support/k8s-schema';
 import { ApplicationClusterChart } from '../examples/application-cluster/chart';
 import { buildApp as buildArgoCdApp, SOURCE } from '../examples/argocd/charts';
 import { buildApp as buildBackendsApp } from '../examples/backends/charts';
 import { PythonJobChart } from '../examples/python-job/chart';
 import { SessionClusterChart } from '../examples/session-cluster/chart';
+import { BACKEND, buildApp as buildSpotifyApp } from '../examples/spotify-operator/charts';
+import { FlinkBackend, FlinkTesting } from '../src';
+import { flinkClusterErrors } from '../src/render/spotify/_flink-cluster-errors';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 
 describe('examples', () => {
   test('every example directory is a cdk8s app covered here', () => {
     const apps = fs.readdirSync(EXAMPLES).filter((d) => fs.existsSync(path.join(EXAMPLES, d, 'cdk8s.yaml'))).sort();
-    expect(apps).toEqual(['application-cluster', 'argocd', 'backends', 'blue-green', 'operator', 'python-job', 'session-cluster', 'state-snapshots']);
+    expect(apps).toEqual(['application-cluster', 'argocd', 'backends', 'blue-green', 'operator', 'python-job', 'session-cluster', 'spotify-operator', 'state-snapshots']);
   });
 
   test('application-cluster renders one HA application cluster with savepoint upgrades', () => {
@@ -62,6 +65,24 @@ describe('examples', () => {
     expect(jobManager.args).toEqual(['standalone-job', '--host', '$(POD_IP)', `--jars=${job.jarURI}`, '--', ...job.args]);
     byChart['orders-operator'].forEach((d: any) => expect(crdSchemaErrors(d)).toEqual([]));
     [...byChart['orders-standalone'], ...byChart['analytics-standalone']].forEach((d: any) => expect(k8sSchemaErrors(d)).toBeUndefined());
+  });
+
+  test('spotify-operator renders FlinkClusters that pass the CRD schema and the webhook, and a submitter Job', () => {
+    const [chart] = buildSpotifyApp(Testing.app());
+    const docs = Testing.synth(chart);
+    expect(docs).toMatchSnapshot();
+    expect(BACKEND).toBe(FlinkBackend.SPOTIFY_OPERATOR);
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual([
+      'FlinkCluster/state-machine', 'FlinkCluster/word-count', 'FlinkCluster/shared-session', expect.stringMatching(/^Job\/top-speed-windowing-submit-/),
+    ]);
+    expect(docs[0].spec.job).toMatchObject({ jarFile: '/opt/flink/examples/streaming/StateMachineExample.jar', takeSavepointOnUpdate: true });
+    expect(docs[1].spec.job).toMatchObject({ pyFile: '/opt/flink/usrlib/word_count.py', pyFiles: '/opt/flink/usrlib/helpers.zip' });
+    expect(docs[3].spec.template.spec.containers[0].command.slice(3, 5)).toEqual(['submit', 'shared-session-jobmanager:8081']);
+    for (const doc of docs.slice(0, 3)) {
+      expect(strictFlinkClusterSchemaErrors(doc)).toEqual([]);
+      expect(flinkClusterErrors(doc)).toEqual([]);
+    }
+    expect(k8sSchemaErrors(docs[3])).toBeUndefined();
   });
 
   test('python-job runs the PythonDriver with the script after -py', () => {

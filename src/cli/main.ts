@@ -6,8 +6,9 @@ import { validateCommand } from './validate';
 const USAGE = `Usage: cdk8s-flink <command> [options]
 
 Commands:
-  validate   validate FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot and
-             FlinkBlueGreenDeployment YAML files (see validate --help)
+  validate   validate FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot,
+             FlinkBlueGreenDeployment and (spotify operator) FlinkCluster YAML
+             files (see validate --help)
   synth      run the cdk8s app and replace the output directory only on success (see synth --help)`;
 
 /**

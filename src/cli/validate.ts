@@ -6,6 +6,8 @@ import { loadPlugins } from './_plugins';
 import { UsageError } from './_usage-error';
 import { flattenConfiguration, UPSTREAM_OPERATOR_CONFIGURATION } from '../hooks/_configuration';
 import { FlinkResourceKind, runPipeline } from '../hooks/_pipeline';
+import { isFlinkCluster } from '../render/spotify/_crd';
+import { flinkClusterErrors } from '../render/spotify/_flink-cluster-errors';
 
 /** Usage of `cdk8s-flink validate`. */
 export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-config FILE] [--format text|json] [--plugin MODULE]... PATH...
@@ -14,7 +16,9 @@ Validates every FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot and
 FlinkBlueGreenDeployment in the YAML files and directories given
 (multi-document files; other documents are skipped) with the same mutators
 and validators as cdk8s synth. A session job's cluster and a snapshot's job
-are looked up among the documents given.
+are looked up among the documents given. FlinkClusters of the spotify
+operator (flinkoperator.k8s.io/v1beta1) are checked against their CRD schema
+and the operator's admission webhook rules for a new cluster.
 
   --operator-config FILE  the operator's default configuration (flat or nested
                           YAML, as the Helm chart's defaultConfiguration),
@@ -54,7 +58,7 @@ export function validateCommand(argv: string[], cwd: string = process.cwd()): Va
   }
   const operatorConfiguration = args.operatorConfig ? readOperatorConfig(args.operatorConfig) : { ...UPSTREAM_OPERATOR_CONFIGURATION };
   const plugins = loadPlugins(args.plugins, cwd);
-  const documents = findYamlFiles(args.paths).flatMap(readDocuments).filter(isFlinkResource);
+  const documents = findYamlFiles(args.paths).flatMap(readDocuments).filter((doc) => isFlinkResource(doc) || isFlinkCluster(doc.value));
   const reports = validateDocuments(documents, {
     defaultMutator: true,
     defaultValidator: true,
@@ -73,7 +77,8 @@ export function validateCommand(argv: string[], cwd: string = process.cwd()): Va
  * see their mutated session cluster), then session jobs (so snapshots can
  * see their mutated job), reports in input order. A snapshot whose job is
  * not among the documents is not reported as missing (it may be defined
- * elsewhere).
+ * elsewhere). Spotify operator FlinkClusters get their schema and webhook
+ * errors (no hooks: those run on Flink Kubernetes Operator resources).
  */
 export function validateDocuments(documents: InputDocument[], hooks: Parameters<typeof runPipeline>[0]['hooks']): ResourceReport[] {
   const results = new Map<InputDocument, { manifest: any; errors: string[] }>();
@@ -92,6 +97,9 @@ export function validateDocuments(documents: InputDocument[], hooks: Parameters<
   }
   for (const doc of documents.filter((d) => d.value.kind === 'FlinkBlueGreenDeployment')) {
     results.set(doc, runPipeline({ kind: 'FlinkBlueGreenDeployment', manifest: doc.value, hooks, source: doc.file }));
+  }
+  for (const doc of documents.filter((d) => isFlinkCluster(d.value))) {
+    results.set(doc, { manifest: doc.value, errors: flinkClusterErrors(doc.value) });
   }
   for (const doc of documents.filter((d) => d.value.kind === 'FlinkStateSnapshot')) {
     const reference = doc.value.spec?.jobReference;

@@ -11,7 +11,7 @@ const CRD_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubern
  * field would vanish silently. Objects that preserve unknown fields or
  * declare `additionalProperties` stay open.
  */
-function closeObjects(schema: any): any {
+export function closeObjects(schema: any): any {
   if (Array.isArray(schema)) {
     return schema.map(closeObjects);
   }

@@ -2,8 +2,11 @@
  * A session job without an operator: a Kubernetes Job that submits the job
  * to the session cluster's REST service with `flink run`, after cancelling
  * the running job of the same name (the previous version of the session job).
+ * Its pod meets Pod Security "restricted" (the cluster's own security
+ * settings win where it has them).
  */
 import { cleanJson } from '../../_json';
+import { flinkPodSecurityContext, restrictedContainerSecurityContext } from '../../_pod-security';
 import { flattenConfiguration } from '../../hooks/_configuration';
 import { hashedName } from '../_hashed-name';
 import { standaloneConfiguration, standalonePorts } from './_standalone-configuration';
@@ -49,14 +52,15 @@ export function sessionJobSubmitter(sessionJob: any, deployment: any, restServic
   const podSpec = {
     restartPolicy: 'Never',
     automountServiceAccountToken: false,
-    securityContext: template.spec?.securityContext,
+    // The submitter only runs `flink run`: restricted whatever the cluster's pods need, under the cluster's own settings.
+    securityContext: { ...flinkPodSecurityContext(), ...template.spec?.securityContext },
     imagePullSecrets: template.spec?.imagePullSecrets,
     containers: [{
       name: 'flink-submitter',
       image: session.image,
       imagePullPolicy: session.imagePullPolicy,
       command: ['/bin/bash', '-ec', SUBMIT_SCRIPT, 'submit', `${restService}:${port}`, configuration['pipeline.name'], ...flinkRunArgs(spec.job ?? {}, configuration)],
-      securityContext: main?.securityContext,
+      securityContext: { ...restrictedContainerSecurityContext(), ...main?.securityContext },
     }],
   };
   const jobSpec = {

@@ -3,14 +3,7 @@
  * `spec.job`: the JobManager of a standalone application cluster
  * (`standalone-job`) and the `flink run` of a session job's submitter.
  */
-
-/** Flink's entry class of PyFlink programs. */
-export const PYTHON_DRIVER = 'org.apache.flink.client.python.PythonDriver';
-
-/** A job of the operator's resources that is a PyFlink program (`PythonDriver` with `-py`/`-pym`). */
-export function isPythonJob(job: any): boolean {
-  return job?.entryClass === PYTHON_DRIVER;
-}
+import { isPythonJob } from '../_python-driver';
 
 /**
  * The arguments of the Flink image's entrypoint for the JobManager: `jobmanager`

@@ -5,7 +5,8 @@
 import { flattenConfiguration } from '../../hooks/_configuration';
 import { unsupported } from '../_unsupported';
 import { haServices } from './_standalone-configuration';
-import { isPythonJob, localPath } from './_standalone-job-args';
+import { isPythonJob } from '../_python-driver';
+import { localPath } from './_standalone-job-args';
 
 /** Job fields only an operator acts on, with what each needs. */
 const OPERATOR_ACTIONS: ReadonlyArray<[string, string]> = [
