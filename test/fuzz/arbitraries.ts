@@ -16,6 +16,8 @@ import {
   DeploymentMode, FlinkVersion, JobState, OperatorLoggingFramework, SavepointFormat, SnapshotType, UpgradeMode,
   WebhookKeystorePassword,
 } from '../../src';
+import { FlinkBackend } from '../../src/flink-backend';
+import { FlinkJob } from '../../src/flink-job';
 import { PodSecurity } from '../../src/pod-security';
 
 /** A factory (`Size.mebibytes`, `FlinkVersion.of`, ...) refused its input while a case was being built. */
@@ -337,8 +339,19 @@ const jarUri = fc.oneof(
   { weight: 2, arbitrary: anyString },
 );
 
+/** Typed job sources: jar and Python programs (built lazily: the factories check their options). */
+const jobSource = fc.oneof(
+  fc.constantFrom(
+    () => FlinkJob.jar({ jarUri: 'local:///opt/flink/usrlib/job.jar', entryClass: 'com.example.Main', args: ['--x', 'y'] }),
+    () => FlinkJob.python({ pyFile: '/opt/flink/usrlib/job.py', pyFiles: ['/opt/flink/usrlib/lib.zip'], args: ['--host', 'h'] }),
+    () => FlinkJob.python({ pyModule: 'jobs.main', pythonExecutable: 'python3', jarUri: 'https://repo.example.com/flink-python.jar' }),
+  ).map((make) => make()),
+  junk,
+);
+
 /** Job options of an application deployment or a session job. */
 export const jobOptions = optionalRecord<any>({
+  source: maybe(jobSource, RARE),
   jarUri: maybe(jarUri),
   entryClass: maybe(fc.oneof(fc.constantFrom('com.example.Main', 'org.apache.flink.client.python.PythonDriver'), anyString)),
   args: maybe(fc.array(fc.oneof({ weight: 5, arbitrary: anyString }, { weight: 1, arbitrary: junk }), { maxLength: 4 })),
@@ -402,6 +415,7 @@ function deploymentPropsWith(job: fc.Arbitrary<any>): fc.Arbitrary<any> {
     ingress: ingressOptions,
     restartNonce: nonce,
     podSecurity: enumValue(Object.values(PodSecurity)),
+    backend: enumValue(Object.values(FlinkBackend)),
     plaintextConfigurationKeys,
     job,
   }, { requiredKeys: ['image', 'flinkVersion'], ...PLAIN });

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { Deferred } from './arbitraries';
 import { checkCase, PROPERTIES, runProperty, runsOf } from './props.fuzz';
 import {
-  FlinkBlueGreenDeployment, FlinkDeployment, FlinkJobReference, FlinkOperator, FlinkSessionJob, FlinkStateSnapshot,
+  FlinkBackend, FlinkBlueGreenDeployment, FlinkDeployment, FlinkJobReference, FlinkOperator, FlinkSessionJob, FlinkStateSnapshot,
   FlinkVersion, WebhookKeystorePassword,
 } from '../../src';
 import { deploymentProps } from '../support/fixtures';
@@ -114,6 +114,9 @@ const KNOWN_CRASHES: Array<[string, string, (scope: Construct) => void]> = [
   ['ingress tls hosts a string', 'src/_ir.ts renderIngress: converter crashed', (s) => new FlinkDeployment(s, 'd', { ...BASE, ingress: { template: 'x', tls: [{ hosts: '' as any }] } })],
   ['nested flinkConfiguration key with a newline', 'src/_configuration-map.ts: path echoed raw', (s) => new FlinkDeployment(s, 'd', { ...BASE, flinkConfiguration: { a: { 'b\nc': null } } })],
   ['operator ServiceAccount name false', 'src/operator/flink-operator.ts checkLabel (RegExp.test coerces false to "false")', (s) => new FlinkOperator(s, 'o', { ...OPERATOR, operatorServiceAccountName: false as any })],
+  // Found with the backends.
+  ['standalone JobManager memory over a Java long', 'src/render/kubernetes: memory conversion threw at construction',
+    (s) => new FlinkDeployment(s, 'd', { ...BASE, backend: FlinkBackend.KUBERNETES, jobManager: { memory: Size.pebibyte(8192) } })],
 ];
 
 describe('regressions: inputs the properties once found crashing', () => {

@@ -3,8 +3,8 @@
  * have set for it (addresses, fixed ports, memory, parallelism, HA cluster
  * id) under the resource's own `flinkConfiguration`, which wins.
  */
-import { flinkMemorySize } from './_container-resources';
 import { flattenConfiguration } from '../../hooks/_configuration';
+import { flinkMemorySize } from '../_memory';
 
 /** The ports of a standalone cluster, as its Services and probes use them. */
 export interface StandalonePorts {
@@ -53,11 +53,12 @@ export function standaloneConfiguration(manifest: any, rpcAddress: string): Reco
   for (const [key, port] of Object.values(DEFAULT_PORTS)) {
     derived[key] = String(port);
   }
-  if (typeof spec.jobManager?.resource?.memory === 'string') {
-    derived['jobmanager.memory.process.size'] = flinkMemorySize(spec.jobManager.resource.memory);
-  }
-  if (typeof spec.taskManager?.resource?.memory === 'string') {
-    derived['taskmanager.memory.process.size'] = flinkMemorySize(spec.taskManager.resource.memory);
+  for (const [process, key] of [['jobManager', 'jobmanager.memory.process.size'], ['taskManager', 'taskmanager.memory.process.size']]) {
+    const memory = spec[process]?.resource?.memory;
+    const size = typeof memory === 'string' ? flinkMemorySize(memory) : undefined;
+    if (size !== undefined) {
+      derived[key] = size;
+    }
   }
   if (typeof spec.job?.parallelism === 'number' && spec.job.parallelism > 0) {
     derived['parallelism.default'] = String(spec.job.parallelism);

@@ -9,36 +9,12 @@
  * the process all of it. With a memory, the ratio is therefore 100.
  */
 import { isObject } from '../../hooks/_checks-manifest';
-import { parseMemorySize } from '../../hooks/_checks-memory-size';
+import { memoryQuantity } from '../_memory';
 
-const KIBIBYTE = 1024n;
-const MEBIBYTE = 1024n * 1024n;
-
-/** A Kubernetes quantity, as the API server accepts it. */
-const KUBERNETES_QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?(\d+(\.\d*)?|\.\d+))?$/;
+export { memoryQuantity };
 
 /** The memory ratio that gives the Flink process the whole container memory. */
 export const WHOLE_CONTAINER_MEMORY = 100;
-
-/**
- * A memory size as the Flink Kubernetes Operator reads `resource.memory`
- * (a Flink size first: `2048m`, `2g`, `1073741824`; else a Kubernetes
- * quantity: `2Gi`), as a Kubernetes quantity (`2048Mi`); `undefined` when it
- * is neither.
- */
-export function memoryQuantity(memory: string): string | undefined {
-  let bytes: bigint;
-  try {
-    bytes = parseMemorySize(memory);
-  } catch {
-    const quantity = memory.trim();
-    return KUBERNETES_QUANTITY.test(quantity) ? quantity : undefined;
-  }
-  if (bytes % MEBIBYTE === 0n) {
-    return `${bytes / MEBIBYTE}Mi`;
-  }
-  return bytes % KIBIBYTE === 0n ? `${bytes / KIBIBYTE}Ki` : `${bytes}`;
-}
 
 /** The quantities of a process's resources (only those it sets). */
 export interface ProcessQuantities {
