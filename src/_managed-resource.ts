@@ -77,7 +77,9 @@ export class ManagedResource {
   /** Forgets the pipeline result, after the construct changed. */
   public invalidate(): void {
     this.cached = undefined;
-    this.renderer.update?.(this.options.build());
+    if (this.renderer.update) {
+      this.renderer.update(this.options.build());
+    }
   }
 
   /** The pipeline result for the current props. */

@@ -81,11 +81,12 @@ export class StandaloneClusterRenderer implements ResourceRenderer {
 
   private createOptional(built: any): ApiObject[] {
     const objects: ApiObject[] = [];
+    const missing = [...optionalObjects(built, this.options)].filter((key) => !this.created.has(key));
+    if (missing.length === 0) {
+      return objects;
+    }
     const initial = this.cluster(built);
-    for (const key of optionalObjects(built, this.options)) {
-      if (this.created.has(key)) {
-        continue;
-      }
+    for (const key of missing) {
       this.created.add(key);
       for (const [id, field] of OPTIONAL[key]) {
         objects.push(this.object(id, initial, field));
