@@ -52,10 +52,14 @@ export function undefinedIfEmpty<T>(value: T): T | undefined {
  * Whether two JSON values are equal (deep, key order ignored).
  */
 export function jsonEquals(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
-function canonical(value: unknown): string {
+/**
+ * A JSON value as text with object keys sorted, so that key order never
+ * changes it (`undefined` members are left out, as JSON does).
+ */
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       return Object.keys(v).sort().reduce((acc: Record<string, unknown>, k) => {

@@ -11,10 +11,14 @@ import { at } from './_checks-manifest';
 /** The namespace assumed for a manifest that does not set one. */
 const DEFAULT_NAMESPACE = 'default';
 
-/** `IngressUtils.getIngressUrl`'s template expansion. */
-function ingressUrl(template: string, name: string, namespace: string): string {
+/**
+ * `IngressUtils.getIngressUrl`'s template expansion: the protocol is added
+ * before the placeholders are replaced; no namespace reads as `default`.
+ */
+export function ingressUrl(template: string, name: string, namespace: string | undefined): string {
   const withProtocol = /^https?:\/\//i.test(template) ? template : `http://${template}`;
-  return withProtocol.replace(/\{\{name\}\}/gi, () => name).replace(/\{\{namespace\}\}/gi, () => namespace);
+  const ns = namespace ?? DEFAULT_NAMESPACE;
+  return withProtocol.replace(/\{\{name\}\}/gi, () => name).replace(/\{\{namespace\}\}/gi, () => ns);
 }
 
 /** Errors of `spec.ingress` for a deployment called `name` in `namespace`. */
@@ -29,6 +33,6 @@ export function ingressErrors(ingress: unknown, name: unknown, namespace: unknow
   if (typeof name !== 'string') {
     return [];
   }
-  const error = javaUrlError(ingressUrl(template, name, typeof namespace === 'string' ? namespace : DEFAULT_NAMESPACE));
+  const error = javaUrlError(ingressUrl(template, name, typeof namespace === 'string' ? namespace : undefined));
   return error === undefined ? [] : [`Unable to process the Ingress template(${template}). Error: ${error}`];
 }

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { ApiObject } from 'cdk8s';
+import { canonicalJson } from '../_json';
 
 /** Length of the hash suffix (hex digits). */
 const HASH_LENGTH = 10;
@@ -41,15 +42,4 @@ export function nameFromContent(apiObject: ApiObject, name: () => string): void 
   for (const target of [apiObject, apiObject.metadata]) {
     Object.defineProperty(target, 'name', { get: name, configurable: true, enumerable: true });
   }
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -1,5 +1,5 @@
 import { cleanJson, undefinedIfEmpty } from '../../_json';
-import { ingressErrors } from '../../hooks/_checks-ingress';
+import { ingressErrors, ingressUrl } from '../../hooks/_checks-ingress';
 import { isObject } from '../../hooks/_checks-manifest';
 
 /**
@@ -20,9 +20,6 @@ import { isObject } from '../../hooks/_checks-manifest';
 /** The label the operator selects its Ingresses by. */
 const COMPONENT_LABEL = 'component';
 const COMPONENT_INGRESS = 'ingress';
-
-/** The namespace a template is expanded with when the resource sets none. */
-const DEFAULT_NAMESPACE = 'default';
 
 /** The only path type the operator renders. */
 const PATH_TYPE = 'ImplementationSpecific';
@@ -54,7 +51,7 @@ export function renderIngress(
   if (errors.length > 0) {
     return { ingress: undefined, errors };
   }
-  const url = urlOf(expandTemplate(String(ingress.template), name, namespace ?? DEFAULT_NAMESPACE));
+  const url = urlOf(ingressUrl(String(ingress.template), name, namespace));
   return {
     ingress: cleanJson({
       apiVersion: 'networking.k8s.io/v1',
@@ -82,12 +79,6 @@ export function renderIngress(
     }),
     errors: [],
   };
-}
-
-/** `IngressUtils.getIngressUrl`'s expansion: the protocol is added before the placeholders are replaced. */
-function expandTemplate(template: string, name: string, namespace: string): string {
-  const withProtocol = /^https?:\/\//i.test(template) ? template : `http://${template}`;
-  return withProtocol.replace(/\{\{name\}\}/gi, () => name).replace(/\{\{namespace\}\}/gi, () => namespace);
 }
 
 /**

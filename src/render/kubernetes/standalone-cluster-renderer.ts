@@ -6,6 +6,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCdSyncWave } from '../../argo-cd';
 import { nameFromContent } from '../_hashed-name';
+import { LastRendering } from '../_last-rendering';
 import { lazyObject } from '../_lazy-objects';
 import { RenderSource, ResourceRenderer } from '../_resource-renderer';
 import { OptionalObject, optionalObjects, StandaloneCluster, standaloneCluster, StandaloneClusterOptions } from './_standalone-cluster';
@@ -35,13 +36,15 @@ export class StandaloneClusterRenderer implements ResourceRenderer {
   private owner?: Construct;
   private source?: RenderSource;
   private readonly created = new Set<OptionalObject>();
-  private last?: { manifest: any; cluster: StandaloneCluster };
+  private readonly clusters: LastRendering<StandaloneCluster>;
 
   /**
    * @param built the manifest built from the props at creation
    * @param options what the manifest does not hold
    */
-  constructor(private readonly built: any, private readonly options: StandaloneClusterOptions) {}
+  constructor(private readonly built: any, private readonly options: StandaloneClusterOptions) {
+    this.clusters = new LastRendering((manifest) => standaloneCluster(manifest, options));
+  }
 
   public createObjects(owner: Construct, source: RenderSource): ApiObject[] {
     this.owner = owner;
@@ -111,12 +114,6 @@ export class StandaloneClusterRenderer implements ResourceRenderer {
   }
 
   private cluster(manifest: any): StandaloneCluster {
-    const last = this.last;
-    if (last !== undefined && last.manifest === manifest) {
-      return last.cluster;
-    }
-    const cluster = standaloneCluster(manifest, this.options);
-    this.last = { manifest, cluster };
-    return cluster;
+    return this.clusters.of(manifest);
   }
 }

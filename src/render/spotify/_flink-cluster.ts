@@ -26,10 +26,11 @@ import { jobManagerIngress } from './_ingress';
 import { flinkClusterJob } from './_job';
 import { PodPieces } from './_pod-template';
 import { flinkClusterPods } from './_pods';
-import { containerResources, memoryQuantity, WHOLE_CONTAINER_MEMORY } from './_resources';
+import { containerResources, WHOLE_CONTAINER_MEMORY } from './_resources';
 import { cleanJson, undefinedIfEmpty } from '../../_json';
 import { at, isObject } from '../../hooks/_checks-manifest';
 import { flattenConfiguration } from '../../hooks/_configuration';
+import { memoryQuantity } from '../_memory';
 import { BackendName, unsupported } from '../_unsupported';
 
 const BACKEND: BackendName = 'SPOTIFY_OPERATOR';

@@ -20,10 +20,11 @@
  *
  * `upgradeMode: last-state` and the nonces cannot be rendered.
  */
-import { isPythonJob, pythonProgram } from './_python-program';
+import { pythonProgram } from './_python-program';
 import { FlinkConfig } from '../../hooks/_checks-flink-config';
 import { CLUSTER_OPTIONS } from '../../hooks/_checks-flink-options';
 import { isObject } from '../../hooks/_checks-manifest';
+import { isPythonJob } from '../_python-driver';
 import { BackendName, unsupported } from '../_unsupported';
 
 const BACKEND: BackendName = 'SPOTIFY_OPERATOR';

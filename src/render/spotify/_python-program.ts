@@ -8,9 +8,6 @@
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/cli/#submitting-pyflink-jobs
  */
-import { isPythonJob } from '../_python-driver';
-
-export { isPythonJob };
 
 /** The driver's options: short and long name, and where the value goes. */
 const OPTIONS: ReadonlyArray<readonly [string, string, string]> = [

@@ -9,9 +9,6 @@
  * the process all of it. With a memory, the ratio is therefore 100.
  */
 import { isObject } from '../../hooks/_checks-manifest';
-import { memoryQuantity } from '../_memory';
-
-export { memoryQuantity };
 
 /** The memory ratio that gives the Flink process the whole container memory. */
 export const WHOLE_CONTAINER_MEMORY = 100;

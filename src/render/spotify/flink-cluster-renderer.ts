@@ -5,6 +5,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../../argo-cd';
+import { LastRendering } from '../_last-rendering';
 import { RenderSource, ResourceRenderer } from '../_resource-renderer';
 import { FLINK_CLUSTER_GVK } from './_crd';
 import { FlinkClusterRendering, toFlinkCluster } from './_flink-cluster';
@@ -16,7 +17,7 @@ import { flinkClusterErrors } from './_flink-cluster-errors';
  * a webhook create rule is a validation error of the deployment.
  */
 export class FlinkClusterRenderer implements ResourceRenderer {
-  private last?: { manifest: any; rendering: FlinkClusterRendering };
+  private readonly renderings = new LastRendering<FlinkClusterRendering>(toFlinkCluster);
 
   /**
    * @param name `metadata.name`
@@ -41,12 +42,6 @@ export class FlinkClusterRenderer implements ResourceRenderer {
   }
 
   private rendering(manifest: any): FlinkClusterRendering {
-    const last = this.last;
-    if (last !== undefined && last.manifest === manifest) {
-      return last.rendering;
-    }
-    const rendering = toFlinkCluster(manifest);
-    this.last = { manifest, rendering };
-    return rendering;
+    return this.renderings.of(manifest);
   }
 }
