@@ -87,6 +87,72 @@ describe('cdk8s-flink synth', () => {
     expect(r.err).toContain('[team-a/one] Flink version v1_14 is not supported by this operator version');
     expect(r.err).toContain('[team-b/two] Job parallelism must be larger than 0');
     expect(fs.readdirSync(path.join(cwd, 'dist'))).toEqual(['previous.k8s.yaml']);
+    // The error list, not cdk8s' stack trace.
+    expect(r.err).toContain('Error: Validation failed with the following errors:');
+    expect(r.err).not.toMatch(/^\s+at /m);
+    expect(r.err).not.toMatch(/node_modules/);
+  });
+
+  test('a bug (any other error) keeps its stack trace', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
+    const r = synth(cwd, '--app', `"${process.execPath}" -e "function broken() { throw new TypeError('boom') } broken()"`);
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain('TypeError: boom');
+    expect(r.err).toMatch(/^\s+at broken/m);
+  });
+
+  test('an app that writes nothing fails and leaves the output untouched', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
+    const output = path.join(cwd, 'dist');
+    fs.mkdirSync(output);
+    fs.writeFileSync(path.join(output, 'keep.k8s.yaml'), 'kept');
+    const r = synth(cwd, '--app', `"${process.execPath}" -e "0"`);
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain('cdk8s-flink: the app wrote no file to CDK8S_OUTDIR: it must not set `outdir` in `new App()`');
+    expect(r.err).toContain('dist is unchanged');
+    expect(fs.readdirSync(output)).toEqual(['keep.k8s.yaml']);
+    expect(fs.readdirSync(cwd)).toEqual(['dist']);
+  });
+
+  test('an app that ignores CDK8S_OUTDIR and writes into the output itself fails; its files are not replaced by nothing', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
+    const output = path.join(cwd, 'dist');
+    fs.mkdirSync(output);
+    fs.writeFileSync(path.join(output, 'old.k8s.yaml'), 'old');
+    const ownOutdir = `"${process.execPath}" -e "require('fs').writeFileSync('dist/app.k8s.yaml', 'kind: A')"`;
+    const r = synth(cwd, '--app', ownOutdir);
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain('the app wrote no file to CDK8S_OUTDIR but changed dist itself');
+    expect(r.err).not.toContain('wrote 0 file(s)');
+    expect(fs.readdirSync(output).sort()).toEqual(['app.k8s.yaml', 'old.k8s.yaml']);
+  });
+
+  test('keeps the output directory itself: its mode, and a symlink stays a symlink', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
+    const real = path.join(cwd, 'manifests');
+    fs.mkdirSync(real);
+    fs.chmodSync(real, 0o755);
+    fs.writeFileSync(path.join(real, 'old.k8s.yaml'), 'old');
+    fs.symlinkSync('manifests', path.join(cwd, 'dist'));
+    const r = synth(cwd, '--app', writer({ 'a.k8s.yaml': 'kind: A\n' }));
+    expect(r.exitCode).toBe(0);
+    expect(fs.lstatSync(path.join(cwd, 'dist')).isSymbolicLink()).toBe(true);
+    expect(fs.statSync(real).mode & 0o777).toBe(0o755);
+    expect(fs.readdirSync(real)).toEqual(['a.k8s.yaml']);
+    expect(fs.readdirSync(cwd).sort()).toEqual(['dist', 'manifests']);
+  });
+
+  test('says which files were added, changed and removed', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
+    const output = path.join(cwd, 'dist');
+    fs.mkdirSync(output);
+    fs.writeFileSync(path.join(output, 'same.k8s.yaml'), 'same\n');
+    fs.writeFileSync(path.join(output, 'edited.k8s.yaml'), 'before\n');
+    fs.writeFileSync(path.join(output, 'gone.k8s.yaml'), 'gone\n');
+    const r = synth(cwd, '--app', writer({ 'same.k8s.yaml': 'same\n', 'edited.k8s.yaml': 'after\n', 'new.k8s.yaml': 'new\n' }));
+    expect(r.exitCode).toBe(0);
+    expect(r.out).toContain('cdk8s-flink: wrote 3 file(s) to dist: 1 added, 1 changed, 1 removed, 1 unchanged\n'
+      + '  + new.k8s.yaml\n  ~ edited.k8s.yaml\n  - gone.k8s.yaml\n');
   });
 
   test('a real example renders into the output directory', () => {
