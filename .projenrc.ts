@@ -37,13 +37,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jestOptions: {
     // A broken snapshot must fail the build; new snapshots are written with `npx projen test:update`.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    // The per-file coverage table goes to coverage/coverage.txt, keeping the test log readable.
+    coverageText: false,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/examples/.*/dist/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
+      coverageReporters: ['json', 'lcov', 'clover', 'cobertura', ['text', { file: 'coverage.txt' }] as any, 'text-summary'],
     },
   },
   eslintOptions: {
     dirs: ['src'],
+    // `npm test` only reports lint errors, it never rewrites sources (`npx projen eslint --fix` does).
+    commandOptions: { fix: false },
     ignorePatterns: ['src/imports/', 'examples/**/dist/'],
   },
   gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/'],

@@ -22,6 +22,7 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
       case 'validate': {
         const outcome = validateCommand(rest);
         out(outcome.stdout);
+        err(outcome.stderr);
         return outcome.exitCode;
       }
       case 'synth':

@@ -10,13 +10,14 @@ import { isFlinkCluster } from '../render/spotify/_crd';
 import { flinkClusterErrors } from '../render/spotify/_flink-cluster-errors';
 
 /** Usage of `cdk8s-flink validate`. */
-export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-config FILE] [--format text|json] [--plugin MODULE]... PATH...
+export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-config FILE] [--format text|json] [--plugin MODULE]... [--strict-references] PATH...
 
 Validates every FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot and
 FlinkBlueGreenDeployment in the YAML files and directories given
 (multi-document files; other documents are skipped) with the same mutators
 and validators as cdk8s synth. A session job's cluster and a snapshot's job
-are looked up among the documents given. FlinkClusters of the spotify
+are looked up among the documents given; one that is not there is a warning
+(an error with --strict-references). FlinkClusters of the spotify
 operator (flinkoperator.k8s.io/v1beta1) are checked against their CRD schema
 and the operator's admission webhook rules for a new cluster.
 
@@ -27,13 +28,20 @@ and the operator's admission webhook rules for a new cluster.
                           json: one array entry per Flink resource
   --plugin MODULE         a JS module exporting validators, mutators or
                           listeners (repeatable)
+  --strict-references     a session job's cluster or a snapshot's job that is
+                          not among the documents is an error, as the operator
+                          finds it when the target is missing from the cluster
 
+Text output ends with a summary line: "N resources in M files: K errors,
+W warnings"; with --format json the summary goes to stderr.
 Exit codes: 0 all valid, 1 any invalid, 2 usage or unreadable input.`;
 
 /** The outcome of one validation run. */
 export interface ValidateOutcome {
   readonly exitCode: number;
   readonly stdout: string;
+  /** Warnings that are not about one resource, and the summary with `--format json`. */
+  readonly stderr: string;
 }
 
 /** One Flink resource's result. */
@@ -43,6 +51,14 @@ export interface ResourceReport {
   readonly name: string;
   readonly namespace: string | null;
   readonly errors: string[];
+  /** What could not be checked (a reference whose target is not among the inputs). */
+  readonly warnings: string[];
+}
+
+/** How references to resources that are not among the inputs count. */
+export interface ReferenceOptions {
+  /** Whether a session job's cluster or a snapshot's job missing from the inputs is an error rather than a warning. */
+  readonly strictReferences: boolean;
 }
 
 const FLINK_KINDS: FlinkResourceKind[] = ['FlinkDeployment', 'FlinkSessionJob', 'FlinkStateSnapshot', 'FlinkBlueGreenDeployment'];
@@ -54,22 +70,35 @@ const FLINK_KINDS: FlinkResourceKind[] = ['FlinkDeployment', 'FlinkSessionJob', 
 export function validateCommand(argv: string[], cwd: string = process.cwd()): ValidateOutcome {
   const args = parseValidateArgs(argv);
   if (args.help) {
-    return { exitCode: 0, stdout: VALIDATE_USAGE + '\n' };
+    return { exitCode: 0, stdout: VALIDATE_USAGE + '\n', stderr: '' };
   }
   const operatorConfiguration = args.operatorConfig ? readOperatorConfig(args.operatorConfig) : { ...UPSTREAM_OPERATOR_CONFIGURATION };
   const plugins = loadPlugins(args.plugins, cwd);
-  const documents = findYamlFiles(args.paths).flatMap(readDocuments).filter((doc) => isFlinkResource(doc) || isFlinkCluster(doc.value));
+  const inputs = args.paths.map((p) => ({ path: p, files: findYamlFiles([p]) }));
+  const files = [...new Set(inputs.flatMap((i) => i.files))];
+  const checked = new Map(files.map((f) => [f, readDocuments(f).filter((doc) => isFlinkResource(doc) || isFlinkCluster(doc.value))]));
+  const documents = files.flatMap((f) => checked.get(f)!);
   const reports = validateDocuments(documents, {
     defaultMutator: true,
     defaultValidator: true,
     ...plugins,
     operatorConfiguration,
-  });
-  const invalid = reports.some((r) => r.errors.length > 0);
-  const stdout = args.format === 'json'
-    ? JSON.stringify(reports, undefined, 2) + '\n'
-    : reports.flatMap((r) => r.errors.map((e) => `${r.file}: ${r.kind}/${r.name}: ${e}\n`)).join('');
-  return { exitCode: invalid ? 1 : 0, stdout };
+  }, { strictReferences: args.strictReferences });
+  const emptyPaths = inputs.filter((i) => i.files.every((f) => checked.get(f)!.length === 0))
+    .map((i) => `${i.path}: warning: no Flink resource found (FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, FlinkBlueGreenDeployment or FlinkCluster)\n`);
+  const errorCount = reports.reduce((n, r) => n + r.errors.length, 0);
+  const warningCount = reports.reduce((n, r) => n + r.warnings.length, 0) + emptyPaths.length;
+  const summary = `${reports.length} resource${reports.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}: `
+    + `${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}\n`;
+  const exitCode = errorCount > 0 ? 1 : 0;
+  if (args.format === 'json') {
+    return { exitCode, stdout: JSON.stringify(reports, undefined, 2) + '\n', stderr: emptyPaths.join('') + summary };
+  }
+  const lines = reports.flatMap((r) => [
+    ...r.errors.map((e) => `${r.file}: ${r.kind}/${r.name}: ${e}\n`),
+    ...r.warnings.map((w) => `${r.file}: ${r.kind}/${r.name}: warning: ${w}\n`),
+  ]);
+  return { exitCode, stdout: [...lines, ...emptyPaths, summary].join(''), stderr: '' };
 }
 
 /**
@@ -80,8 +109,12 @@ export function validateCommand(argv: string[], cwd: string = process.cwd()): Va
  * elsewhere). Spotify operator FlinkClusters get their schema and webhook
  * errors (no hooks: those run on Flink Kubernetes Operator resources).
  */
-export function validateDocuments(documents: InputDocument[], hooks: Parameters<typeof runPipeline>[0]['hooks']): ResourceReport[] {
-  const results = new Map<InputDocument, { manifest: any; errors: string[] }>();
+export function validateDocuments(
+  documents: InputDocument[],
+  hooks: Parameters<typeof runPipeline>[0]['hooks'],
+  references: ReferenceOptions = { strictReferences: false },
+): ResourceReport[] {
+  const results = new Map<InputDocument, { manifest: any; errors: string[]; warnings?: string[] }>();
   const sessions = new Map<string, any>();
   for (const doc of documents.filter((d) => d.value.kind === 'FlinkDeployment')) {
     const result = runPipeline({ kind: 'FlinkDeployment', manifest: doc.value, hooks, source: doc.file });
@@ -90,9 +123,13 @@ export function validateDocuments(documents: InputDocument[], hooks: Parameters<
   }
   const jobs = new Map<string, any>();
   for (const doc of documents.filter((d) => d.value.kind === 'FlinkSessionJob')) {
-    const target = sessions.get(key({ metadata: { namespace: doc.value.metadata?.namespace, name: doc.value.spec?.deploymentName } }));
+    const targetKey = key({ metadata: { namespace: doc.value.metadata?.namespace, name: doc.value.spec?.deploymentName } });
+    const target = sessions.get(targetKey);
     const result = runPipeline({ kind: 'FlinkSessionJob', manifest: doc.value, sessionDeployment: target, hooks, source: doc.file });
-    results.set(doc, result);
+    const missing = target === undefined && typeof doc.value.spec?.deploymentName === 'string'
+      ? [`session cluster FlinkDeployment ${targetKey} is not among the inputs, so the checks against it did not run`] : [];
+    results.set(doc, references.strictReferences
+      ? { ...result, errors: [...result.errors, ...missing] } : { ...result, warnings: missing });
     jobs.set(key(doc.value), result.manifest);
   }
   for (const doc of documents.filter((d) => d.value.kind === 'FlinkBlueGreenDeployment')) {
@@ -106,7 +143,15 @@ export function validateDocuments(documents: InputDocument[], hooks: Parameters<
     const targetKey = key({ metadata: { namespace: doc.value.metadata?.namespace, name: reference?.name } });
     const target = reference?.kind === 'FlinkDeployment' ? sessions.get(targetKey)
       : reference?.kind === 'FlinkSessionJob' ? jobs.get(targetKey) : undefined;
-    results.set(doc, runPipeline({ kind: 'FlinkStateSnapshot', manifest: doc.value, snapshotTarget: target, hooks, source: doc.file }));
+    const result = runPipeline({
+      kind: 'FlinkStateSnapshot', manifest: doc.value, snapshotTarget: target, hooks, source: doc.file,
+      snapshotTargetMissing: references.strictReferences,
+    });
+    const needsTarget = target === undefined && typeof reference?.name === 'string' && reference?.kind !== undefined
+      && doc.value.spec?.savepoint?.alreadyExists !== true
+      && (doc.value.status === undefined || doc.value.status?.state === 'TRIGGER_PENDING');
+    results.set(doc, references.strictReferences || !needsTarget ? result
+      : { ...result, warnings: [`${reference.kind} ${targetKey} is not among the inputs, so the checks against it did not run`] });
   }
   return documents.map((doc) => {
     const metadata = doc.value.metadata ?? {};
@@ -116,6 +161,7 @@ export function validateDocuments(documents: InputDocument[], hooks: Parameters<
       name: String(metadata.name ?? ''),
       namespace: typeof metadata.namespace === 'string' ? metadata.namespace : null,
       errors: results.get(doc)!.errors,
+      warnings: results.get(doc)!.warnings ?? [],
     };
   });
 }
@@ -155,6 +201,7 @@ interface ValidateArgs {
   readonly format: 'text' | 'json';
   readonly plugins: string[];
   readonly paths: string[];
+  readonly strictReferences: boolean;
 }
 
 function parseValidateArgs(argv: string[]): ValidateArgs {
@@ -168,6 +215,7 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
         'operator-config': { type: 'string' },
         'format': { type: 'string' },
         'plugin': { type: 'string', multiple: true },
+        'strict-references': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -187,5 +235,6 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
     format,
     plugins: values.plugin ?? [],
     paths: positionals,
+    strictReferences: values['strict-references'] ?? false,
   };
 }

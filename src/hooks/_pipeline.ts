@@ -26,6 +26,12 @@ export interface PipelineRequest {
    * that the target exists is skipped.
    */
   readonly snapshotTarget?: any;
+  /**
+   * Whether an absent `snapshotTarget` is missing (an error, as in the
+   * cluster) rather than defined elsewhere.
+   * @default false
+   */
+  readonly snapshotTargetMissing?: boolean;
   readonly hooks: _ResolvedHooks;
   /** Construct path or file name, for events and hook context. */
   readonly source: string;
@@ -109,7 +115,7 @@ function defaultErrors(request: PipelineRequest, manifest: any, context: FlinkHo
     case 'FlinkSessionJob':
       return sessionJobErrors(manifest, request.sessionDeployment, context);
     case 'FlinkStateSnapshot':
-      return stateSnapshotErrors(manifest, request.snapshotTarget, context, request.snapshotTarget === undefined);
+      return stateSnapshotErrors(manifest, request.snapshotTarget, context, request.snapshotTarget === undefined && !request.snapshotTargetMissing);
     case 'FlinkBlueGreenDeployment':
       return blueGreenDeploymentErrors(manifest, context);
   }

@@ -46,6 +46,12 @@ function expectOneLineFailure(r: { code: number; out: string; err: string }, mes
   expect(r.err).not.toMatch(STACK_TRACE);
 }
 
+/** What validate says about a path without any Flink resource: a warning and the summary, exit 0. */
+function noFlinkResource(p: string, files = 1): { code: number; out: string; err: string } {
+  const warning = `${p}: warning: no Flink resource found (FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, FlinkBlueGreenDeployment or FlinkCluster)\n`;
+  return { code: 0, out: `${warning}0 resources in ${files} file${files === 1 ? '' : 's'}: 0 errors, 1 warning\n`, err: '' };
+}
+
 const BOMB_LEVELS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
 /** The billion laughs: nine levels of nine aliases each (9^9 strings when expanded). */
 const BILLION_LAUGHS = BOMB_LEVELS.map((name, i) => i === 0
@@ -126,8 +132,9 @@ describe('binary, huge and empty files', () => {
     ['only comments', '# nothing here\n# still nothing\n'],
     ['only document markers', '---\n---\n...\n'],
     ['whitespace', '   \n\n  \n'],
-  ])('%s has no Flink resource: exit 0', (_what, content) => {
-    expect(validate(file(content))).toEqual({ code: 0, out: '', err: '' });
+  ])('%s has no Flink resource: exit 0 with a warning', (_what, content) => {
+    const p = file(content);
+    expect(validate(p)).toEqual(noFlinkResource(p));
   });
 });
 
@@ -145,14 +152,15 @@ describe('documents that are not Flink resources are skipped', () => {
     ['an apiVersion that is not a string', 'apiVersion: 42\nkind: FlinkDeployment\n'],
     ['many documents', Array(200).fill('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n').join('---\n')],
   ])('%s', (_what, content) => {
-    expect(validate(file(content))).toEqual({ code: 0, out: '', err: '' });
+    const p = file(content);
+    expect(validate(p)).toEqual(noFlinkResource(p));
   });
 
   test('a directory without YAML files', () => {
     const empty = fs.mkdtempSync(path.join(dir, 'no-yaml-'));
     fs.writeFileSync(path.join(empty, 'README.md'), '# not YAML');
     fs.writeFileSync(path.join(empty, 'data.json'), '{"kind": "FlinkDeployment"}');
-    expect(validate(empty)).toEqual({ code: 0, out: '', err: '' });
+    expect(validate(empty)).toEqual(noFlinkResource(empty, 0));
   });
 });
 

@@ -44,6 +44,7 @@ describe('cdk8s-flink validate on broken upstream examples', () => {
     const code = runCli(['validate', target], (s) => { out += s; }, () => undefined);
 
     expect(code).toBe(1);
-    expect(out).toEqual(lines.map((line) => `${target}: ${line}\n`).join(''));
+    expect(out).toEqual(lines.map((line) => `${target}: ${line}\n`).join('')
+      + `${docs.length} resource${docs.length === 1 ? '' : 's'} in 1 file: ${lines.length} error${lines.length === 1 ? '' : 's'}, 0 warnings\n`);
   });
 });

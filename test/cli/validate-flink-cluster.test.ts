@@ -30,7 +30,7 @@ describe('cdk8s-flink validate on spotify operator FlinkClusters', () => {
 
   test('every upstream sample and the envtest request are valid', () => {
     const r = cli('validate', '--format', 'json', SAMPLES, path.join(SPOTIFY_FIXTURES, 'apis'));
-    expect(r.err).toEqual('');
+    expect(r.err).toMatch(/^6 resources in \d+ files: 0 errors, 0 warnings\n$/);
     const reports = JSON.parse(r.out);
     // Arguments in order, each directory's files in the CLI's sorted order.
     expect(reports.map((x: any) => [path.basename(x.file), x.kind, x.name, x.namespace, x.errors])).toEqual([
@@ -48,7 +48,7 @@ describe('cdk8s-flink validate on spotify operator FlinkClusters', () => {
     const expected = parse(fs.readFileSync(path.join(SPOTIFY_FIXTURES, 'apis/flinkcluster/v1beta1/assets/test/flinkcluster_type_expected.yaml'), 'utf8'));
     const file = path.join(tmpdir(), 'expected.yaml');
     fs.writeFileSync(file, stringify({ apiVersion: 'flinkoperator.k8s.io/v1beta1', kind: 'FlinkCluster', ...expected }));
-    expect(cli('validate', file)).toEqual({ code: 0, out: '', err: '' });
+    expect(cli('validate', file)).toEqual({ code: 0, out: '1 resource in 1 file: 0 errors, 0 warnings\n', err: '' });
   });
 
   test('the upstream examples that predate the required flinkVersion are reported; other kinds are skipped', () => {
@@ -59,7 +59,7 @@ describe('cdk8s-flink validate on spotify operator FlinkClusters', () => {
       'prometheus/flink_metric_cluster.yaml: FlinkCluster/flink-metric',
       'update/wordcount-1.9.2.yaml: FlinkCluster/wordcount',
       'update/wordcount-1.9.3.yaml: FlinkCluster/wordcount',
-    ].map((line) => `${path.join(examples, line)}: spec.flinkVersion: Required value\n`).join(''));
+    ].map((line) => `${path.join(examples, line)}: spec.flinkVersion: Required value\n`).join('') + '6 resources in 11 files: 4 errors, 0 warnings\n');
     expect(r.code).toBe(1);
   });
 
@@ -107,6 +107,7 @@ describe('cdk8s-flink validate on spotify operator FlinkClusters', () => {
       name: 'flinkjobcluster-sample',
       namespace: 'flink',
       errors: ['spec.jobManager.ports.ui: must be integer', 'job parallelism must be >= 1'],
+      warnings: [],
     });
     expect(reports[1].errors.length).toBeGreaterThan(0);
     expect(r.code).toBe(1);

@@ -68,6 +68,8 @@ describe('cdk8s-flink validate: FlinkStateSnapshot and FlinkBlueGreenDeployment'
       `${file}: FlinkStateSnapshot/both: Exactly one of checkpoint or savepoint configurations has to be set.`,
       `${file}: FlinkStateSnapshot/no-reference: Job reference must be supplied for this snapshot`,
       `${file}: FlinkStateSnapshot/no-name: Target for snapshot flink/null was not found`,
+      `${file}: FlinkStateSnapshot/elsewhere: warning: FlinkSessionJob flink/defined-elsewhere is not among the inputs, so the checks against it did not run`,
+      '6 resources in 1 file: 3 errors, 1 warning',
       '',
     ].join('\n'));
     expect(r.code).toBe(1);
@@ -83,7 +85,7 @@ describe('cdk8s-flink validate: FlinkStateSnapshot and FlinkBlueGreenDeployment'
       };
     `);
     const r = cli('validate', '--plugin', plugin, file);
-    expect(r.out).toEqual(`${file}: FlinkStateSnapshot/sp: target orders parallelism 2\n`);
+    expect(r.out).toEqual(`${file}: FlinkStateSnapshot/sp: target orders parallelism 2\n2 resources in 1 file: 1 error, 0 warnings\n`);
     expect(r.code).toBe(1);
   });
 
@@ -121,5 +123,5 @@ test('a plugin exporting only validateStateSnapshot validates snapshots', () => 
   let out = '';
   const code = runCli(['validate', '--plugin', path.join(dir, 'plugin.js'), path.join(dir, 'snap.yaml')], (s) => { out += s; }, () => undefined);
   expect(code).toBe(1);
-  expect(out).toEqual(`${path.join(dir, 'snap.yaml')}: FlinkStateSnapshot/sp: savepoints must live in s3://approved/\n`);
+  expect(out).toEqual(`${path.join(dir, 'snap.yaml')}: FlinkStateSnapshot/sp: savepoints must live in s3://approved/\n1 resource in 1 file: 1 error, 0 warnings\n`);
 });

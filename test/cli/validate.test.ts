@@ -56,7 +56,7 @@ describe('cdk8s-flink validate', () => {
   test('the upstream examples are valid', () => {
     const r = cli('validate', '--format', 'json', UPSTREAM_EXAMPLES);
     const reports = JSON.parse(r.out);
-    expect(r.err).toEqual('');
+    expect(r.err).toEqual('27 resources in 32 files: 0 errors, 0 warnings\n');
     // 22 FlinkDeployments and FlinkSessionJobs, 5 FlinkStateSnapshots.
     expect(reports).toHaveLength(27);
     expect(reports.filter((x: any) => x.errors.length > 0)).toEqual([]);
@@ -68,8 +68,8 @@ describe('cdk8s-flink validate', () => {
     write(dir, 'all.yaml', `${DEPLOYMENT}---\n${SESSION_JOB}---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n---\n`);
     const r = cli('validate', '--format', 'json', dir);
     expect(JSON.parse(r.out)).toEqual([
-      { file: path.join(dir, 'all.yaml'), kind: 'FlinkDeployment', name: 'session', namespace: 'flink', errors: [] },
-      { file: path.join(dir, 'all.yaml'), kind: 'FlinkSessionJob', name: 'job', namespace: 'flink', errors: [] },
+      { file: path.join(dir, 'all.yaml'), kind: 'FlinkDeployment', name: 'session', namespace: 'flink', errors: [], warnings: [] },
+      { file: path.join(dir, 'all.yaml'), kind: 'FlinkSessionJob', name: 'job', namespace: 'flink', errors: [], warnings: [] },
     ]);
     expect(r.code).toBe(0);
   });
@@ -85,7 +85,8 @@ describe('cdk8s-flink validate', () => {
       module.exports = { RegistryPolicy, teamLabel: { validateDeployment: (d) => d.metadata.labels?.team ? undefined : 'label team is required', validateSessionJob: () => undefined } };
     `);
     const r = cli('validate', '--plugin', plugin, dir);
-    expect(r.out).toEqual(`${file}: FlinkDeployment/session: image must come from registry.example.com\n${file}: FlinkDeployment/session: label team is required\n`);
+    expect(r.out).toEqual(`${file}: FlinkDeployment/session: image must come from registry.example.com\n${file}: FlinkDeployment/session: label team is required\n`
+      + '1 resource in 1 file: 2 errors, 0 warnings\n');
     expect(r.code).toBe(1);
   });
 
@@ -152,12 +153,47 @@ describe('cdk8s-flink validate', () => {
 
   test('the installed bin runs with the same exit codes', () => {
     const ok = spawnSync(process.execPath, [BIN, 'validate', UPSTREAM_EXAMPLES], { encoding: 'utf8' });
-    expect([ok.status, ok.stdout, ok.stderr]).toEqual([0, '', '']);
+    expect([ok.status, ok.stdout, ok.stderr]).toEqual([0, '27 resources in 32 files: 0 errors, 0 warnings\n', '']);
     const dir = tmpdir();
     write(dir, 'bad.yaml', 'a: [');
     const bad = spawnSync(process.execPath, [BIN, 'validate', dir], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^cdk8s-flink: .*bad\.yaml:\d+: malformed YAML/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('ends with a summary line; a path without any Flink resource is a warning, not an error', () => {
+    const dir = tmpdir();
+    const flink = write(dir, 'flink/all.yaml', `${DEPLOYMENT}---\n${SESSION_JOB}`);
+    const other = write(dir, 'other/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n');
+    const r = cli('validate', path.dirname(flink), path.dirname(other));
+    expect(r).toEqual({
+      code: 0,
+      out: `${path.dirname(other)}: warning: no Flink resource found (FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, FlinkBlueGreenDeployment or FlinkCluster)\n`
+        + '2 resources in 2 files: 0 errors, 1 warning\n',
+      err: '',
+    });
+  });
+
+  test('a session job whose cluster is not among the inputs is a warning; --strict-references makes it an error', () => {
+    const dir = tmpdir();
+    const file = write(dir, 'job.yaml', SESSION_JOB);
+    const warning = 'session cluster FlinkDeployment flink/session is not among the inputs, so the checks against it did not run';
+    expect(cli('validate', file)).toEqual({ code: 0, out: `${file}: FlinkSessionJob/job: warning: ${warning}\n1 resource in 1 file: 0 errors, 1 warning\n`, err: '' });
+    expect(cli('validate', '--strict-references', file)).toEqual({ code: 1, out: `${file}: FlinkSessionJob/job: ${warning}\n1 resource in 1 file: 1 error, 0 warnings\n`, err: '' });
+    const json = cli('validate', '--format', 'json', file);
+    expect(JSON.parse(json.out)[0].warnings).toEqual([warning]);
+    expect(json.err).toEqual('1 resource in 1 file: 0 errors, 1 warning\n');
+  });
+
+  test('a snapshot whose job is not among the inputs: a warning, or with --strict-references the operator\'s own message', () => {
+    const dir = tmpdir();
+    const file = write(dir, 'sp.yaml', 'apiVersion: flink.apache.org/v1beta1\nkind: FlinkStateSnapshot\nmetadata: { name: sp, namespace: flink }\n'
+      + 'spec: { jobReference: { kind: FlinkDeployment, name: orders }, savepoint: { path: "s3://b/sp" } }\n');
+    expect(cli('validate', file).out).toEqual(`${file}: FlinkStateSnapshot/sp: warning: FlinkDeployment flink/orders is not among the inputs, so the checks against it did not run\n`
+      + '1 resource in 1 file: 0 errors, 1 warning\n');
+    expect(cli('validate', '--strict-references', file)).toEqual({
+      code: 1, out: `${file}: FlinkStateSnapshot/sp: Target for snapshot flink/orders was not found\n1 resource in 1 file: 1 error, 0 warnings\n`, err: '',
+    });
   });
 });
