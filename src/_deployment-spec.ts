@@ -5,21 +5,17 @@
  * checks, and the wire JSON.
  */
 import { ImagePullPolicy } from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
 import { checkEnum, checkInteger, checkJob, checkNonEmptyString } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
-import { describeValue, oneLine } from './_describe';
+import { describeValue } from './_describe';
 import { jobConfiguration, MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from './_ir';
 import { PlaintextCredentials } from './_plaintext-credentials';
 import { withRestrictedDefaults } from './_pod-template-security';
 import { SecretEnvironment } from './_secret-env';
 import { DeploymentMode, type FlinkDeploymentProps } from './flink-deployment';
 import { FlinkVersion } from './flink-version';
-import { podSecurityErrors } from './hooks/_pod-security-checks';
+import { policyAnnotations } from './hooks/_library-policy';
 import { PodSecurity } from './pod-security';
-
-/** How a FlinkDeployment passes a credential instead of a literal configuration value. */
-const SECRET_HINT = 'expose it to the Flink pods with addSecretEnv(...) as an environment variable for the code or plugin that reads it';
 
 /**
  * Holds what a FlinkDeployment spec is built from; `toJson()` renders it as
@@ -36,7 +32,7 @@ export class DeploymentSpec {
   public readonly logConfiguration = new ConfigurationMap('logConfiguration', false);
   /** Environment variables of `flink-main-container` read from Secrets. */
   public readonly secretEnv: SecretEnvironment;
-  /** The check of credentials in `flinkConfiguration`, with the keys allowed in plain text. */
+  /** The keys of `flinkConfiguration` allowed to hold a literal credential. */
   public readonly credentials: PlaintextCredentials;
 
   /**
@@ -69,26 +65,19 @@ export class DeploymentSpec {
     this.flinkConfiguration.addAll(props.flinkConfiguration);
     this.flinkConfiguration.addAll(jobConfiguration(props.job));
     this.logConfiguration.addAll(props.logConfiguration);
-    this.credentials = new PlaintextCredentials(SECRET_HINT, props.plaintextConfigurationKeys);
+    this.credentials = new PlaintextCredentials(props.plaintextConfigurationKeys);
     const containers = props.podTemplate?.spec?.containers;
     const main = Array.isArray(containers) ? containers.find((c) => c?.name === MAIN_CONTAINER) : undefined;
     this.secretEnv = new SecretEnvironment(Array.isArray(main?.env) ? main.env.map((e) => e?.name) : []);
   }
 
   /**
-   * Reports, at synth, plain-text credentials in the configuration and,
-   * under `PodSecurity.RESTRICTED`, pod template settings that break the
-   * profile.
-   *
-   * @param owner the construct whose validation reports them
-   * @param renderedSpec the spec as rendered (after the mutators)
-   * @param path the spec's path in the rendered object, e.g. `spec`
+   * The annotations recording this spec's opt-outs of the library's policy
+   * (`PodSecurity.CUSTOM`, keys allowed in plain text), which the policy in
+   * the hook pipeline reads at synth and in `cdk8s-flink validate`.
    */
-  public addValidations(owner: Construct, renderedSpec: () => any, path: string): void {
-    owner.node.addValidation({ validate: () => this.credentials.errors(this.flinkConfiguration.toJson(), 'flinkConfiguration').map(oneLine) });
-    if (this.podSecurity === PodSecurity.RESTRICTED) {
-      owner.node.addValidation({ validate: () => podSecurityErrors(renderedSpec(), path).map(oneLine) });
-    }
+  public policyAnnotations(): Record<string, string> {
+    return policyAnnotations(this.podSecurity === PodSecurity.RESTRICTED, this.credentials.keys());
   }
 
   /** The spec's wire JSON (unset fields `undefined`). */

@@ -71,14 +71,20 @@ export function renderProcess(field: string, options: FlinkProcessOptions | unde
 }
 
 /**
- * The `metadata` of a Flink custom resource.
+ * The `metadata` of a Flink custom resource, with the annotations that
+ * record its opt-outs of the library's policy.
  */
-export function renderMetadata(name: string, namespace: string | undefined, options: FlinkResourceMetadataOptions): Record<string, unknown> {
+export function renderMetadata(
+  name: string,
+  namespace: string | undefined,
+  options: FlinkResourceMetadataOptions,
+  policy: Record<string, string> = {},
+): Record<string, unknown> {
   return {
     name,
     namespace,
     labels: undefinedIfEmpty({ ...options.labels }),
-    annotations: undefinedIfEmpty({ ...options.annotations }),
+    annotations: undefinedIfEmpty({ ...options.annotations, ...policy }),
   };
 }
 

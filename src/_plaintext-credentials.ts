@@ -27,17 +27,14 @@ const NOT_CREDENTIALS: readonly RegExp[] = [
 const REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 
 /**
- * The credential check of one Flink configuration and the keys its owner
- * allowed in plain text.
+ * The keys of one Flink configuration that its owner allowed to hold a
+ * literal credential (rendered as a policy annotation, read by the policy).
  */
 export class PlaintextCredentials {
   private readonly allowed = new Set<string>();
 
-  /**
-   * @param hint how to pass the value instead, e.g. `expose it to the Flink pods with addSecretEnv(...)`
-   * @param keys keys allowed in plain text from the props
-   */
-  constructor(private readonly hint: string, keys: readonly string[] | undefined) {
+  /** @param keys keys allowed in plain text from the props */
+  constructor(keys: readonly string[] | undefined) {
     if (keys !== undefined && !Array.isArray(keys)) {
       throw new Error(`'plaintextConfigurationKeys' must be a list of configuration keys, got ${describeValue(keys)}`);
     }
@@ -46,19 +43,35 @@ export class PlaintextCredentials {
 
   /** Allows a (flattened) key to hold a literal value. */
   public allow(key: string): void {
-    if (typeof key !== 'string' || key.trim() === '') {
-      throw new Error(`'plaintextConfigurationKeys' entries must be non-empty configuration keys, got ${describeValue(key)}`);
+    if (typeof key !== 'string' || key.trim() === '' || key.includes(',')) {
+      throw new Error(`'plaintextConfigurationKeys' entries must be non-empty configuration keys without commas, got ${describeValue(key)}`);
     }
     this.allowed.add(key);
   }
 
-  /** One message per credential-looking key with a literal value (never the value itself). */
-  public errors(configuration: Record<string, unknown> | undefined, field: string): string[] {
-    return Object.entries(flattenConfiguration(configuration))
-      .filter(([key, value]) => looksLikeCredential(key) && isLiteral(value) && !this.allowed.has(key))
-      .map(([key]) => `${field}.${key}: looks like a credential and is set as plain text; `
-        + `put the value in a Secret and ${this.hint}, or allow it with allowPlaintextConfiguration('${key}')`);
+  /** The allowed keys, sorted. */
+  public keys(): string[] {
+    return [...this.allowed].sort();
   }
+}
+
+/**
+ * One message per credential-looking key of a configuration with a literal
+ * value that is not allowed (never the value itself).
+ *
+ * @param configuration the `flinkConfiguration` (flat or nested)
+ * @param field the field named in the messages, e.g. `flinkConfiguration`
+ * @param allowed keys allowed to hold a literal value
+ * @param hint how to pass the value instead, e.g. `expose it to the Flink pods with addSecretEnv(...)`
+ */
+export function plaintextCredentialErrors(configuration: unknown, field: string, allowed: readonly string[], hint: string): string[] {
+  if (configuration === null || typeof configuration !== 'object' || Array.isArray(configuration)) {
+    return [];
+  }
+  return Object.entries(flattenConfiguration(configuration as Record<string, unknown>))
+    .filter(([key, value]) => looksLikeCredential(key) && isLiteral(value) && !allowed.includes(key))
+    .map(([key]) => `${field}.${key}: looks like a credential and is set as plain text; `
+      + `put the value in a Secret and ${hint}, or allow it with allowPlaintextConfiguration('${key}')`);
 }
 
 function looksLikeCredential(key: string): boolean {

@@ -161,7 +161,6 @@ export class FlinkBlueGreenDeployment extends Construct {
       build: () => this.buildManifest(),
       syncWave: ArgoCdSyncWave.CLUSTERS,
     });
-    this.spec.addValidations(this, () => this.managed.result().manifest?.spec?.template?.spec, 'spec.template.spec');
   }
 
   /**
@@ -199,6 +198,7 @@ export class FlinkBlueGreenDeployment extends Construct {
    */
   public allowPlaintextConfiguration(key: string): void {
     this.spec.credentials.allow(key);
+    this.managed.invalidate();
   }
 
   /**
@@ -229,7 +229,7 @@ export class FlinkBlueGreenDeployment extends Construct {
     return cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkBlueGreenDeployment',
-      metadata: renderMetadata(this.resourceName, this.namespace, this.props),
+      metadata: renderMetadata(this.resourceName, this.namespace, this.props, this.spec.policyAnnotations()),
       spec: {
         configuration: this.blueGreenConfiguration.toJson(),
         ingress: renderIngress(this.props.activeIngress),

@@ -310,7 +310,6 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
       syncWave: ArgoCdSyncWave.CLUSTERS,
       renderer: deploymentRenderer(this.backend, this.buildManifest(), props),
     });
-    this.spec.addValidations(this, () => this._mutatedManifest()?.spec, 'spec');
   }
 
   /**
@@ -354,6 +353,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    */
   public allowPlaintextConfiguration(key: string): void {
     this.spec.credentials.allow(key);
+    this.changed();
   }
 
   /**
@@ -420,7 +420,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
     this.built ??= cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkDeployment',
-      metadata: renderMetadata(this.resourceName, this.namespace, this.props),
+      metadata: renderMetadata(this.resourceName, this.namespace, this.props, this.spec.policyAnnotations()),
       spec: this.spec.toJson(),
     });
     return this.built;

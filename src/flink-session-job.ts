@@ -2,12 +2,13 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkInteger, checkJob, checkMetadataOptions } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
-import { describeValue, oneLine } from './_describe';
+import { describeValue } from './_describe';
 import { jobConfiguration, renderJob, renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
 import { PlaintextCredentials } from './_plaintext-credentials';
+import { policyAnnotations } from './hooks/_library-policy';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
@@ -119,9 +120,7 @@ export class FlinkSessionJob extends Construct {
     }
     this.flinkConfiguration.addAll(props.flinkConfiguration);
     this.flinkConfiguration.addAll(jobConfiguration(props.job));
-    this.credentials = new PlaintextCredentials(
-      'expose it to the session cluster\'s pods with addSecretEnv(...) on its FlinkDeployment, as an environment variable for the code that reads it',
-      props.plaintextConfigurationKeys);
+    this.credentials = new PlaintextCredentials(props.plaintextConfigurationKeys);
 
     const target = props.deployment as { _mutatedManifest?: () => any };
     this.backend = props.deployment.backend ?? FlinkBackend.APACHE_OPERATOR;
@@ -141,7 +140,6 @@ export class FlinkSessionJob extends Construct {
         operatorConfiguration: (configured: { [key: string]: string } | undefined) => allowJarScheme(configured, 'local'),
       }),
     });
-    this.node.addValidation({ validate: () => this.credentials.errors(this.flinkConfiguration.toJson(), 'flinkConfiguration').map(oneLine) });
   }
 
   /**
@@ -164,6 +162,7 @@ export class FlinkSessionJob extends Construct {
    */
   public allowPlaintextConfiguration(key: string): void {
     this.credentials.allow(key);
+    this.changed();
   }
 
   /**
@@ -204,7 +203,7 @@ export class FlinkSessionJob extends Construct {
     return cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkSessionJob',
-      metadata: renderMetadata(this.resourceName, this.namespace, p),
+      metadata: renderMetadata(this.resourceName, this.namespace, p, policyAnnotations(true, this.credentials.keys())),
       spec: {
         deploymentName: this.deployment.resourceName,
         flinkConfiguration: this.flinkConfiguration.toJson(),

@@ -103,7 +103,13 @@ describe('FlinkDeployment', () => {
       name: 'all-props',
       namespace: 'team-a',
       labels: { team: 'a' },
-      annotations: { 'owner': 'data-platform', 'argocd.argoproj.io/sync-wave': '0', 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' },
+      annotations: {
+        'owner': 'data-platform',
+        // The opt-out is recorded, so that cdk8s-flink validate applies the same policy to this YAML.
+        'policy.cdk8s-flink.dev/pod-security': 'custom',
+        'argocd.argoproj.io/sync-wave': '0',
+        'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true',
+      },
     });
     expect(doc.spec).toEqual({
       image: 'flink:2.2',

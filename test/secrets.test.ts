@@ -159,7 +159,8 @@ describe('credentials in plain text', () => {
 
   test.each<[string, unknown, RegExp]>([
     ['a list that is not a list', 's3.secret-key', /'plaintextConfigurationKeys' must be a list of configuration keys, got "s3.secret-key"/],
-    ['an empty key', [' '], /'plaintextConfigurationKeys' entries must be non-empty configuration keys, got " "/],
+    ['an empty key', [' '], /'plaintextConfigurationKeys' entries must be non-empty configuration keys without commas, got " "/],
+    ['a key with a comma', ['a,b'], /'plaintextConfigurationKeys' entries must be non-empty configuration keys without commas, got "a,b"/],
   ])('throws on %s', (_what, keys, message) => {
     expect(() => new FlinkDeployment(Testing.chart(), 'd', deploymentProps({ plaintextConfigurationKeys: keys as string[] }))).toThrow(message);
   });

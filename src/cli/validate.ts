@@ -10,7 +10,8 @@ import { isFlinkCluster } from '../render/spotify/_crd';
 import { flinkClusterErrors } from '../render/spotify/_flink-cluster-errors';
 
 /** Usage of `cdk8s-flink validate`. */
-export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-config FILE] [--format text|json] [--plugin MODULE]... [--strict-references] PATH...
+export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-config FILE] [--format text|json] [--plugin MODULE]...
+       [--policy recommended|operator] [--strict-references] PATH...
 
 Validates every FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot and
 FlinkBlueGreenDeployment in the YAML files and directories given
@@ -28,6 +29,15 @@ and the operator's admission webhook rules for a new cluster.
                           json: one array entry per Flink resource
   --plugin MODULE         a JS module exporting validators, mutators or
                           listeners (repeatable)
+  --policy recommended|operator
+                          recommended (default): everything synth applies, the
+                          operator's admission rules and the library's policy
+                          (no plain-text credentials in flinkConfiguration, Pod
+                          Security "restricted" on the pod templates; a
+                          resource opts out with the annotations
+                          policy.cdk8s-flink.dev/pod-security: custom and
+                          policy.cdk8s-flink.dev/plaintext-configuration-keys:
+                          KEY,...); operator: the admission rules only
   --strict-references     a session job's cluster or a snapshot's job that is
                           not among the documents is an error, as the operator
                           finds it when the target is missing from the cluster
@@ -83,6 +93,7 @@ export function validateCommand(argv: string[], cwd: string = process.cwd()): Va
     defaultValidator: true,
     ...plugins,
     operatorConfiguration,
+    libraryPolicy: args.policy === 'recommended',
   }, { strictReferences: args.strictReferences });
   const emptyPaths = inputs.filter((i) => i.files.every((f) => checked.get(f)!.length === 0))
     .map((i) => `${i.path}: warning: no Flink resource found (FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, FlinkBlueGreenDeployment or FlinkCluster)\n`);
@@ -202,6 +213,7 @@ interface ValidateArgs {
   readonly plugins: string[];
   readonly paths: string[];
   readonly strictReferences: boolean;
+  readonly policy: 'recommended' | 'operator';
 }
 
 function parseValidateArgs(argv: string[]): ValidateArgs {
@@ -216,6 +228,7 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
         'format': { type: 'string' },
         'plugin': { type: 'string', multiple: true },
         'strict-references': { type: 'boolean' },
+        'policy': { type: 'string' },
       },
     });
   } catch (e) {
@@ -225,6 +238,10 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(`--format must be text or json, got '${format}'`);
+  }
+  const policy = values.policy ?? 'recommended';
+  if (policy !== 'recommended' && policy !== 'operator') {
+    throw new UsageError(`--policy must be recommended or operator, got '${policy}'`);
   }
   if (!values.help && positionals.length === 0) {
     throw new UsageError('no PATH given (see cdk8s-flink validate --help)');
@@ -236,5 +253,6 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
     plugins: values.plugin ?? [],
     paths: positionals,
     strictReferences: values['strict-references'] ?? false,
+    policy,
   };
 }

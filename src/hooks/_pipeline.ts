@@ -1,6 +1,7 @@
 import { oneLine } from '../_describe';
 import { blueGreenChildren } from './_checks-blue-green';
 import { blueGreenDeploymentErrors, sessionJobErrors, deploymentErrors, stateSnapshotErrors } from './_default-checks';
+import { libraryPolicyErrors } from './_library-policy';
 import { FlinkHookContext } from './context';
 import { DefaultMutator } from './default-mutator';
 import { _ResolvedHooks } from './flink-hooks';
@@ -84,6 +85,9 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
 
   if (request.hooks.defaultValidator) {
     errors.push(...defaultErrors(request, manifest, context));
+  }
+  if (request.hooks.libraryPolicy ?? true) {
+    errors.push(...libraryPolicyErrors(request.kind, manifest));
   }
   const validators: object[] = request.kind === 'FlinkStateSnapshot' ? request.hooks.stateSnapshotValidators ?? [] : request.hooks.validators;
   for (const validator of validators) {

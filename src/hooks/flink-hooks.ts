@@ -20,6 +20,12 @@ export interface _ResolvedHooks {
   readonly stateSnapshotValidators?: IFlinkStateSnapshotValidator[];
   readonly listeners: IFlinkResourceListener[];
   readonly operatorConfiguration?: { [key: string]: string };
+  /**
+   * Whether the library's policy (no plain-text credentials, Pod Security
+   * "restricted" unless opted out) runs besides the operator's rules.
+   * @default true
+   */
+  readonly libraryPolicy?: boolean;
 }
 
 /**
