@@ -8,7 +8,6 @@ import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
 import { PlaintextCredentials } from './_plaintext-credentials';
-import { policyAnnotations } from './hooks/_library-policy';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
@@ -16,6 +15,7 @@ import { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { allowJarScheme } from './hooks/_checks-jar-uri';
+import { policyAnnotations } from './hooks/_library-policy';
 import { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
 
 /**

@@ -155,7 +155,11 @@ export function validateDocuments(
     const target = reference?.kind === 'FlinkDeployment' ? sessions.get(targetKey)
       : reference?.kind === 'FlinkSessionJob' ? jobs.get(targetKey) : undefined;
     const result = runPipeline({
-      kind: 'FlinkStateSnapshot', manifest: doc.value, snapshotTarget: target, hooks, source: doc.file,
+      kind: 'FlinkStateSnapshot',
+      manifest: doc.value,
+      snapshotTarget: target,
+      hooks,
+      source: doc.file,
       snapshotTargetMissing: references.strictReferences,
     });
     const needsTarget = target === undefined && typeof reference?.name === 'string' && reference?.kind !== undefined

@@ -11,9 +11,9 @@
  * exactly the policy synth applied. Hand-written YAML uses the same
  * annotations.
  */
+import { isObject } from './_checks-manifest';
 import type { FlinkResourceKind } from './_pipeline';
 import { podSecurityErrors } from './_pod-security-checks';
-import { isObject } from './_checks-manifest';
 import { plaintextCredentialErrors } from '../_plaintext-credentials';
 
 /** Annotation listing the `flinkConfiguration` keys allowed to hold a literal credential (comma-separated). */
