@@ -40,7 +40,7 @@ spec: ${spec}
 
 describe('cdk8s-flink validate: FlinkStateSnapshot and FlinkBlueGreenDeployment', () => {
   test('the upstream snapshot examples are valid', () => {
-    const r = cli('validate', '--format', 'json', path.join(UPSTREAM_EXAMPLES, 'snapshot'));
+    const r = cli('validate', '--policy', 'operator', '--format', 'json', path.join(UPSTREAM_EXAMPLES, 'snapshot'));
     const reports = JSON.parse(r.out);
     expect(reports.map((x: any) => `${x.kind}/${x.name}`)).toEqual([
       'FlinkStateSnapshot/example-checkpoint',

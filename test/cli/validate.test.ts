@@ -53,14 +53,25 @@ spec:
 `;
 
 describe('cdk8s-flink validate', () => {
-  test('the upstream examples are valid', () => {
-    const r = cli('validate', '--format', 'json', UPSTREAM_EXAMPLES);
+  test('the upstream examples pass the operator\'s admission rules', () => {
+    const r = cli('validate', '--policy', 'operator', '--format', 'json', UPSTREAM_EXAMPLES);
     const reports = JSON.parse(r.out);
     expect(r.err).toEqual('27 resources in 32 files: 0 errors, 0 warnings\n');
     // 22 FlinkDeployments and FlinkSessionJobs, 5 FlinkStateSnapshots.
     expect(reports).toHaveLength(27);
     expect(reports.filter((x: any) => x.errors.length > 0)).toEqual([]);
     expect(r.code).toBe(0);
+  });
+
+  test('the library\'s policy (the default) reports what the upstream examples do that "restricted" forbids', () => {
+    const r = cli('validate', '--format', 'json', UPSTREAM_EXAMPLES);
+    const errors: string[] = JSON.parse(r.out).flatMap((x: any) => x.errors);
+    // hostPath volumes for checkpoints, and the TLS examples' keystore passwords in plain text.
+    expect(errors.filter((e) => /hostPath\.path: \/tmp\/flink mounts a directory of the node/.test(e))).toHaveLength(4);
+    expect(errors.filter((e) => /^flinkConfiguration\.security\.ssl\.[a-z.-]+-password: looks like a credential/.test(e))).toHaveLength(15);
+    expect(errors).toHaveLength(19);
+    expect(r.err).toEqual('27 resources in 32 files: 19 errors, 0 warnings\n');
+    expect(r.code).toBe(1);
   });
 
   test('json output has one entry per Flink resource and skips other documents', () => {
@@ -152,7 +163,7 @@ describe('cdk8s-flink validate', () => {
   });
 
   test('the installed bin runs with the same exit codes', () => {
-    const ok = spawnSync(process.execPath, [BIN, 'validate', UPSTREAM_EXAMPLES], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [BIN, 'validate', '--policy', 'operator', UPSTREAM_EXAMPLES], { encoding: 'utf8' });
     expect([ok.status, ok.stdout, ok.stderr]).toEqual([0, '27 resources in 32 files: 0 errors, 0 warnings\n', '']);
     const dir = tmpdir();
     write(dir, 'bad.yaml', 'a: [');
