@@ -45,7 +45,10 @@ export function ensureKubeApiserver(log: (line: string) => void): { file: string
   if (fs.existsSync(file)) {
     return { file, version, buildSeconds: 0 };
   }
-  requireTool('go', 'Go (1.25 or newer) is needed once to build kube-apiserver; install it from https://go.dev/dl/');
+  const go = which('go') ?? (fs.existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+  if (!go) {
+    throw new Error('go is not on the PATH: Go (1.25 or newer) is needed once, to build kube-apiserver');
+  }
   fs.mkdirSync(dir, { recursive: true });
   const partial = `${file}.partial-${process.pid}`;
   const [major, minor] = version.replace(/^v/, '').split('.');
@@ -57,7 +60,7 @@ export function ensureKubeApiserver(log: (line: string) => void): { file: string
   ].join(' ');
   log(`building kube-apiserver ${version} from the k8s.io/kubernetes module into ${dir} (first run only)`);
   const started = Date.now();
-  const build = spawnSync('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', partial, 'k8s.io/kubernetes/cmd/kube-apiserver'], {
+  const build = spawnSync(go, ['build', '-trimpath', '-ldflags', ldflags, '-o', partial, 'k8s.io/kubernetes/cmd/kube-apiserver'], {
     cwd: BUILD_MODULE,
     stdio: 'inherit',
     // A read-only module graph: go.sum is committed, nothing in the repository changes.
@@ -95,12 +98,6 @@ export function ensureBinaries(log: (line: string) => void): Binaries {
   const etcd = ensureEtcd(log);
   const api = ensureKubeApiserver(log);
   return { kubeApiserver: api.file, etcd, version: api.version, buildSeconds: api.buildSeconds };
-}
-
-function requireTool(name: string, hint: string): void {
-  if (!which(name)) {
-    throw new Error(`${name} is not on the PATH. ${hint}`);
-  }
 }
 
 function which(name: string): string | undefined {
