@@ -20,6 +20,7 @@ export class ApplyRun {
   public rejected = 0;
   public prunedFields = 0;
   public normalizedValues: string[] = [];
+  public omittedZeroValues: string[] = [];
   public webhookConfigurations = 0;
   public readonly failures: ObjectFailure[] = [];
   private readonly namespaces = new Set<string>(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -31,12 +32,14 @@ export class ApplyRun {
     const applied: KubeObject[] = [];
     try {
       for (const pass of syncPasses(objects)) {
+        const stored = [];
         for (const obj of pass) {
           if (await this.applyOne(app, obj)) {
-            applied.push(obj);
+            stored.push(obj);
           }
         }
-        await this.waitForCrds(pass.filter((o) => o.kind === 'CustomResourceDefinition'));
+        applied.push(...stored);
+        await this.waitForCrds(stored.filter((o) => o.kind === 'CustomResourceDefinition'));
       }
     } finally {
       if (!options.keep) {
@@ -70,6 +73,7 @@ export class ApplyRun {
         this.failures.push({ app, object: name, problem: `field ${field} was pruned (sent, not returned)` });
       }
       this.normalizedValues.push(...diff.changed.map((c) => `${name} ${c}`));
+      this.omittedZeroValues.push(...diff.omittedZero.map((c) => `${name} ${c}`));
       return true;
     } catch (e) {
       this.rejected++;
@@ -94,15 +98,17 @@ export class ApplyRun {
   /** Waits until every CRD is Established and forgets the old discovery of its versions. */
   private async waitForCrds(crds: KubeObject[]): Promise<void> {
     for (const crd of crds) {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 90_000;
+      let conditions: unknown;
       for (;;) {
         const res = await this.client.request('GET', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.metadata.name}`);
+        conditions = res.json?.status?.conditions;
         const established = (res.json?.status?.conditions ?? []).some((c: any) => c.type === 'Established' && c.status === 'True');
         if (established) {
           break;
         }
         if (Date.now() > deadline) {
-          throw new Error(`CRD ${crd.metadata.name} not Established after 30 s`);
+          throw new Error(`CRD ${crd.metadata.name} not Established after 90 s: ${JSON.stringify(conditions)}`);
         }
         await new Promise((r) => setTimeout(r, 200));
       }

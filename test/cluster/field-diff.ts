@@ -9,16 +9,18 @@
 export interface FieldDiff {
   readonly pruned: string[];
   readonly changed: string[];
+  /** Sent zero values ('', 0, false) the server left out (omitempty fields): the same value, not pruned. */
+  readonly omittedZero: string[];
 }
 
 /** Compares what was sent with what the server returned, recursively. */
 export function diffSentFields(sent: unknown, returned: unknown): FieldDiff {
-  const diff = { pruned: [] as string[], changed: [] as string[] };
+  const diff = { pruned: [] as string[], changed: [] as string[], omittedZero: [] as string[] };
   walk(sent, returned, '', diff);
   return diff;
 }
 
-function walk(sent: unknown, returned: unknown, at: string, diff: { pruned: string[]; changed: string[] }): void {
+function walk(sent: unknown, returned: unknown, at: string, diff: FieldDiff): void {
   if (sent === null || sent === undefined) {
     return; // null in an apply patch removes a field: nothing is expected back
   }
@@ -44,7 +46,9 @@ function walk(sent: unknown, returned: unknown, at: string, diff: { pruned: stri
     for (const [key, value] of Object.entries(sent as Record<string, unknown>)) {
       const child = at + (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
       if (!Object.prototype.hasOwnProperty.call(returned, key)) {
-        if (value !== null) {
+        if (value === '' || value === 0 || value === false) {
+          diff.omittedZero.push(child);
+        } else if (value !== null) {
           diff.pruned.push(child);
         }
       } else {

@@ -6,7 +6,7 @@ import { syncPasses } from './sync-order';
 
 describe('diffSentFields', () => {
   test('fields the server added are neither pruned nor changed', () => {
-    expect(diffSentFields({ spec: { a: 1 } }, { spec: { a: 1, b: 2 }, status: {} })).toEqual({ pruned: [], changed: [] });
+    expect(diffSentFields({ spec: { a: 1 } }, { spec: { a: 1, b: 2 }, status: {} })).toEqual({ pruned: [], changed: [], omittedZero: [] });
   });
 
   test('a sent field missing from the answer is pruned, with its path', () => {
@@ -21,7 +21,12 @@ describe('diffSentFields', () => {
   });
 
   test('a changed scalar is normalized, not pruned; null asks for nothing', () => {
-    expect(diffSentFields({ cpu: 0.5, gone: null }, { cpu: '500m' })).toEqual({ pruned: [], changed: ['.cpu: 0.5 -> "500m"'] });
+    expect(diffSentFields({ cpu: 0.5, gone: null }, { cpu: '500m' })).toEqual({ pruned: [], changed: ['.cpu: 0.5 -> "500m"'], omittedZero: [] });
+  });
+
+  test('a zero value the server left out is omitted, not pruned', () => {
+    expect(diffSentFields({ env: [{ name: 'A', value: '' }], priority: 0, x: 1 }, { env: [{ name: 'A' }] }))
+      .toEqual({ pruned: ['.x'], changed: [], omittedZero: ['.env[0].value', '.priority'] });
   });
 });
 
