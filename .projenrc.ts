@@ -99,6 +99,14 @@ project.addTask('fuzz', {
   exec: 'node scripts/fuzz.js',
 });
 
+// `npm run test:cluster`: a real kube-apiserver (built once from the k8s.io/kubernetes Go module into
+// ~/.cache/cdk8s-flink/test-cluster/) and etcd; every rendered object is server-side applied (not part of `npm test`).
+project.addTask('test:cluster', {
+  description: 'Server-side apply every rendered object to a real kube-apiserver and etcd on 127.0.0.1 (needs Go and etcd; run `npm run synth` first)',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  exec: 'tsx test/cluster/main.ts',
+});
+
 // `npm test` builds as well (jsii compile, then API.md) before jest, so the
 // README's single test command proves the package builds and API.md is current.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
