@@ -34,6 +34,10 @@ type request struct {
 	ID     string          `json:"id"`
 	Object json.RawMessage `json:"object"`
 	Base   json.RawMessage `json:"base,omitempty"`
+	// Canonical is any FlinkCluster to answer in Go's encoding (decoded
+	// into the operator's types and encoded again, as the webhook's patch
+	// encodes the object).
+	Canonical json.RawMessage `json:"canonical,omitempty"`
 }
 
 type verdict struct {
@@ -47,7 +51,11 @@ type answer struct {
 	SchemaErrors []string        `json:"schemaErrors"`
 	Create       *verdict        `json:"create,omitempty"`
 	Update       *verdict        `json:"update,omitempty"`
-	Error        string          `json:"error,omitempty"`
+	// DefaultedCanonical is Defaulted in Go's encoding; Canonical the
+	// request's canonical object in Go's encoding.
+	DefaultedCanonical json.RawMessage `json:"defaultedCanonical,omitempty"`
+	Canonical          json.RawMessage `json:"canonical,omitempty"`
+	Error              string          `json:"error,omitempty"`
 }
 
 func main() {
@@ -126,6 +134,10 @@ func answerFor(crd *crdSchema, hooks *webhooks, req request) answer {
 		return ans
 	}
 	ans.Defaulted = admitted.raw
+	ans.DefaultedCanonical = hooks.canonical(admitted.raw)
+	if len(req.Canonical) > 0 {
+		ans.Canonical = hooks.canonical(req.Canonical)
+	}
 	ans.SchemaErrors = admitted.schemaErrors
 	create := hooks.validate(admissionv1.Create, admitted.raw, nil)
 	ans.Create = &create

@@ -21,6 +21,7 @@ import (
 type webhooks struct {
 	mutating   *admission.Webhook
 	validating *admission.Webhook
+	decoder    admission.Decoder
 }
 
 // recordingServer is a webhook server that only records what is registered.
@@ -55,7 +56,7 @@ func newWebhooks() (*webhooks, error) {
 	if err := (&v1beta1.FlinkCluster{}).SetupWebhookWithManager(mgr); err != nil {
 		return nil, err
 	}
-	hooks := &webhooks{}
+	hooks := &webhooks{decoder: admission.NewDecoder(scheme)}
 	for path, handler := range mgr.server.hooks {
 		wh, ok := handler.(*admission.Webhook)
 		if !ok {
@@ -129,4 +130,18 @@ func message(resp admission.Response) string {
 		return ""
 	}
 	return resp.Result.Message
+}
+
+// canonical is a FlinkCluster as the operator's types encode it (nil when
+// it does not decode).
+func (h *webhooks) canonical(object json.RawMessage) json.RawMessage {
+	var cluster v1beta1.FlinkCluster
+	if err := h.decoder.DecodeRaw(runtime.RawExtension{Raw: object}, &cluster); err != nil {
+		return nil
+	}
+	out, err := json.Marshal(&cluster)
+	if err != nil {
+		return nil
+	}
+	return out
 }

@@ -10,15 +10,21 @@
  */
 import * as fc from 'fast-check';
 
-const opt = <T>(arb: fc.Arbitrary<T>, freq = 1): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq });
+/** `arb` in `tenths` of ten cases (half by default), `undefined` in the others. */
+const opt = <T>(arb: fc.Arbitrary<T>, tenths = 5): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ arbitrary: fc.constant(undefined), weight: 10 - tenths }, { arbitrary: arb, weight: tenths });
 
-const names = fc.oneof(
+/** Mostly valid, so that the rules after the name's are reached. */
+const mostly = <T>(valid: fc.Arbitrary<T>, edges: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+  fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: edges, weight: 1 });
+
+const names = mostly(fc.stringMatching(/^[a-z]([-a-z0-9]{0,45}[a-z0-9])?$/), fc.oneof(
   fc.constantFrom('my-cluster', 'a', 'flinkjobcluster-sample', 'abc-123', 'x'.repeat(48), 'x'.repeat(49), 'x'.repeat(50),
     '', 'My-Cluster', '1cluster', 'cluster-', '-cluster', 'clu.ster', 'clu_ster', 'ä-cluster', 'a'.repeat(47) + 'é'),
   fc.stringMatching(/^[a-z][-a-z0-9]{0,52}$/),
-);
+));
 
-const namespaces = fc.constantFrom(undefined, 'default', 'flink', 'Flink', 'ns_1', 'n'.repeat(63), 'n'.repeat(64), '-ns', 'ns.dot');
+const namespaces = mostly(fc.constantFrom(undefined, 'default', 'flink'), fc.constantFrom('Flink', 'ns_1', 'n'.repeat(63), 'n'.repeat(64), '-ns', 'ns.dot'));
 
 const versions = fc.constantFrom(undefined, '1.8', '1.9', '1.9.3', '1.10', '1.10.0', '1.10.0-rc1', '1.11', '1.17', '1.18.1', '2.0',
   'v1.10', '1', '1.10.x', 'latest', '', ' 1.10', '1.9-SNAPSHOT', '01.10');
@@ -29,9 +35,9 @@ const portNames = fc.constantFrom('rpc', 'blob', 'query', 'ui', 'data', 'metrics
 const quantities = fc.constantFrom('0', '1', '0.5', '500m', '200m', '1Gi', '0Gi', '2G', '100Mi', '600M', '600Mi', '1e3', '1024Mi',
   '1.5Gi', '1000000', '0.000001', '2Ti');
 
-const resourceMap = fc.record({ cpu: opt(quantities), memory: opt(quantities) }, { requiredKeys: [] });
+const resourceMap = fc.record({ cpu: opt(quantities, 8), memory: opt(quantities, 8) });
 const resources = fc.oneof(
-  fc.record({ requests: opt(resourceMap), limits: opt(resourceMap) }, { requiredKeys: [] }),
+  fc.record({ requests: opt(resourceMap), limits: opt(resourceMap, 7) }),
   fc.constant({}),
   fc.constant({ requests: { cpu: '200m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } }),
 );
@@ -54,7 +60,7 @@ const probes = fc.record({
   terminationGracePeriodSeconds: opt(fc.constantFrom(0, 10)),
   tcpSocket: opt(fc.record({ port: fc.oneof(portNumbers, fc.constantFrom('rpc', 'http')) })),
   httpGet: opt(fc.record({ path: fc.constantFrom('/', '/health'), port: fc.oneof(portNumbers, fc.constant('http')) })),
-}, { requiredKeys: [] });
+});
 
 const volumes = fc.array(fc.record({ name: fc.constantFrom('cache', 'config', 'data'), emptyDir: fc.constant({}) }), { maxLength: 2 });
 const volumeMounts = fc.array(fc.record({ name: fc.constantFrom('cache', 'config', 'data'), mountPath: fc.constantFrom('/cache', '/opt/flink/conf') }), { maxLength: 2 });
@@ -62,48 +68,48 @@ const volumeMounts = fc.array(fc.record({ name: fc.constantFrom('cache', 'config
 function component(ports: string[]) {
   return fc.record({
     replicas: opt(fc.constantFrom(0, 1, 2, 3, -1)),
-    ports: opt(fc.record(Object.fromEntries(ports.map((p) => [p, opt(portNumbers)])) as Record<string, fc.Arbitrary<number | undefined>>, { requiredKeys: [] })),
-    extraPorts: opt(extraPorts),
-    resources: opt(resources, 5),
-    memoryOffHeapRatio: opt(ratios),
-    memoryOffHeapMin: opt(quantities),
-    memoryProcessRatio: opt(ratios),
-    podAnnotations: opt(stringMaps),
-    podLabels: opt(stringMaps),
-    livenessProbe: opt(probes),
-    readinessProbe: opt(probes),
+    ports: opt(fc.record(Object.fromEntries(ports.map((p) => [p, opt(portNumbers, 3)])) as Record<string, fc.Arbitrary<number | undefined>>), 3),
+    extraPorts: opt(extraPorts, 3),
+    resources: opt(resources, 8),
+    memoryOffHeapRatio: opt(ratios, 2),
+    memoryOffHeapMin: opt(quantities, 2),
+    memoryProcessRatio: opt(ratios, 2),
+    podAnnotations: opt(stringMaps, 1),
+    podLabels: opt(stringMaps, 1),
+    livenessProbe: opt(probes, 2),
+    readinessProbe: opt(probes, 2),
     volumes: opt(volumes),
     volumeMounts: opt(volumeMounts),
-  }, { requiredKeys: [] });
+  });
 }
 
 const job = fc.record({
-  jarFile: opt(fc.constantFrom('/opt/flink/examples/streaming/WordCount.jar', '')),
-  pyFile: opt(fc.constantFrom('/opt/job.py')),
-  pyModule: opt(fc.constantFrom('word_count')),
+  jarFile: opt(fc.constantFrom('/opt/flink/examples/streaming/WordCount.jar', ''), 8),
+  pyFile: opt(fc.constantFrom('/opt/job.py'), 1),
+  pyModule: opt(fc.constantFrom('word_count'), 1),
   className: opt(fc.constantFrom('org.example.Main')),
   mode: opt(fc.constantFrom('Detached', 'Blocking', 'Application')),
   parallelism: opt(fc.constantFrom(-1, 0, 1, 2)),
   restartPolicy: opt(fc.constantFrom('Never', 'FromSavepointOnFailure')),
   maxStateAgeToRestoreSeconds: opt(fc.constantFrom(0, 60, 3600)),
-  takeSavepointOnUpdate: opt(fc.boolean()),
-  cancelRequested: opt(fc.boolean()),
+  takeSavepointOnUpdate: opt(fc.boolean(), 3),
+  cancelRequested: opt(fc.boolean(), 2),
   savepointsDir: opt(fc.constantFrom('gs://bucket/savepoints', '')),
   fromSavepoint: opt(fc.constantFrom('gs://bucket/savepoints/sp-1')),
   autoSavepointSeconds: opt(fc.constantFrom(0, 300)),
   savepointFormatType: opt(fc.constantFrom('CANONICAL', 'NATIVE')),
-  podAnnotations: opt(stringMaps),
-  podLabels: opt(stringMaps),
+  podAnnotations: opt(stringMaps, 1),
+  podLabels: opt(stringMaps, 1),
   volumes: opt(volumes),
   volumeMounts: opt(volumeMounts),
   args: opt(fc.array(fc.constantFrom('--input', '/in', '--output'), { maxLength: 3 })),
-}, { requiredKeys: [] });
+});
 
 const gcpConfig = fc.record({
   serviceAccount: opt(fc.record({
-    secretName: opt(fc.constantFrom('gcp-sa', '')),
-    keyFile: opt(fc.constantFrom('key.json', '')),
-    mountPath: opt(fc.constantFrom('/etc/gcp', '/etc/gcp/key.json', '')),
+    secretName: opt(fc.constantFrom('gcp-sa', 'gcp-sa', ''), 8),
+    keyFile: opt(fc.constantFrom('key.json', 'key.json', ''), 8),
+    mountPath: opt(fc.constantFrom('/etc/gcp', '/etc/gcp', '/etc/gcp/key.json', ''), 8),
   }, { requiredKeys: [] }), 4),
 }, { requiredKeys: [] });
 
@@ -122,13 +128,13 @@ export const flinkClusters: fc.Arbitrary<any> = fc.record({
   name: names,
   namespace: namespaces,
   flinkVersion: versions,
-  image: fc.constantFrom({ name: 'flink:1.18' }, { name: 'flink:1.9.3', pullPolicy: 'IfNotPresent' }, undefined, {}),
-  jobManager: opt(component(['rpc', 'blob', 'query', 'ui']), 12),
-  taskManager: opt(component(['rpc', 'data', 'query']), 12),
-  job: opt(job, 2),
-  gcpConfig: opt(gcpConfig, 6),
-  batchSchedulerName: opt(fc.constantFrom('volcano', ''), 6),
-  wrong: opt(wrongTypes, 8),
+  image: mostly(fc.constantFrom({ name: 'flink:1.18' }, { name: 'flink:1.9.3', pullPolicy: 'IfNotPresent' }), fc.constantFrom(undefined, {}, { name: '' })),
+  jobManager: opt(component(['rpc', 'blob', 'query', 'ui']), 9),
+  taskManager: opt(component(['rpc', 'data', 'query']), 9),
+  job: opt(job, 6),
+  gcpConfig: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: gcpConfig, weight: 1 }),
+  batchSchedulerName: opt(fc.constantFrom('volcano', ''), 2),
+  wrong: fc.oneof({ arbitrary: fc.constant(undefined), weight: 9 }, { arbitrary: wrongTypes, weight: 1 }),
   validResources: fc.boolean(),
 }).map((c) => {
   const spec: any = { flinkVersion: c.flinkVersion, image: c.image, jobManager: c.jobManager, taskManager: c.taskManager, job: c.job,

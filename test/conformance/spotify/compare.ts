@@ -7,7 +7,6 @@ import { isDeepStrictEqual } from 'util';
 import { DOCUMENTED_DIFFERENCES } from './differences';
 import { OracleAnswer } from './oracle';
 import { flinkClusterErrors } from '../../../src/render/spotify/_flink-cluster-errors';
-import { flinkClusterSchemaErrors } from '../../../src/render/spotify/_schema';
 import { defaultFlinkCluster } from '../../../src/render/spotify/_webhook-default';
 import { flinkClusterCreateErrors } from '../../../src/render/spotify/_webhook-validate';
 
@@ -15,6 +14,7 @@ import { flinkClusterCreateErrors } from '../../../src/render/spotify/_webhook-v
 export interface LibraryAnswer {
   /** `cdk8s-flink validate`'s errors for the document (schema, then webhook). */
   readonly errors: string[];
+  /** Its schema errors (the errors before the webhook's). */
   readonly schemaErrors: string[];
   readonly defaulted: any;
   readonly createErrors: string[];
@@ -31,12 +31,10 @@ export interface Outcome {
 /** The library's answer. */
 export function libraryAnswer(document: unknown): LibraryAnswer {
   const defaulted = defaultFlinkCluster(document);
-  return {
-    errors: flinkClusterErrors(document),
-    schemaErrors: flinkClusterSchemaErrors(document),
-    defaulted,
-    createErrors: flinkClusterCreateErrors(defaulted),
-  };
+  const errors = flinkClusterErrors(document);
+  const createErrors = flinkClusterCreateErrors(defaulted);
+  // `cdk8s-flink validate` lists the schema's errors first.
+  return { errors, schemaErrors: errors.slice(0, errors.length - createErrors.length), defaulted, createErrors };
 }
 
 /**
@@ -66,7 +64,7 @@ export function compare(document: any, lib: LibraryAnswer, oracle: OracleAnswer)
     }
     return { kind: 'differ', detail: `verdict: the mutating webhook denies (${oracle.create.message}), the library says ${JSON.stringify(lib.errors)}` };
   }
-  const defaulted = defaultedDifference(document, lib.defaulted, oracle.defaulted);
+  const defaulted = defaultedDifference(document, lib, oracle);
   if (defaulted !== undefined) {
     return { kind: 'differ', detail: `defaulted object: ${defaulted}` };
   }
@@ -97,24 +95,19 @@ export function compare(document: any, lib: LibraryAnswer, oracle: OracleAnswer)
     : { kind: 'differ', detail: `message: the webhook says ${JSON.stringify(oracle.create.message)}, the library ${JSON.stringify(lib.errors[0])}` };
 }
 
-/** The first difference between the library's and the oracle's defaulted objects, if any. */
-function defaultedDifference(document: any, lib: any, oracle: any): string | undefined {
-  const expected = structuredClone(oracle);
+/**
+ * The first difference between the library's and the oracle's defaulted
+ * objects, if any, both in the Go types' encoding (see `goEncoding`).
+ */
+function defaultedDifference(document: any, lib: LibraryAnswer, oracle: OracleAnswer): string | undefined {
+  if (oracle.canonical === undefined) {
+    return `the library's defaulted object does not decode into the operator's types: ${JSON.stringify(lib.defaulted)}`;
+  }
+  const expected = structuredClone(oracle.defaultedCanonical);
   if (document?.metadata?.namespace === undefined && expected?.metadata?.namespace === 'default') {
     delete expected.metadata.namespace;
   }
-  return firstDifference(normalize(lib), normalize(expected), '');
-}
-
-/** Drops what only Go's JSON encoding adds: `null` members (a nil pointer, map or slice, `creationTimestamp: null`). */
-function normalize(value: any): any {
-  if (Array.isArray(value)) {
-    return value.map(normalize);
-  }
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, normalize(v)]));
-  }
-  return value;
+  return firstDifference(oracle.canonical, expected, '');
 }
 
 function firstDifference(a: any, b: any, path: string): string | undefined {

@@ -51,6 +51,20 @@ export const DOCUMENTED_DIFFERENCES = {
     reason: 'schema errors: same fields, ajv wording instead of the API server\'s',
   },
   /**
+   * The mutating webhook's JSON patch turns the whole object into the Go
+   * types' encoding: quantities in canonical form (`cpu: 2` → `"2"`,
+   * `"0.5"` → `"500m"`), zero values of fields without `omitempty`
+   * (`flinkVersion: ""`, `memoryOffHeapMin: "0"`, an empty `status`). The
+   * library's defaulted object keeps the document's spelling (only values
+   * matter to the checks), so the harness compares both defaulted objects in
+   * the Go encoding: the oracle decodes the library's into the operator's
+   * types and encodes it again. A comparison rule, not counted per case.
+   */
+  goEncoding: {
+    id: 'go-encoding',
+    reason: 'defaulted objects are compared in the operator\'s Go encoding (canonical quantities, Go zero values)',
+  },
+  /**
    * The API server sets the request's namespace on a namespaced object
    * without one before admission; `cdk8s-flink validate` reads documents that
    * kubectl would apply to the current namespace. The harness gives such a

@@ -102,8 +102,9 @@ function main(): number {
     return 1;
   }
   const cases = [...sampleCases(oracle.moduleDir), ...apacheRenderCases(), ...generatedCases(runs, seed)];
-  const answers = askOracle(oracle, VENDORED_CRD, cases.map((c) => ({ id: c.id, object: oracleObject(c.document) })));
-  const outcomes: Array<Case & Outcome> = cases.map((c, i) => ({ ...c, ...compare(c.document, libraryAnswer(c.document), answers[i]) }));
+  const libraryAnswers = cases.map((c) => libraryAnswer(c.document));
+  const answers = askOracle(oracle, VENDORED_CRD, cases.map((c, i) => ({ id: c.id, object: oracleObject(c.document), canonical: libraryAnswers[i].defaulted })));
+  const outcomes: Array<Case & Outcome> = cases.map((c, i) => ({ ...c, ...compare(c.document, libraryAnswers[i], answers[i]) }));
 
   const byKind = new Map<string, number>();
   outcomes.forEach((o) => byKind.set(o.kind, (byKind.get(o.kind) ?? 0) + 1));

@@ -26,6 +26,10 @@ export interface OracleAnswer {
   readonly id: string;
   /** The object as the validating webhook receives it (CRD pruning and defaults, mutating webhook). */
   readonly defaulted?: any;
+  /** `defaulted` as the operator's Go types encode it. */
+  readonly defaultedCanonical?: any;
+  /** The request's `canonical` object as the operator's Go types encode it (absent when it does not decode). */
+  readonly canonical?: any;
   /** The CRD schema's errors (`field.Error` texts). */
   readonly schemaErrors: string[];
   /** The create verdict: the mutating webhook's denial, or the validating webhook's answer. */
@@ -41,6 +45,8 @@ export interface OracleRequest {
   readonly id: string;
   readonly object: unknown;
   readonly base?: unknown;
+  /** An object to answer in the Go types' encoding. */
+  readonly canonical?: unknown;
 }
 
 /** The built oracle: its binary, the module version and directory it was built from. */
