@@ -16,7 +16,7 @@ const opt = <T>(arb: fc.Arbitrary<T>, tenths = 5): fc.Arbitrary<T | undefined> =
 
 /** Mostly valid, so that the rules after the name's are reached. */
 const mostly = <T>(valid: fc.Arbitrary<T>, edges: fc.Arbitrary<T>): fc.Arbitrary<T> =>
-  fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: edges, weight: 1 });
+  fc.oneof({ arbitrary: valid, weight: 7 }, { arbitrary: edges, weight: 1 });
 
 const names = mostly(fc.stringMatching(/^[a-z]([-a-z0-9]{0,45}[a-z0-9])?$/), fc.oneof(
   fc.constantFrom('my-cluster', 'a', 'flinkjobcluster-sample', 'abc-123', 'x'.repeat(48), 'x'.repeat(49), 'x'.repeat(50),
@@ -29,7 +29,7 @@ const namespaces = mostly(fc.constantFrom(undefined, 'default', 'flink'), fc.con
 const versions = fc.constantFrom(undefined, '1.8', '1.9', '1.9.3', '1.10', '1.10.0', '1.10.0-rc1', '1.11', '1.17', '1.18.1', '2.0',
   'v1.10', '1', '1.10.x', 'latest', '', ' 1.10', '1.9-SNAPSHOT', '01.10');
 
-const portNumbers = fc.constantFrom(6123, 6124, 6125, 6121, 6122, 8081, 9249, 0, 1, 65535);
+const portNumbers = fc.constantFrom(6123, 6124, 6125, 6121, 6122, 8081, 9249, 9250, 1, 65535, 0);
 const portNames = fc.constantFrom('rpc', 'blob', 'query', 'ui', 'data', 'metrics', 'http', '', 'prom');
 
 const quantities = fc.constantFrom('0', '1', '0.5', '500m', '200m', '1Gi', '0Gi', '2G', '100Mi', '600M', '600Mi', '1e3', '1024Mi',
@@ -65,9 +65,9 @@ const probes = fc.record({
 const volumes = fc.array(fc.record({ name: fc.constantFrom('cache', 'config', 'data'), emptyDir: fc.constant({}) }), { maxLength: 2 });
 const volumeMounts = fc.array(fc.record({ name: fc.constantFrom('cache', 'config', 'data'), mountPath: fc.constantFrom('/cache', '/opt/flink/conf') }), { maxLength: 2 });
 
-function component(ports: string[]) {
+function component(ports: string[], replicas: fc.Arbitrary<number>) {
   return fc.record({
-    replicas: opt(fc.constantFrom(0, 1, 2, 3, -1)),
+    replicas: opt(replicas, 3),
     ports: opt(fc.record(Object.fromEntries(ports.map((p) => [p, opt(portNumbers, 3)])) as Record<string, fc.Arbitrary<number | undefined>>), 3),
     extraPorts: opt(extraPorts, 3),
     resources: opt(resources, 8),
@@ -129,19 +129,26 @@ export const flinkClusters: fc.Arbitrary<any> = fc.record({
   namespace: namespaces,
   flinkVersion: versions,
   image: mostly(fc.constantFrom({ name: 'flink:1.18' }, { name: 'flink:1.9.3', pullPolicy: 'IfNotPresent' }), fc.constantFrom(undefined, {}, { name: '' })),
-  jobManager: opt(component(['rpc', 'blob', 'query', 'ui']), 9),
-  taskManager: opt(component(['rpc', 'data', 'query']), 9),
+  jobManager: opt(component(['rpc', 'blob', 'query', 'ui'], fc.constantFrom(1, 1, 1, 0, 2)), 9),
+  taskManager: opt(component(['rpc', 'data', 'query'], fc.constantFrom(1, 2, 3, 3, 0, -1)), 9),
   job: opt(job, 6),
   gcpConfig: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: gcpConfig, weight: 1 }),
   batchSchedulerName: opt(fc.constantFrom('volcano', ''), 2),
   wrong: fc.oneof({ arbitrary: fc.constant(undefined), weight: 9 }, { arbitrary: wrongTypes, weight: 1 }),
   validResources: fc.boolean(),
 }).map((c) => {
-  const spec: any = { flinkVersion: c.flinkVersion, image: c.image, jobManager: c.jobManager, taskManager: c.taskManager, job: c.job,
-    gcpConfig: c.gcpConfig, batchSchedulerName: c.batchSchedulerName };
-  for (const component of [spec.jobManager, spec.taskManager]) {
-    if (c.validResources && component !== undefined) {
-      component.resources = { limits: { cpu: '1', memory: '2Gi' } };
+  const spec: any = {
+    flinkVersion: c.flinkVersion,
+    image: c.image,
+    jobManager: c.jobManager,
+    taskManager: c.taskManager,
+    job: c.job,
+    gcpConfig: c.gcpConfig,
+    batchSchedulerName: c.batchSchedulerName,
+  };
+  for (const pods of [spec.jobManager, spec.taskManager]) {
+    if (c.validResources && pods !== undefined) {
+      pods.resources = { limits: { cpu: '1', memory: '2Gi' } };
     }
   }
   const cluster: any = emptyToNothing({ apiVersion: 'flinkoperator.k8s.io/v1beta1', kind: 'FlinkCluster', metadata: { name: c.name, namespace: c.namespace }, spec });

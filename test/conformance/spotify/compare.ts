@@ -90,9 +90,19 @@ export function compare(document: any, lib: LibraryAnswer, oracle: OracleAnswer)
   if (lib.errors.length === 0) {
     return { kind: 'differ', detail: `verdict: the webhook denies it (${oracle.create.message}), the library admits it` };
   }
-  return lib.errors[0] === oracle.create.message
-    ? { kind: 'agree' }
-    : { kind: 'differ', detail: `message: the webhook says ${JSON.stringify(oracle.create.message)}, the library ${JSON.stringify(lib.errors[0])}` };
+  if (lib.errors[0] === oracle.create.message) {
+    return { kind: 'agree' };
+  }
+  const detail = `message: the webhook says ${JSON.stringify(oracle.create.message)}, the library ${JSON.stringify(lib.errors[0])}`;
+  return sameAggregate(lib.errors[0], oracle.create.message ?? '') ? { kind: DOCUMENTED_DIFFERENCES.mapOrder.id, detail } : { kind: 'differ', detail };
+}
+
+/** Whether two aggregated messages (`[spec.x: ..., spec.x: ...]`) list the same errors, in any order. */
+function sameAggregate(a: string, b: string): boolean {
+  const items = (message: string) => (message.startsWith('[') && message.endsWith(']')
+    ? message.slice(1, -1).split(/, (?=spec\.)/).sort() : undefined);
+  const [x, y] = [items(a), items(b)];
+  return x !== undefined && x.length > 1 && isDeepStrictEqual(x, y);
 }
 
 /**

@@ -10,8 +10,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as fc from 'fast-check';
 import { isDeepStrictEqual } from 'util';
+import * as fc from 'fast-check';
 import { parse, parseAllDocuments } from 'yaml';
 import { flinkClusters } from './arbitraries';
 import { compare, libraryAnswer, oracleObject, Outcome } from './compare';
@@ -103,7 +103,8 @@ function main(): number {
   }
   const cases = [...sampleCases(oracle.moduleDir), ...apacheRenderCases(), ...generatedCases(runs, seed)];
   const libraryAnswers = cases.map((c) => libraryAnswer(c.document));
-  const answers = askOracle(oracle, VENDORED_CRD, cases.map((c, i) => ({ id: c.id, object: oracleObject(c.document), canonical: libraryAnswers[i].defaulted })));
+  const requests = cases.map((c, i) => ({ id: c.id, object: oracleObject(c.document), canonical: libraryAnswers[i].defaulted }));
+  const answers = askOracle(oracle, VENDORED_CRD, requests);
   const outcomes: Array<Case & Outcome> = cases.map((c, i) => ({ ...c, ...compare(c.document, libraryAnswers[i], answers[i]) }));
 
   const byKind = new Map<string, number>();

@@ -5,6 +5,7 @@
  * with what the API server's CRD handling and the operator's webhooks say.
  */
 import { execFileSync, spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -66,7 +67,7 @@ function go(args: string[]): string {
  */
 export function buildOracle(): Oracle {
   const { Version: version, Dir: moduleDir } = JSON.parse(go(['list', '-m', '-json', OPERATOR_MODULE]));
-  const hash = require('crypto').createHash('sha256');
+  const hash = createHash('sha256');
   for (const file of fs.readdirSync(ORACLE_DIR).filter((f) => /\.(go|mod|sum)$/.test(f)).sort()) {
     hash.update(file).update(fs.readFileSync(path.join(ORACLE_DIR, file)));
   }
@@ -84,7 +85,7 @@ export function buildOracle(): Oracle {
 /** Asks the oracle every question in one run; answers in the same order. */
 export function askOracle(oracle: Oracle, crdFile: string, requests: OracleRequest[]): OracleAnswer[] {
   const input = requests.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  const run = spawnSync(oracle.binary, ['-crd', crdFile], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(oracle.binary, ['-crd', crdFile], { input, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   if (run.status !== 0) {
     throw new Error(`the oracle exited ${run.status}: ${run.stderr}`);
   }
