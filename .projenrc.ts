@@ -54,7 +54,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/'],
   // lib/imports/ holds the generated L1 classes, which only the tests use;
   // imports/ (the vendored CRDs) ships: FlinkOperator renders them.
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/lib/imports/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/lib/imports/', '/conformance/'] },
 });
 
 // `npm ci` fails on a fresh clone without this pin: the lock file otherwise misses
@@ -105,6 +105,15 @@ project.addTask('test:cluster', {
   description: 'Server-side apply every rendered object to a real kube-apiserver and etcd on 127.0.0.1 (needs Go and etcd; run `npm run synth` first)',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
   exec: 'tsx test/cluster/main.ts',
+});
+
+// `npm run test:conformance:spotify`: the library's FlinkCluster defaulting and
+// validation against the spotify operator's real webhook code (needs Go and the
+// Go module proxy on a first run; not part of `npm test`).
+project.addTask('test:conformance:spotify', {
+  description: 'FlinkCluster defaulting and validation against the spotify operator\'s webhook (needs Go)',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/conformance/spotify/main.ts',
 });
 
 // `npm test` builds as well (jsii compile, then API.md) before jest, so the

@@ -51,16 +51,10 @@ describe('cdk8s-flink validate on spotify operator FlinkClusters', () => {
     expect(cli('validate', file)).toEqual({ code: 0, out: '1 resource in 1 file: 0 errors, 0 warnings\n', err: '' });
   });
 
-  test('the upstream examples that predate the required flinkVersion are reported; other kinds are skipped', () => {
-    const r = cli('validate', path.join(SPOTIFY_FIXTURES, 'examples'));
-    const examples = path.join(SPOTIFY_FIXTURES, 'examples');
-    expect(r.out).toEqual([
-      'log_config.yaml: FlinkCluster/my-cool-cluster',
-      'prometheus/flink_metric_cluster.yaml: FlinkCluster/flink-metric',
-      'update/wordcount-1.9.2.yaml: FlinkCluster/wordcount',
-      'update/wordcount-1.9.3.yaml: FlinkCluster/wordcount',
-    ].map((line) => `${path.join(examples, line)}: spec.flinkVersion: Required value\n`).join('') + '6 resources in 11 files: 4 errors, 0 warnings\n');
-    expect(r.code).toBe(1);
+  test('the upstream examples without the required flinkVersion pass (the webhook\'s Go encoding fills it); other kinds are skipped', () => {
+    // The operator's mutating webhook answers with the object in its Go encoding, `flinkVersion: ""`
+    // included, before the API server checks the schema: the operator admits these examples.
+    expect(cli('validate', path.join(SPOTIFY_FIXTURES, 'examples'))).toEqual({ code: 0, out: '6 resources in 11 files: 0 errors, 0 warnings\n', err: '' });
   });
 
   test.each([

@@ -1,7 +1,9 @@
 /**
  * Everything the Kubernetes API server and the spotify operator's webhooks
  * would reject a new `FlinkCluster` for: the CRD schema's errors, then the
- * validating webhook's create rules on the defaulted object. Loads no
+ * validating webhook's create rules, both on the defaulted object (the API
+ * server validates the schema after the mutating webhook, whose Go encoding
+ * fills missing required fields, see `fillGoZeroValues`). Loads no
  * construct code (the `cdk8s-flink validate` CLI uses it).
  */
 import { flinkClusterSchemaErrors } from './_schema';
@@ -15,5 +17,7 @@ import { flinkClusterCreateErrors } from './_webhook-validate';
  * @param cluster the FlinkCluster as written
  */
 export function flinkClusterErrors(cluster: any): string[] {
-  return [...flinkClusterSchemaErrors(cluster), ...flinkClusterCreateErrors(defaultFlinkCluster(cluster))];
+  // The API server checks the schema after the mutating webhook: on the defaulted object.
+  const defaulted = defaultFlinkCluster(cluster);
+  return [...flinkClusterSchemaErrors(defaulted), ...flinkClusterCreateErrors(defaulted)];
 }

@@ -9,6 +9,7 @@
  * @see https://github.com/spotify/flink-on-k8s-operator/blob/master/apis/flinkcluster/v1beta1/flinkcluster_default.go
  */
 import { flinkClusterSchema } from './_crd';
+import { fillGoZeroValues } from './_go-encoding';
 import { GoVersion, goVersionLessThan, parseGoVersion } from './_go-version';
 import { applySchemaDefaults } from './_schema-defaults';
 import { cleanJson } from '../../_json';
@@ -36,7 +37,9 @@ const POINTER_FIELDS = new Set(['terminationGracePeriodSeconds', 'service']);
  * webhook's (batch scheduler from `batchSchedulerName`; for Flink 1.10 and
  * newer `memoryProcessRatio: 80`, else `memoryOffHeapRatio: 25` and
  * `memoryOffHeapMin: 600M`; TCP liveness and readiness probes on the RPC
- * port, merged under the ones given). Never throws.
+ * port, merged under the ones given), then what the webhook's Go encoding
+ * adds (missing required fields as zero values, see `fillGoZeroValues`) and
+ * the schema defaults once more. Never throws.
  *
  * @param cluster the FlinkCluster as written
  */
@@ -45,10 +48,14 @@ export function defaultFlinkCluster(cluster: any): any {
   if (!isObject(out)) {
     return out;
   }
-  applySchemaDefaults(out, flinkClusterSchema());
+  const schema = flinkClusterSchema();
+  applySchemaDefaults(out, schema);
   if (isObject(out.spec)) {
     defaultSpec(out.spec);
   }
+  // The webhook's patch encodes the object from the Go types; the API server defaults the result again.
+  fillGoZeroValues(out, schema);
+  applySchemaDefaults(out, schema);
   return out;
 }
 
