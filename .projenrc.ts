@@ -107,6 +107,25 @@ project.addTask('test:cluster', {
   exec: 'tsx test/cluster/main.ts',
 });
 
+// Conformance against the Apache operator's own classes (conformance/): needs a JDK 17, Maven and Maven
+// Central on the first run (then ~/.m2). Not part of `npm test`, which must pass without a JDK.
+project.addTask('test:conformance', {
+  description: 'Compare the library with the Apache operator\'s DefaultValidator and the JDK, Quartz and Flink classes it re-implements',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  steps: [
+    { exec: 'tsc --noEmit -p conformance' },
+    { exec: 'tsx conformance/apache-operator/run.ts --deployments 5000 --strings 10000' },
+  ],
+});
+project.addTask('fuzz:conformance', {
+  description: 'The conformance comparison with 100,000 generated resources',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  steps: [
+    { exec: 'tsc --noEmit -p conformance' },
+    { exec: 'tsx conformance/apache-operator/run.ts --deployments 62500 --strings 10000 --seed 1515' },
+  ],
+});
+
 // `npm test` builds as well (jsii compile, then API.md) before jest, so the
 // README's single test command proves the package builds and API.md is current.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);

@@ -65,7 +65,8 @@ const flinkConfiguration: fc.Arbitrary<Record<string, string>> = fc.record({
   'jobmanager.memory.heap.size': opt(memory, 6),
   'taskmanager.memory.process.size': opt(memory, 4),
   'taskmanager.memory.flink.size': opt(memory, 6),
-  'taskmanager.memory.managed.fraction': opt(fc.constantFrom('0.4', '0', '1', '1.5', '-0.1', 'x'), 8),
+  'taskmanager.memory.managed.fraction': opt(fc.constantFrom('0.4', '0', '1', '1.5', '-0.1', 'x', '0.0001'), 8),
+  'jobmanager.memory.jvm-overhead.fraction': opt(fc.constantFrom('0.1', '0.0001', '0.00001', '1e-4', '0.5'), 8),
   'kubernetes.operator.deployment.rollback.enabled': opt(fc.constantFrom('true', 'false', 'TRUE', 'yes'), 6),
   'kubernetes.operator.cluster.health-check.enabled': opt(fc.constantFrom('true', 'false'), 8),
   'kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age': opt(fc.constantFrom(...DURATIONS), 8),
@@ -74,7 +75,7 @@ const flinkConfiguration: fc.Arbitrary<Record<string, string>> = fc.record({
   'job.autoscaler.metrics.window': opt(fc.constantFrom(...DURATIONS), 4),
   'kubernetes.operator.reconcile.interval': opt(fc.constantFrom(...DURATIONS), 6),
   'parallelism.default': opt(fc.constantFrom('1', '2', '0', '-1'), 8),
-}).map(dropUndefined);
+}).map((o) => dropUndefined(o) as Record<string, string>);
 
 const resource = fc.record({ memory, cpu, ephemeralStorage: opt(fc.constantFrom('1G', '2Gi', 'x'), 6) }).map(dropUndefined);
 

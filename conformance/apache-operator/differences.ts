@@ -139,3 +139,23 @@ function hostIsName(uri: unknown): boolean {
 export function explainingDifference(c: ConformanceCase, library: LibraryAnswer, oracle: OracleAnswer): DocumentedDifference | undefined {
   return DOCUMENTED_DIFFERENCES.find((d) => d.explains(c, library, oracle));
 }
+
+/** A documented difference of one re-implemented JDK, Quartz or Flink behaviour (behaviours.ts). */
+export interface BehaviourDifference {
+  readonly id: string;
+  /** The behaviour type (uri, inet, bigdecimal, cron, memory, duration). */
+  readonly type: string;
+  readonly reason: string;
+  readonly explains: (input: string) => boolean;
+}
+
+/** The documented differences of the re-implemented behaviours. */
+export const BEHAVIOUR_DIFFERENCES: readonly BehaviourDifference[] = [
+  {
+    id: 'ipv6-scope-interface',
+    type: 'inet',
+    reason: 'An IPv6 literal whose scope id is not a number names a network interface, which the JDK looks up on the '
+      + 'machine it runs on (see the FlinkSessionJob entry of the same name).',
+    explains: (input) => /%(?![0-9]+\]?$)/.test(input) && input.includes(':'),
+  },
+];

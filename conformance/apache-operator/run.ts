@@ -17,7 +17,8 @@ import { oneLine } from '../../src/_describe';
 import { JvmOracle } from '../support/jvm-oracle';
 import { ConformanceCase } from './case';
 import { exampleCases, generatedCases, tableCases } from './cases';
-import { explainingDifference, OracleAnswer } from './differences';
+import { runBehaviours } from './behaviours';
+import { BEHAVIOUR_DIFFERENCES, explainingDifference, OracleAnswer } from './differences';
 import { caseOperatorConfiguration, libraryAnswer, LibraryAnswer, OPERATOR_VERSION } from './library';
 
 const BATCH = 500;
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     'deployments': { type: 'string', default: '5000' },
     'seed': { type: 'string', default: '15' },
     'no-tables': { type: 'boolean', default: false },
+    'strings': { type: 'string', default: '10000' },
   } });
   const started = Date.now();
   const oracle = await JvmOracle.start({
@@ -57,10 +59,38 @@ async function main(): Promise<number> {
       })));
       batch.forEach((c, j) => outcomes.push(compare(c, answers[j])));
     }
-    return report(outcomes, (Date.now() - started) / 1000);
+    const resources = report(outcomes, (Date.now() - started) / 1000);
+    await oracle.close();
+    const behaviours = await reportBehaviours(Number(values.strings), Number(values.seed));
+    return resources || behaviours;
   } finally {
     await oracle.close();
   }
+}
+
+/** Runs the re-implemented behaviours against the real classes; prints one line each and a total. */
+async function reportBehaviours(count: number, seed: number): Promise<number> {
+  const started = Date.now();
+  let cases = 0;
+  let agree = 0;
+  let documented = 0;
+  let undocumented = 0;
+  for (const outcome of await runBehaviours(count, seed)) {
+    const explained = outcome.differences.filter((d) => BEHAVIOUR_DIFFERENCES.some((b) => b.type === outcome.type && b.explains(d.input)));
+    const unexplained = outcome.differences.filter((d) => !explained.includes(d));
+    for (const d of unexplained.slice(0, 10)) {
+      console.log(`UNDOCUMENTED ${outcome.type} ${JSON.stringify(d.input)}: library ${JSON.stringify(d.library)}, Java ${JSON.stringify(d.java)}`);
+    }
+    console.log(`behaviour ${outcome.java}: ${outcome.cases} strings, ${outcome.cases - outcome.differences.length} agree, `
+      + `${explained.length} documented differences${unexplained.length > 0 ? `, ${unexplained.length} UNDOCUMENTED` : ''}`);
+    cases += outcome.cases;
+    agree += outcome.cases - outcome.differences.length;
+    documented += explained.length;
+    undocumented += unexplained.length;
+  }
+  console.log(`conformance (behaviours): ${cases} cases, ${agree} agree, ${documented} documented differences`
+    + `${undocumented > 0 ? `, ${undocumented} UNDOCUMENTED differences` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return undocumented > 0 ? 1 : 0;
 }
 
 /**
