@@ -21,7 +21,6 @@ const oracle = (message?: string, extra: Partial<OracleAnswer> = {}): OracleAnsw
 const EXPLAINED: Record<string, [ConformanceCase, LibraryAnswer, OracleAnswer]> = {
   'jar-uri-dns': [job('https://example.com/x.jar'), accept, oracle("jarURI host 'example.com' cannot be resolved")],
   'snapshot-target-unseen': [snapshot, accept, oracle('Target for snapshot default/job was not found')],
-  'session-cluster-unseen': [{ ...job('https://1.2.3.4/x.jar'), sessionDeployment: undefined }, accept, oracle('Session cluster not found')],
   'ipv6-scope-interface': [job('https://[fe80::1%eth0]/x.jar'), reject("jarURI host '[fe80::1%eth0]' resolves to a restricted address"),
     oracle("jarURI host '[fe80::1%eth0]' cannot be resolved")],
   'operator-throws': [deployment, reject('Flink Version must be defined.'), oracle('Cannot invoke "String.length()"', { thrown: 'java.lang.NullPointerException' })],

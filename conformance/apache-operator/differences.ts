@@ -54,14 +54,6 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
       && library.verdict === 'accept' && oracle.verdict === 'reject' && /^Target for snapshot .* was not found$/.test(oracle.message ?? ''),
   },
   {
-    id: 'session-cluster-unseen',
-    category: 'deliberate',
-    reason: 'A session job whose session cluster is not among the manifests the CLI is given may target a cluster '
-      + 'defined elsewhere: the library skips the checks against the cluster, which the operator reports as missing.',
-    explains: (c, library, oracle) => c.kind === 'FlinkSessionJob' && c.sessionDeployment === undefined
-      && library.verdict === 'accept' && oracle.verdict === 'reject',
-  },
-  {
     id: 'ipv6-scope-interface',
     category: 'deliberate',
     reason: 'An IPv6 literal with a scope id (fe80::1%eth0) names a network interface, which the JDK looks up on the '
