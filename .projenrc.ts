@@ -51,7 +51,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     commandOptions: { fix: false },
     ignorePatterns: ['src/imports/', 'examples/**/dist/'],
   },
-  gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/'],
+  gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/', 'conformance/*/target/'],
   // lib/imports/ holds the generated L1 classes, which only the tests use;
   // imports/ (the vendored CRDs) ships: FlinkOperator renders them.
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/lib/imports/', '/conformance/'] },
@@ -114,6 +114,34 @@ project.addTask('test:conformance:spotify', {
   description: 'FlinkCluster defaulting and validation against the spotify operator\'s webhook (needs Go)',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
   exec: 'ts-node --transpile-only --project test/tsconfig.json test/conformance/spotify/main.ts',
+});
+
+// Conformance against the Apache operator's own classes (conformance/): needs a JDK 17, Maven and Maven
+// Central on the first run (then ~/.m2). Not part of `npm test`, which must pass without a JDK.
+project.addTask('test:conformance:operator', {
+  description: 'Compare the library with the Apache operator\'s DefaultValidator and the JDK, Quartz and Flink classes it re-implements',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  steps: [
+    { exec: 'tsc --noEmit -p conformance' },
+    { exec: 'tsx conformance/apache-operator/run.ts --deployments 5000 --strings 10000' },
+  ],
+});
+project.addTask('fuzz:conformance', {
+  description: 'The conformance comparison with 100,000 generated resources',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  steps: [
+    { exec: 'tsc --noEmit -p conformance' },
+    { exec: 'tsx conformance/apache-operator/run.ts --deployments 62500 --strings 10000 --seed 1515' },
+  ],
+});
+
+// `npm run test:conformance`: every differential suite against real upstream code, one after the other.
+project.addTask('test:conformance', {
+  description: 'Every conformance suite: the Apache operator (JDK 17 + Maven) and the spotify operator (Go)',
+  steps: [
+    { spawn: 'test:conformance:operator' },
+    { spawn: 'test:conformance:spotify' },
+  ],
 });
 
 // `npm test` builds as well (jsii compile, then API.md) before jest, so the

@@ -70,6 +70,17 @@ export function parseJavaBigDecimal(text: string): JavaDecimal {
   return { unscaled: negative ? -unscaled : unscaled, scale };
 }
 
+/**
+ * `new BigDecimal(Double.toString(value))` (what `BigDecimal.valueOf(double)`
+ * does) for a finite double: `Double.toString` writes small and large
+ * values as `1.0E-4`, whose exponent moves the scale.
+ */
+export function javaDecimalOfDoubleText(text: string): JavaDecimal {
+  const [mantissa, exponent] = text.split('E');
+  const decimal = parseJavaBigDecimal(mantissa);
+  return exponent === undefined ? decimal : { unscaled: decimal.unscaled, scale: decimal.scale - Number(exponent) };
+}
+
 /** `a.multiply(b)`: exact. */
 export function multiplyDecimal(a: JavaDecimal, b: JavaDecimal): JavaDecimal {
   return { unscaled: a.unscaled * b.unscaled, scale: a.scale + b.scale };

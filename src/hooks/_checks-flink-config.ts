@@ -25,7 +25,7 @@ const DURATION_UNIT_SECONDS: ReadonlyArray<readonly [readonly string[], bigint |
 ];
 
 /** Whether `TimeUtils.parseDuration(text)` succeeds. */
-function isDuration(text: string): boolean {
+export function isDuration(text: string): boolean {
   const trimmed = javaTrim(text);
   let pos = 0;
   while (pos < trimmed.length && trimmed[pos] >= '0' && trimmed[pos] <= '9') {

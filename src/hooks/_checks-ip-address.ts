@@ -153,12 +153,33 @@ export function isRestrictedAddress(bytes: readonly number[]): boolean {
 /**
  * Whether text is an IPv4 literal in the BSD forms (octal, hexadecimal,
  * fewer than four parts) that the JDK refuses as ambiguous instead of
- * looking them up as host names. Approximates `IPAddressUtil.isBsdParsableV4`.
+ * looking them up as host names (`IPAddressUtil.isBsdParsableV4`): one to
+ * four dot-separated fields, each hexadecimal (`0x…`), octal (`0…`) or
+ * decimal, every field but the last at most 255 and the last at most what
+ * the remaining bytes hold.
  */
 export function isAmbiguousIPv4Literal(text: string): boolean {
   if (!/^[0-9]/.test(text) || !/[0-9a-fA-F]$/.test(text)) {
     return false;
   }
   const fields = text.split('.');
-  return fields.length <= 4 && fields.every((field) => /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.test(field));
+  if (fields.length > 4) {
+    return false;
+  }
+  return fields.every((field, i) => {
+    const value = bsdFieldValue(field);
+    const max = i < fields.length - 1 ? 255n : (1n << BigInt(8 * (5 - fields.length))) - 1n;
+    return value !== undefined && value <= max;
+  });
+}
+
+/** The value of one field of a BSD IPv4 literal, or undefined when it is none. */
+function bsdFieldValue(field: string): bigint | undefined {
+  if (/^0[xX][0-9a-fA-F]+$/.test(field)) {
+    return BigInt(`0x${field.substring(2)}`);
+  }
+  if (/^0[0-7]*$/.test(field)) {
+    return BigInt(`0o${field.substring(1) || '0'}`);
+  }
+  return /^[0-9]+$/.test(field) ? BigInt(field) : undefined;
 }

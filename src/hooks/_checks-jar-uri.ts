@@ -20,10 +20,10 @@ import { operatorConfiguration } from './_configuration';
  * restricted address or not at all.
  */
 
-type HostVerdict = 'restricted' | 'unresolvable' | 'unchecked';
+export type HostVerdict = 'restricted' | 'unresolvable' | 'unchecked';
 
 /** What `InetAddress.getByName(host)` would make of a host, without DNS. */
-function hostVerdict(host: string): HostVerdict {
+export function hostVerdict(host: string): HostVerdict {
   let name = host;
   let ipv6Expected = false;
   if (name.startsWith('[')) {

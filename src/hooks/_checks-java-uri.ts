@@ -55,11 +55,6 @@ function matches(ch: string | undefined, charClass: CharClass): boolean {
   return code !== 0 && code < 128 && charClass.chars.includes(ch);
 }
 
-/** The JDK's exception text: the input with runs of spaces collapsed and ends trimmed. */
-function collapseSpaces(text: string): string {
-  return text.replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
-}
-
 class UriParser {
   scheme?: string;
   host?: string;
@@ -69,7 +64,8 @@ class UriParser {
 
   private fail(reason: string, index = -1): never {
     const where = index > -1 ? ` at index ${index}` : '';
-    throw new UriSyntaxError(`${reason}${where}: ${collapseSpaces(this.input)}`);
+    // `URISyntaxException.getMessage()` quotes the input as it is.
+    throw new UriSyntaxError(`${reason}${where}: ${this.input}`);
   }
 
   private failExpecting(expected: string, index: number): never {

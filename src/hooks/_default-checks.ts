@@ -32,17 +32,44 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs the checks in order, turning whatever one of them throws into its message. */
-function runChecks(checks: readonly Check[]): string[] {
+/**
+ * The checks of one upstream validation method (e.g. `validateJobSpec`):
+ * upstream runs them in order and returns at the first message, so a later
+ * one that would throw is never reached.
+ */
+type CheckGroup = readonly Check[];
+
+/**
+ * Runs the checks in order, turning whatever one of them throws into its
+ * message. Upstream evaluates every validation method before it picks the
+ * first message (Java evaluates all arguments of `firstPresent`), so a
+ * method that throws fails the validation with its exception even after an
+ * earlier method found an error: the first thrown message comes first, then
+ * the others in order. Within a group (one upstream method) a check after a
+ * message is not reached upstream, so what it throws is an ordinary message.
+ */
+function runChecks(checks: readonly (Check | CheckGroup)[]): string[] {
   const errors: string[] = [];
-  for (const check of checks) {
-    try {
-      errors.push(...check());
-    } catch (error) {
-      errors.push(error instanceof ConfigValueError ? error.message : `Validation failed unexpectedly: ${describe(error)}`);
+  let thrown: string | undefined;
+  for (const entry of checks) {
+    let found = false;
+    for (const check of Array.isArray(entry) ? entry : [entry as Check]) {
+      try {
+        const messages = check();
+        errors.push(...messages);
+        found = found || messages.length > 0;
+      } catch (error) {
+        const message = error instanceof ConfigValueError ? error.message : `Validation failed unexpectedly: ${describe(error)}`;
+        if (thrown === undefined && !found) {
+          thrown = message;
+        } else {
+          errors.push(message);
+        }
+        found = true;
+      }
     }
   }
-  return errors;
+  return thrown === undefined ? errors : [thrown, ...errors];
 }
 
 /** Every message of the default validation of a `FlinkDeployment` manifest, in upstream order. */
@@ -67,20 +94,12 @@ export function deploymentErrors(deployment: any, context?: FlinkHookContext): s
     return runChecks([
       () => deploymentNameErrors(name),
       () => flinkVersionErrors(spec, last),
-      () => forbiddenKeyErrors(conf),
-      () => rollbackErrors(conf),
-      () => healthCheckErrors(conf),
+      [() => forbiddenKeyErrors(conf), () => rollbackErrors(conf), () => healthCheckErrors(conf)],
       () => ingressErrors(at(spec, 'ingress'), name, namespace),
       () => logConfigErrors(at(spec, 'logConfiguration')),
-      () => checkpointDirectoryErrors(job, conf),
-      () => savepointDirectoryErrors(job, conf),
-      () => parallelismErrors(job, taskManager),
-      () => memorySourceErrors('JobManager', jobManager, conf),
-      () => resourceErrors('JobManager', jobManager),
-      () => jobManagerReplicaErrors(jobManager, conf),
-      () => memorySourceErrors('TaskManager', taskManager, conf),
-      () => resourceErrors('TaskManager', taskManager),
-      () => taskManagerReplicaErrors(taskManager),
+      [() => checkpointDirectoryErrors(job, conf), () => savepointDirectoryErrors(job, conf), () => parallelismErrors(job, taskManager)],
+      [() => memorySourceErrors('JobManager', jobManager, conf), () => resourceErrors('JobManager', jobManager), () => jobManagerReplicaErrors(jobManager, conf)],
+      [() => memorySourceErrors('TaskManager', taskManager, conf), () => resourceErrors('TaskManager', taskManager), () => taskManagerReplicaErrors(taskManager)],
       () => deploymentSpecChangeErrors(spec, last),
       () => serviceAccountErrors(at(spec, 'serviceAccount')),
       () => autoscalerErrors(conf),
@@ -107,7 +126,7 @@ export function sessionJobErrors(sessionJob: any, sessionDeployment: any | undef
     }
     const spec = at(sessionJob, 'spec') ?? {};
     const job = at(spec, 'job');
-    const checks: Check[] = [
+    const checks: (Check | CheckGroup)[] = [
       () => deploymentNameErrors(at(spec, 'deploymentName')),
       () => jobPresenceErrors(spec),
       () => sessionJobSpecChangeErrors(spec, lastReconciledSpec(sessionJob)),
@@ -123,9 +142,7 @@ export function sessionJobErrors(sessionJob: any, sessionDeployment: any | undef
       checks.push(
         () => applicationClusterErrors(sessionDeployment),
         () => clusterIdErrors(spec, sessionDeployment),
-        () => checkpointDirectoryErrors(job, conf),
-        () => savepointDirectoryErrors(job, conf),
-        () => parallelismErrors(job, undefined),
+        [() => checkpointDirectoryErrors(job, conf), () => savepointDirectoryErrors(job, conf), () => parallelismErrors(job, undefined)],
         () => autoscalerErrors(conf),
       );
     }

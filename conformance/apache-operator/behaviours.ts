@@ -1,0 +1,133 @@
+/**
+ * Direct differential tests of the JDK, Quartz and Flink behaviours the
+ * library re-implements: each port against the real class (BehaviourMain,
+ * one JVM), over seeded generated strings near each grammar's edges.
+ */
+import * as fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { decimalToString, JavaNumberFormatError, parseJavaBigDecimal } from '../../src/hooks/_checks-big-decimal';
+import { isDuration } from '../../src/hooks/_checks-flink-config';
+import { hostVerdict } from '../../src/hooks/_checks-jar-uri';
+import { parseJavaUri, UriSyntaxError } from '../../src/hooks/_checks-java-uri';
+import { MemorySizeError, parseMemorySize } from '../../src/hooks/_checks-memory-size';
+import { isQuartzCronExpression } from '../../src/hooks/_checks-quartz';
+import { JvmOracle } from '../support/jvm-oracle';
+
+/** What the Java side answered. */
+interface JavaAnswer {
+  readonly ok: boolean;
+  readonly value?: any;
+  readonly error?: string;
+  readonly cause?: string;
+  readonly unknownHost?: boolean;
+}
+
+/** One behaviour: its generator, the library's port, and how the two answers compare. */
+interface Behaviour {
+  readonly type: string;
+  /** The Java class and method, for the report. */
+  readonly java: string;
+  readonly strings: fc.Arbitrary<string>;
+  /** The library's answer, normalised to compare with `expected(java)`. */
+  readonly library: (input: string) => unknown;
+  readonly expected: (java: JavaAnswer) => unknown;
+}
+
+const tokens = (parts: readonly string[], max = 8): fc.Arbitrary<string> =>
+  fc.array(fc.constantFrom(...parts), { minLength: 0, maxLength: max }).map((p) => p.join(''));
+
+const failure = (e: unknown, type: Function): string => {
+  if (e instanceof type) {
+    return `error: ${e instanceof JavaNumberFormatError ? e.javaMessage : (e as Error).message}`;
+  }
+  throw e;
+};
+
+const BEHAVIOURS: readonly Behaviour[] = [
+  {
+    type: 'uri', java: 'java.net.URI(String)',
+    strings: tokens(['https', 'http', 'local', 's3', ':', '//', '/', '1.2.3.4', 'host', 'Host-1', '[', ']', '::1', 'fe80::1', '%25', '%zz',
+      '%', '@', 'user', '?', '#', 'q=1', ' ', '.', '-', '_', '8080', ':80', 'x.jar', 'ü', '\t', '{', '|', '+', '0', 'a.b.c', '[v1.x]', '%eth0']),
+    library: (s) => { try { const u = parseJavaUri(s); return { scheme: u.scheme ?? null, host: u.host ?? null }; } catch (e) { return failure(e, UriSyntaxError); } },
+    expected: (j) => (j.ok ? j.value : `error: ${j.error}`),
+  },
+  {
+    type: 'inet', java: 'java.net.InetAddress.getByName(String)',
+    strings: tokens(['1', '0', '127', '255', '256', '10', '172', '16', '192', '168', '169', '254', '.', ':', '::', 'ffff', 'fe80', 'ff02', 'fec0',
+      '0x', '0X7f', '07', '017', 'a', 'f', 'g', '[', ']', '%', 'eth0', '4294967295', '4294967296', 'localhost', '2001', 'db8'], 6).filter((s) => s.length > 0),
+    library: (s) => hostVerdict(s),
+    expected: (j) => (j.ok ? (j.value.restricted ? 'restricted' : 'unchecked')
+      // A name the JDK would look up in DNS: the library accepts it without a lookup.
+      : /^Unable to resolve host .* in hosts file /.test(j.error ?? '') ? 'unchecked' : 'unresolvable'),
+  },
+  {
+    type: 'bigdecimal', java: 'java.math.BigDecimal(String)',
+    // The port serves the amounts of Kubernetes quantities and Java's Double.toString of plain fractions: no exponent.
+    strings: tokens(['0', '1', '9', '12345678901234567890', '.', '-', '+', '-5', '+3', '2147483647', '2147483648', ' ', 'x', '٣', '00', '0.', '.5'], 6),
+    library: (s) => { try { return decimalToString(parseJavaBigDecimal(s)); } catch (e) { return failure(e, JavaNumberFormatError); } },
+    expected: (j) => (j.ok ? j.value : `error: ${j.error}`),
+  },
+  {
+    type: 'cron', java: 'org.quartz.CronExpression(String)',
+    strings: fc.array(tokens(['0', '1', '5', '12', '23', '31', '59', '60', '*', '?', '/', '-', ',', 'L', 'W', '#', 'LW', 'MON', 'FRI', 'JAN', 'DEC', 'X',
+      '1970', '2099', '2199', '3000'], 3), { minLength: 1, maxLength: 8 }).map((f) => f.join(' ')),
+    library: (s) => isQuartzCronExpression(s),
+    expected: (j) => j.ok,
+  },
+  {
+    type: 'memory', java: 'org.apache.flink.configuration.MemorySize.parse(String)',
+    strings: tokens(['0', '1', '2', '1024', '9223372036854775807', '9223372036854775808', ' ', 'b', 'k', 'kb', 'm', 'mb', 'g', 'gb', 't', 'tb', 'bytes',
+      'kibibytes', 'Mi', 'G', '.', '-', '+', '٣', '\t', 'x'], 5),
+    library: (s) => { try { return parseMemorySize(s).toString(); } catch (e) { return failure(e, MemorySizeError); } },
+    expected: (j) => (j.ok ? j.value : `error: ${j.error}`),
+  },
+  {
+    type: 'duration', java: 'org.apache.flink.util.TimeUtils.parseDuration(String)',
+    strings: tokens(['0', '1', '15', '9223372036854775807', '9223372036854775808', '106751991167300', ' ', 'd', 'day', 'h', 'hours', 'min', 'm', 's', 'sec',
+      'ms', 'milli', 'µs', 'ns', 'nanos', 'MIN', 'S', '-', '.', 'x', '\t'], 5),
+    library: (s) => isDuration(s),
+    expected: (j) => j.ok,
+  },
+];
+
+/** The outcome of one behaviour's run. */
+export interface BehaviourOutcome {
+  readonly type: string;
+  readonly java: string;
+  readonly cases: number;
+  readonly differences: ReadonlyArray<{ input: string; library: unknown; java: unknown }>;
+}
+
+/** Runs `count` generated strings of every behaviour through the library's port and the real class. */
+export async function runBehaviours(count: number, seed: number, only?: string): Promise<BehaviourOutcome[]> {
+  const target = path.join(__dirname, 'target');
+  fs.mkdirSync(target, { recursive: true });
+  const hosts = path.join(target, 'hosts');
+  // Only localhost resolves, as in any pod's /etc/hosts; no name goes to DNS.
+  fs.writeFileSync(hosts, '127.0.0.1 localhost\n::1 localhost\n');
+  const oracle = await JvmOracle.start({
+    project: __dirname, mainClass: 'dev.cdk8sflink.conformance.BehaviourMain',
+    jvmArgs: [`-Djdk.net.hosts.file=${hosts}`, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'],
+  });
+  try {
+    const outcomes: BehaviourOutcome[] = [];
+    for (const [i, b] of BEHAVIOURS.entries()) {
+      if (only !== undefined && b.type !== only) {
+        continue;
+      }
+      // Distinct strings: twice as many are drawn (fast-check starts with small values, which repeat).
+      const inputs = [...new Set(fc.sample(b.strings, { numRuns: 2 * count, seed: seed + i }))].slice(0, count);
+      const answers: JavaAnswer[] = await Promise.all(inputs.map((input) => oracle.ask({ type: b.type, input })));
+      const differences = inputs.flatMap((input, k) => {
+        const library = b.library(input);
+        const java = b.expected(answers[k]);
+        return JSON.stringify(library) === JSON.stringify(java) ? [] : [{ input, library, java }];
+      });
+      outcomes.push({ type: b.type, java: b.java, cases: inputs.length, differences });
+    }
+    return outcomes;
+  } finally {
+    await oracle.close();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.cdk8sflink.conformance;
+
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.util.TimeUtils;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.quartz.CronExpression;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers one JSON line per request with what a JDK, Quartz or Flink class makes of a string.
+ *
+ * <p>Request: {@code {type, input}} with type uri ({@code new URI}), inet ({@code InetAddress.getByName}; run
+ * the JVM with {@code -Djdk.net.hosts.file} so that no name goes to DNS), bigdecimal ({@code new BigDecimal}),
+ * cron ({@code new CronExpression}), memory ({@code MemorySize.parse}) or duration
+ * ({@code TimeUtils.parseDuration}). Answer: {@code {ok, value?, error?, cause?}}.
+ */
+public final class BehaviourMain {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private BehaviourMain() {}
+
+    /** Reads requests from stdin until EOF. */
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (!line.isBlank()) {
+                out.println(MAPPER.writeValueAsString(answer(MAPPER.readTree(line))));
+                out.flush();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static ObjectNode answer(JsonNode request) {
+        ObjectNode result = MAPPER.createObjectNode();
+        String input = request.path("input").asText();
+        try {
+            switch (request.path("type").asText()) {
+                case "uri": {
+                    URI uri = new URI(input);
+                    ObjectNode value = result.putObject("value");
+                    value.put("scheme", uri.getScheme());
+                    value.put("host", uri.getHost());
+                    break;
+                }
+                case "inet": {
+                    InetAddress address = InetAddress.getByName(input);
+                    ObjectNode value = result.putObject("value");
+                    var bytes = value.putArray("bytes");
+                    for (byte b : address.getAddress()) {
+                        bytes.add(b & 0xff);
+                    }
+                    value.put("restricted", address.isAnyLocalAddress() || address.isLoopbackAddress()
+                            || address.isLinkLocalAddress() || address.isSiteLocalAddress() || address.isMulticastAddress());
+                    break;
+                }
+                case "bigdecimal":
+                    result.put("value", new BigDecimal(input).toString());
+                    break;
+                case "cron":
+                    new CronExpression(input);
+                    result.put("value", true);
+                    break;
+                case "memory":
+                    result.put("value", String.valueOf(MemorySize.parse(input).getBytes()));
+                    break;
+                case "duration":
+                    result.put("value", TimeUtils.parseDuration(input).toString());
+                    break;
+                default:
+                    throw new IllegalStateException("unknown type");
+            }
+            result.put("ok", true);
+        } catch (Exception e) {
+            result.removeAll();
+            result.put("ok", false);
+            result.put("error", String.valueOf(e.getMessage()));
+            if (e.getCause() != null) {
+                result.put("cause", e.getCause().getClass().getName());
+            }
+            if (e instanceof UnknownHostException) {
+                result.put("unknownHost", true);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,111 @@
+import { hostVerdict } from '../../src/hooks/_checks-jar-uri';
+import { DefaultValidator } from '../../src/hooks/default-validator';
+
+// Regressions found by comparing the library with the operator's own classes
+// (npm run test:conformance). Each expectation is what the operator answered.
+
+const validator = new DefaultValidator();
+
+function deployment(): any {
+  return {
+    apiVersion: 'flink.apache.org/v1beta1',
+    kind: 'FlinkDeployment',
+    metadata: { name: 'basic', namespace: 'default' },
+    spec: {
+      flinkVersion: 'v1_20',
+      serviceAccount: 'flink',
+      flinkConfiguration: {},
+      jobManager: { resource: { memory: '2048m', cpu: 1 } },
+      taskManager: { resource: { memory: '2048m', cpu: 1 } },
+    },
+  };
+}
+
+describe('a configuration value that does not parse fails validation before earlier messages', () => {
+  // Upstream evaluates every check before picking the first message, so the
+  // exception of a later check is what the webhook reports.
+  test('an unparsable boolean after a missing flinkVersion', () => {
+    const d = deployment();
+    delete d.spec.flinkVersion;
+    d.spec.flinkConfiguration['kubernetes.operator.deployment.rollback.enabled'] = 'yes';
+    expect(validator.validateDeployment(d)).toBe("Could not parse value 'yes' for key 'kubernetes.operator.deployment.rollback.enabled'.");
+    expect(validator.deploymentErrors(d)).toEqual([
+      "Could not parse value 'yes' for key 'kubernetes.operator.deployment.rollback.enabled'.",
+      'Flink Version must be defined.',
+    ]);
+  });
+
+  test('an unparsable duration of the session cluster after a refused jarURI scheme', () => {
+    const session = deployment();
+    session.metadata.name = 'session';
+    session.spec.flinkConfiguration['kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age'] = 'abc';
+    const job = {
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkSessionJob',
+      metadata: { name: 'job', namespace: 'default' },
+      spec: { deploymentName: 'session', job: { jarURI: 'oss://1.2.3.4/x.jar', parallelism: 1, upgradeMode: 'stateless' } },
+    };
+    expect(validator.validateSessionJob(job, session))
+      .toBe("Could not parse value 'abc' for key 'kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age'.");
+  });
+
+  test('a check the operator does not reach after an earlier message of the same method does not count', () => {
+    // validateFlinkDeploymentConfig returns at the forbidden key before it reads the rollback flag.
+    const d = deployment();
+    delete d.spec.flinkVersion;
+    d.spec.flinkConfiguration['kubernetes.cluster-id'] = 'x';
+    d.spec.flinkConfiguration['kubernetes.operator.deployment.rollback.enabled'] = 'yes';
+    expect(validator.validateDeployment(d)).toBe('Flink Version must be defined.');
+  });
+
+  test('without a thrown error the order stays the checks\' order', () => {
+    const d = deployment();
+    d.metadata.name = 'Basic';
+    delete d.spec.flinkVersion;
+    expect(validator.deploymentErrors(d)[1]).toBe('Flink Version must be defined.');
+  });
+});
+
+describe('jarURI messages quote the URI as java.net.URISyntaxException does', () => {
+  test.each([
+    [' s3', 'jarURI is not a valid URI: Illegal character in path at index 0:  s3'],
+    ['https://1.2.3.4/a  b.jar ', 'jarURI is not a valid URI: Illegal character in path at index 17: https://1.2.3.4/a  b.jar '],
+  ])('%j', (jarURI, expected) => {
+    const job = {
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkSessionJob',
+      metadata: { name: 'job', namespace: 'default' },
+      spec: { deploymentName: 'session', job: { jarURI, parallelism: 1, upgradeMode: 'stateless' } },
+    };
+    expect(validator.validateSessionJob(job)).toBe(expected);
+  });
+});
+
+describe('jarURI hosts that are BSD IPv4 literals only within their field ranges', () => {
+  // The JDK refuses an ambiguous (octal, hexadecimal, short) IPv4 literal; a
+  // string whose fields overflow is no literal at all and goes to DNS.
+  test.each([
+    ['0x7f.1', 'unresolvable'],
+    ['017.0.0.1', 'unchecked'], // decimal 17.0.0.1: the JDK reads it before asking whether it is ambiguous
+    ['127.1', 'restricted'],
+    ['4294967296', 'unchecked'],
+    ['10169.255254', 'unchecked'],
+    ['256.255.256.256', 'unchecked'],
+    ['1.2.65535', 'unchecked'],
+    ['1.2.0x10000', 'unchecked'],
+    ['1.2.0xffff', 'unresolvable'],
+  ])('%s', (host, verdict) => {
+    expect(hostVerdict(host)).toBe(verdict);
+  });
+});
+
+describe('memory fractions that Java writes in E notation', () => {
+  // MemorySize.multiply reads the fraction as new BigDecimal(Double.toString(0.0001)), i.e. "1.0E-4".
+  test('a JobManager sized by its process memory with a tiny overhead fraction', () => {
+    const d = deployment();
+    delete d.spec.jobManager;
+    d.spec.flinkConfiguration['jobmanager.memory.process.size'] = '1536m';
+    d.spec.flinkConfiguration['jobmanager.memory.jvm-overhead.fraction'] = '0.0001';
+    expect(validator.validateDeployment(d)).toBeUndefined();
+  });
+});
