@@ -250,9 +250,9 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
     throw new UsageError(`--format must be text or json, got '${format}'`);
   }
   const operatorVersion = values['operator-version'] === undefined ? OperatorVersion.LATEST
-    : OperatorVersion.ALL.find((v) => v.minorVersion === values['operator-version'] || v.version === values['operator-version']);
+    : OperatorVersion.all().find((v) => v.minorVersion === values['operator-version'] || v.version === values['operator-version']);
   if (operatorVersion === undefined) {
-    throw new UsageError(`--operator-version must be ${OperatorVersion.ALL.map((v) => v.minorVersion).join(' or ')}, got '${values['operator-version']}'`);
+    throw new UsageError(`--operator-version must be ${OperatorVersion.all().map((v) => v.minorVersion).join(' or ')}, got '${values['operator-version']}'`);
   }
   const policy = values.policy ?? 'recommended';
   if (policy !== 'recommended' && policy !== 'operator') {
