@@ -33,7 +33,8 @@ describe('cdk8s-flink validate --operator-version', () => {
   test('checks against operator 1.16 by default', () => {
     const { code, out } = cli('validate', file);
     expect(code).toBe(1);
-    expect(out).toBe(`${file}: FlinkDeployment/session: TaskManager resource requirements memory request (2048m) must not exceed its limit (1024m)\n`);
+    expect(out).toBe(`${file}: FlinkDeployment/session: TaskManager resource requirements memory request (2048m) must not exceed its limit (1024m)\n`
+      + '1 resource in 1 file: 1 error, 0 warnings\n');
     expect(cli('validate', '--operator-version', '1.16', file).out).toBe(out);
   });
 
