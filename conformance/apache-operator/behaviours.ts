@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { decimalToString, JavaNumberFormatError, parseJavaBigDecimal } from '../../src/hooks/_checks-big-decimal';
-import { isDuration } from '../../src/hooks/_checks-flink-config';
+import { parseFlinkDuration } from '../../src/hooks/_checks-java-duration';
 import { hostVerdict } from '../../src/hooks/_checks-jar-uri';
 import { parseJavaUri, UriSyntaxError } from '../../src/hooks/_checks-java-uri';
 import { MemorySizeError, parseMemorySize } from '../../src/hooks/_checks-memory-size';
@@ -86,7 +86,7 @@ const BEHAVIOURS: readonly Behaviour[] = [
     type: 'duration', java: 'org.apache.flink.util.TimeUtils.parseDuration(String)',
     strings: tokens(['0', '1', '15', '9223372036854775807', '9223372036854775808', '106751991167300', ' ', 'd', 'day', 'h', 'hours', 'min', 'm', 's', 'sec',
       'ms', 'milli', 'µs', 'ns', 'nanos', 'MIN', 'S', '-', '.', 'x', '\t'], 5),
-    library: (s) => isDuration(s),
+    library: (s) => parseFlinkDuration(s) !== undefined,
     expected: (j) => j.ok,
   },
 ];

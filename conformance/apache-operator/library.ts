@@ -4,13 +4,13 @@
  */
 import { UPSTREAM_OPERATOR_CONFIGURATION } from '../../src/hooks/_configuration';
 import { runPipeline } from '../../src/hooks/_pipeline';
+import { OperatorVersion } from '../../src/operator-version';
 import { ConformanceCase } from './case';
 
 /**
  * The operator version whose rules the library is compared with: the only
  * version of org.apache.flink:flink-kubernetes-operator that Maven Central
- * serves (pom.xml). The one place to hand it to the library once the
- * library's validation takes a target operator version.
+ * serves (pom.xml), and the one place it is handed to the library.
  */
 export const OPERATOR_VERSION = '1.16.1';
 
@@ -46,6 +46,9 @@ export function libraryAnswer(c: ConformanceCase): LibraryAnswer {
       stateSnapshotValidators: [],
       listeners: [],
       operatorConfiguration: caseOperatorConfiguration(c),
+      operatorVersion: OperatorVersion.of(OPERATOR_VERSION),
+      // The operator's admission rules only, as `cdk8s-flink validate --policy operator`.
+      libraryPolicy: false,
     },
   });
   return {
