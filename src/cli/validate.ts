@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { findYamlFiles, InputDocument, readDocuments } from './_documents';
 import { loadPlugins } from './_plugins';
 import { UsageError } from './_usage-error';
-import { flattenConfiguration, UPSTREAM_OPERATOR_CONFIGURATION } from '../hooks/_configuration';
+import { flattenConfiguration, upstreamOperatorConfiguration } from '../hooks/_configuration';
 import { FlinkResourceKind, runPipeline } from '../hooks/_pipeline';
 import { isFlinkCluster } from '../render/spotify/_crd';
 import { flinkClusterErrors } from '../render/spotify/_flink-cluster-errors';
@@ -56,7 +56,7 @@ export function validateCommand(argv: string[], cwd: string = process.cwd()): Va
   if (args.help) {
     return { exitCode: 0, stdout: VALIDATE_USAGE + '\n' };
   }
-  const operatorConfiguration = args.operatorConfig ? readOperatorConfig(args.operatorConfig) : { ...UPSTREAM_OPERATOR_CONFIGURATION };
+  const operatorConfiguration = args.operatorConfig ? readOperatorConfig(args.operatorConfig) : { ...upstreamOperatorConfiguration() };
   const plugins = loadPlugins(args.plugins, cwd);
   const documents = findYamlFiles(args.paths).flatMap(readDocuments).filter((doc) => isFlinkResource(doc) || isFlinkCluster(doc.value));
   const reports = validateDocuments(documents, {
@@ -146,7 +146,7 @@ function readOperatorConfig(file: string): Record<string, string> {
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file}: the operator configuration must be a YAML map of configuration keys`);
   }
-  return { ...UPSTREAM_OPERATOR_CONFIGURATION, ...flattenConfiguration(value) };
+  return { ...upstreamOperatorConfiguration(), ...flattenConfiguration(value) };
 }
 
 interface ValidateArgs {
