@@ -54,9 +54,10 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
     operatorConfiguration: request.operatorConfiguration
       ? request.operatorConfiguration(request.hooks.operatorConfiguration)
       : request.hooks.operatorConfiguration,
+    operatorVersion: request.hooks.operatorVersion,
     source: request.source,
   };
-  const errors: string[] = [];
+  const errors: string[] = request.hooks.operatorVersionError === undefined ? [] : [request.hooks.operatorVersionError];
   const mutators = !MUTATED_KINDS.includes(request.kind) ? []
     : request.hooks.defaultMutator ? [DEFAULT_MUTATOR, ...request.hooks.mutators] : request.hooks.mutators;
 

@@ -413,7 +413,7 @@ export class FlinkOperator extends Construct {
     }
     this.version = props.version ?? OperatorVersion.LATEST;
     this.chart = operatorChart(this.version);
-    // MERGE: FlinkHooks._useAppOperatorVersion(this, this.version, this.node.path);
+    FlinkHooks._useAppOperatorVersion(this, this.version, this.node.path);
     const namespace = props.namespace ?? Chart.of(this).namespace;
     if (namespace === undefined) {
       throw new Error('FlinkOperator needs a namespace: set \'namespace\' or give the chart one');
