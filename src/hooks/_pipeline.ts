@@ -1,5 +1,6 @@
 import { oneLine } from '../_describe';
 import { blueGreenChildren } from './_checks-blue-green';
+import { crdErrors } from './_checks-crd';
 import { blueGreenDeploymentErrors, sessionJobErrors, deploymentErrors, stateSnapshotErrors } from './_default-checks';
 import { FlinkHookContext } from './context';
 import { DefaultMutator } from './default-mutator';
@@ -77,6 +78,8 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
   }
   notify(request.hooks.listeners, 'onMutated', event(request, manifest));
 
+  // What the target's CRDs reject never reaches the output, whatever the validators.
+  errors.push(...crdErrors(request.kind, manifest, request.hooks.operatorVersion));
   if (request.hooks.defaultValidator) {
     errors.push(...defaultErrors(request, manifest, context));
   }

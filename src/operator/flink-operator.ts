@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { flinkCrds } from './_crds';
+import { operatorCrds } from '../_operator-crds';
 import { configurationFiles, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, unwritableEntry } from './_operator-configuration';
 import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
 import { checkWebhookOptions, renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
@@ -825,7 +825,7 @@ export class FlinkOperator extends Construct {
   }
 
   private renderCrds(): void {
-    for (const crd of flinkCrds()) {
+    for (const crd of operatorCrds(this.version)) {
       const obj = new ApiObject(this, `${crd.spec.names.kind}Crd`, crd);
       clusterScoped(obj);
       ArgoCd._annotate(obj, ArgoCdSyncWave.CRDS, [ArgoCdSyncOption.SERVER_SIDE_APPLY]);

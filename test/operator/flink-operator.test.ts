@@ -13,7 +13,7 @@ import { deploymentProps } from '../support/fixtures';
 
 const NS = 'flink-operator';
 const SHA = '0123456789abcdef'.repeat(4);
-const CRD_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubernetes-operator');
+const CRDS_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubernetes-operator');
 /** The 1.15.0 chart's conf/ files, in the reference data beside the repository (absent in some checkouts). */
 const CHART_CONF = path.join(__dirname, '..', '..', '..', 'shared', 'upstream', 'apache-flink-kubernetes-operator', 'helm', 'flink-kubernetes-operator', 'conf');
 
@@ -225,11 +225,15 @@ describe.each(RELEASES)('FlinkOperator $appVersion with default props', (release
     expect(ApiObject.of(operator).kind).toEqual('Deployment');
   });
 
-  test('renders the four vendored CRDs unchanged, with server-side apply in the first sync wave', () => {
+  test(`renders the four vendored ${release.appVersion} CRDs unchanged, with server-side apply in the first sync wave`, () => {
     const crds = docs.filter((d) => d.kind === 'CustomResourceDefinition');
+    expect(crds).toHaveLength(4);
+    const deployments = crds.find((c) => c.spec.names.kind === 'FlinkDeployment');
+    const flinkVersions = deployments.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.flinkVersion.enum;
+    expect(flinkVersions.includes('v2_3')).toBe(release.version === OperatorVersion.V1_16);
     for (const crd of crds) {
       const file = `${crd.metadata.name}-v1.yml`;
-      const vendored = parse(fs.readFileSync(path.join(CRD_DIR, file), 'utf8'));
+      const vendored = parse(fs.readFileSync(path.join(CRDS_DIR, release.appVersion, file), 'utf8'));
       const { annotations, ...metadata } = crd.metadata;
       expect({ ...crd, metadata }).toEqual(vendored);
       expect(annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '-3', 'argocd.argoproj.io/sync-options': 'ServerSideApply=true' });
