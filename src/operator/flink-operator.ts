@@ -826,7 +826,7 @@ export class FlinkOperator extends Construct {
 
   private renderCrds(): void {
     for (const crd of operatorCrds(this.version)) {
-      const obj = new ApiObject(this, `${crd.spec.names.kind}Crd`, crd);
+      const obj = new ApiObject(this, `${crd.spec.names.kind}Crd`, withoutIncompleteScale(crd));
       clusterScoped(obj);
       ArgoCd._annotate(obj, ArgoCdSyncWave.CRDS, [ArgoCdSyncOption.SERVER_SIDE_APPLY]);
     }
@@ -857,6 +857,23 @@ export class FlinkOperator extends Construct {
     });
     ArgoCd._annotate(configMap, ArgoCdSyncWave.OPERATOR);
   }
+}
+
+/**
+ * A CRD the API server accepts: a `scale` subresource without
+ * `statusReplicasPath` (the 1.16.1 FlinkBlueGreenDeployment CRD has only
+ * `specReplicasPath`) fails the apiextensions validation ("Required
+ * value"), so the whole CRD would be rejected; such a subresource is left
+ * out, which only disables `kubectl scale` on that kind.
+ */
+function withoutIncompleteScale(crd: any): any {
+  for (const version of crd.spec?.versions ?? []) {
+    const scale = version.subresources?.scale;
+    if (scale !== undefined && (!scale.specReplicasPath || !scale.statusReplicasPath)) {
+      delete version.subresources.scale;
+    }
+  }
+  return crd;
 }
 
 function fieldEnv(name: string, fieldPath: string): k8s.EnvVar {
