@@ -20,6 +20,33 @@ function flat(v: any, p: string, out: Map<string, string>) {
     for (const [k, x] of entries) flat(x, `${p}/${k}`, out);
   } else out.set(p, JSON.stringify(v));
 }
+/** Property paths of a CRD schema (descending into items and additionalProperties), with their enums. */
+function schemaPaths(schema: any, p: string, out: Map<string, string>) {
+  if (schema === null || typeof schema !== 'object') return;
+  out.set(p || '/', schema.enum ? `enum ${JSON.stringify(schema.enum)}` : String(schema.type ?? ''));
+  for (const [k, v] of Object.entries(schema.properties ?? {})) schemaPaths(v, `${p}/${k}`, out);
+  if (schema.items) schemaPaths(schema.items, `${p}[]`, out);
+  if (typeof schema.additionalProperties === 'object') schemaPaths(schema.additionalProperties, `${p}{}`, out);
+}
+function crdDiff(a: any, b: any) {
+  const fa = new Map<string, string>(); const fb = new Map<string, string>();
+  schemaPaths(a.spec.versions[0].schema.openAPIV3Schema, '', fa);
+  schemaPaths(b.spec.versions[0].schema.openAPIV3Schema, '', fb);
+  const added = [...fb.keys()].filter((k) => !fa.has(k));
+  const removed = [...fa.keys()].filter((k) => !fb.has(k));
+  // report only the roots of added/removed subtrees
+  const roots = (ks: string[]) => ks.filter((k) => !ks.some((o) => o !== k && k.startsWith(o) && /^[[{/]/.test(k.slice(o.length))));
+  for (const k of roots(added)) console.log(`    + field ${k}`);
+  for (const k of roots(removed)) console.log(`    - field ${k}`);
+  for (const k of [...fa.keys()].filter((x) => fb.has(x) && fa.get(x) !== fb.get(x))) console.log(`    ~ ${k}: ${fa.get(k)} -> ${fb.get(k)}`);
+  const fo = new Map<string, string>(); const go = new Map<string, string>();
+  const outside = (c: any) => ({ ...c.spec, versions: c.spec.versions.map((v: any) => ({ ...v, schema: undefined })) });
+  flat(outside(a), '', fo); flat(outside(b), '', go);
+  for (const k of new Set([...fo.keys(), ...go.keys()])) {
+    if (fo.get(k) !== go.get(k)) console.log(`    ~ spec${k}: ${fo.get(k) ?? '(absent)'} -> ${go.get(k) ?? '(absent)'}`);
+  }
+}
+
 for (const withLibs of [false, true]) {
   const [a, b] = [render(OperatorVersion.V1_15, withLibs), render(OperatorVersion.V1_16, withLibs)];
   const key = (d: any) => `${d.kind}/${d.metadata.name}`;
@@ -39,6 +66,9 @@ for (const withLibs of [false, true]) {
         console.log(`~ ${k} ${p}: ${s(fa.get(p))} -> ${s(fb.get(p))}`);
       }
     }
-    if (k.startsWith('CustomResourceDefinition') && n > 0) console.log(`~ ${k}: ${n} leaf values differ`);
+    if (k.startsWith('CustomResourceDefinition') && n > 0 && !withLibs) {
+      console.log(`~ ${k}: ${n} leaf values differ`);
+      crdDiff(ma.get(k), mb.get(k));
+    }
   }
 }
