@@ -1,12 +1,17 @@
+import { OperatorVersion } from '../operator-version';
 import { excludedPeriodsErrors } from './_checks-excluded-periods';
 import { ConfigValueError, FlinkConfig } from './_checks-flink-config';
-import { AUTOSCALER_OPTIONS, FlinkOption } from './_checks-flink-options';
+import { AUTOSCALER_OPTIONS, FlinkOption, OPERATOR_OPTIONS } from './_checks-flink-options';
+import { javaDurationToString } from './_checks-java-duration';
 import { javaDoubleToString } from './_checks-java-numbers';
 
 /**
  * The autoscaler options check (only when the autoscaler is enabled):
  * factors, utilization bounds and coefficients within their ranges, and
- * valid excluded periods.
+ * valid excluded periods. Operator 1.16 also checks the memory thresholds,
+ * checks the options of the observed-scalability, scaling-effectiveness and
+ * memory-tuning features only when the feature is enabled, and requires a
+ * metric window no smaller than the reconcile interval.
  */
 
 function rangeErrors(conf: FlinkConfig, option: FlinkOption, min?: number, max?: number): string[] {
@@ -27,25 +32,61 @@ function rangeErrors(conf: FlinkConfig, option: FlinkOption, min?: number, max?:
   return [`The AutoScalerOption ${option.key} is invalid, it should be a value within the range [${lower}, ${upper}]`];
 }
 
+/** `validateNumberIfEnabled` (1.16): the range only matters when the feature is on. */
+function rangeErrorsIfEnabled(conf: FlinkConfig, enabled: FlinkOption, option: FlinkOption, min: number, max: number): string[] {
+  return conf.boolean(enabled) ? rangeErrors(conf, option, min, max) : [];
+}
+
 /**
  * Errors of the autoscaler options. A utilization target or list of
  * excluded periods that cannot be read fails the whole check, as upstream.
  */
-export function autoscalerErrors(conf: FlinkConfig): string[] {
+export function autoscalerErrors(conf: FlinkConfig, target: OperatorVersion): string[] {
   const o = AUTOSCALER_OPTIONS;
   if (!conf.boolean(o.enabled)) {
     return [];
   }
-  const target = conf.double(o.utilizationTarget) as number;
+  const utilization = conf.double(o.utilizationTarget) as number;
   const excludedPeriods = conf.list(o.excludedPeriods);
-  return [
+  const common = [
     ...rangeErrors(conf, o.maxScaleDownFactor, 0.0),
     ...rangeErrors(conf, o.maxScaleUpFactor, 0.0),
     ...rangeErrors(conf, o.utilizationTarget, 0.0, 1.0),
     ...rangeErrors(conf, o.targetUtilizationBoundary, 0.0),
-    ...rangeErrors(conf, o.utilizationMax, target, 1.0),
-    ...rangeErrors(conf, o.utilizationMin, 0.0, target),
-    ...rangeErrors(conf, o.observedScalabilityCoefficientMin, 0.01, 1.0),
-    ...excludedPeriodsErrors(excludedPeriods),
+    ...rangeErrors(conf, o.utilizationMax, utilization, 1.0),
+    ...rangeErrors(conf, o.utilizationMin, 0.0, utilization),
   ];
+  if (!target.isAtLeast(OperatorVersion.V1_16)) {
+    return [
+      ...common,
+      ...rangeErrors(conf, o.observedScalabilityCoefficientMin, 0.01, 1.0),
+      ...excludedPeriodsErrors(excludedPeriods),
+    ];
+  }
+  return [
+    ...common,
+    ...rangeErrors(conf, o.gcPressureThreshold, 0.0, 1.0),
+    ...rangeErrors(conf, o.heapUsageThreshold, 0.0, 1.0),
+    ...rangeErrorsIfEnabled(conf, o.observedScalabilityEnabled, o.observedScalabilityCoefficientMin, 0.01, 1.0),
+    ...rangeErrorsIfEnabled(conf, o.scalingEffectivenessDetectionEnabled, o.scalingEffectivenessThreshold, 0.0, 1.0),
+    ...rangeErrorsIfEnabled(conf, o.memoryTuningEnabled, o.memoryTuningOverhead, 0.0, 1.0),
+    ...excludedPeriodsErrors(excludedPeriods),
+    ...metricsWindowErrors(conf),
+  ];
+}
+
+/**
+ * 1.16: with the autoscaler on, its metric window must not be smaller than
+ * the operator's reconcile interval (one sample per reconcile loop, two
+ * needed to scale).
+ */
+function metricsWindowErrors(conf: FlinkConfig): string[] {
+  const window = conf.duration(AUTOSCALER_OPTIONS.metricsWindow) as bigint;
+  const interval = conf.duration(OPERATOR_OPTIONS.reconcileInterval) as bigint;
+  if (window >= interval) {
+    return [];
+  }
+  return [`The autoscaler metric window (${AUTOSCALER_OPTIONS.metricsWindow.key}=${javaDurationToString(window)}) must not be smaller than `
+    + `the operator reconcile interval (${OPERATOR_OPTIONS.reconcileInterval.key}=${javaDurationToString(interval)}), `
+    + 'otherwise fewer than two metric samples are retained and autoscaling is never applied.'];
 }

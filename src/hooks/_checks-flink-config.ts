@@ -1,5 +1,6 @@
 import { FlinkOption } from './_checks-flink-options';
-import { parseJavaDouble, parseJavaFloat, parseJavaInt, parseJavaLong, JAVA_LONG } from './_checks-java-numbers';
+import { parseFlinkDuration } from './_checks-java-duration';
+import { parseJavaDouble, parseJavaFloat, parseJavaInt, parseJavaLong } from './_checks-java-numbers';
 import { isJavaWhitespace, javaTrim } from './_checks-java-text';
 import { parseMemorySize } from './_checks-memory-size';
 
@@ -13,35 +14,6 @@ import { parseMemorySize } from './_checks-memory-size';
 
 /** A value that does not convert to its option's type. */
 export class ConfigValueError extends Error {}
-
-const DURATION_UNIT_SECONDS: ReadonlyArray<readonly [readonly string[], bigint | undefined]> = [
-  [['d', 'day', 'days'], 86400n],
-  [['h', 'hour', 'hours'], 3600n],
-  [['min', 'm', 'minute', 'minutes'], 60n],
-  [['s', 'sec', 'secs', 'second', 'seconds'], 1n],
-  [['ms', 'milli', 'millis', 'millisecond', 'milliseconds'], undefined],
-  [['µs', 'micro', 'micros', 'microsecond', 'microseconds'], undefined],
-  [['ns', 'nano', 'nanos', 'nanosecond', 'nanoseconds'], undefined],
-];
-
-/** Whether `TimeUtils.parseDuration(text)` succeeds. */
-function isDuration(text: string): boolean {
-  const trimmed = javaTrim(text);
-  let pos = 0;
-  while (pos < trimmed.length && trimmed[pos] >= '0' && trimmed[pos] <= '9') {
-    pos++;
-  }
-  const number = parseJavaLong(trimmed.substring(0, pos));
-  if (pos === 0 || 'error' in number) {
-    return false;
-  }
-  const label = javaTrim(trimmed.substring(pos)).toLowerCase();
-  if (label.length === 0) {
-    return true;
-  }
-  const unit = DURATION_UNIT_SECONDS.find(([labels]) => labels.includes(label));
-  return unit !== undefined && (unit[1] === undefined || number.value * unit[1] <= JAVA_LONG.MAX);
-}
 
 /** `StructuredOptionsSplitter.splitEscaped(text, delimiter)`: quoted, trimmed list items. */
 export function splitFlinkList(text: string, delimiter: string): string[] {
@@ -172,7 +144,12 @@ export class FlinkConfig {
 
   /** Whether a duration option is set (throws when it is set to something else than a duration). */
   hasDuration(option: FlinkOption): boolean {
-    return this.convert(option, (text) => isDuration(text) ? true : undefined) ?? false;
+    return this.convert(option, (text) => parseFlinkDuration(text) !== undefined ? true : undefined) ?? false;
+  }
+
+  /** A duration option, in nanoseconds. */
+  duration(option: FlinkOption): bigint | undefined {
+    return this.convert(option, parseFlinkDuration);
   }
 
   /** A list-of-strings option (`;`-separated, quotes allowed). */

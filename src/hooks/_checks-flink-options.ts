@@ -1,6 +1,6 @@
 /**
  * The Flink and operator configuration options the default validator reads
- * (Flink 1.20, operator and autoscaler 1.15.0): key, fallback and
+ * (Flink 1.20, operator and autoscaler 1.15.0 and 1.16): key, fallback and
  * deprecated keys (in lookup order) and default value as Flink's string
  * form.
  */
@@ -29,6 +29,7 @@ export const OPERATOR_OPTIONS = {
   lastStateMaxCheckpointAge: option(`${OPERATOR}job.upgrade.last-state.max.allowed.checkpoint.age`),
   jarUriAllowedSchemes: option(`${OPERATOR}user.artifacts.allowed-schemes`, 'https'),
   jarUriDisallowRestrictedHosts: option(`${OPERATOR}user.artifacts.disallow-restricted-hosts`, 'true'),
+  reconcileInterval: option(`${OPERATOR}reconcile.interval`, '60 s', `${OPERATOR}reconciler.reschedule.interval`),
 } as const;
 
 /** Flink options on state, high availability and the Kubernetes integration. */
@@ -60,6 +61,15 @@ export const AUTOSCALER_OPTIONS = {
   utilizationMin: autoscaler('utilization.min'),
   observedScalabilityCoefficientMin: autoscaler('observed-scalability.coefficient-min', '0.5'),
   excludedPeriods: autoscaler('excluded.periods'),
+  // Read by the 1.16 rules.
+  gcPressureThreshold: autoscaler('memory.gc-pressure.threshold', '1.0'),
+  heapUsageThreshold: autoscaler('memory.heap-usage.threshold', '1.0'),
+  observedScalabilityEnabled: autoscaler('observed-scalability.enabled', 'false'),
+  scalingEffectivenessDetectionEnabled: autoscaler('scaling.effectiveness.detection.enabled', 'false'),
+  scalingEffectivenessThreshold: autoscaler('scaling.effectiveness.threshold', '0.1'),
+  memoryTuningEnabled: autoscaler('memory.tuning.enabled', 'false'),
+  memoryTuningOverhead: autoscaler('memory.tuning.overhead', '0.2'),
+  metricsWindow: autoscaler('metrics.window', '15 min'),
 } as const;
 
 /** The memory options of one Flink process (JobManager or TaskManager). */

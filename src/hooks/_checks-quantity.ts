@@ -18,7 +18,8 @@ const ALPHABETIC = /^\p{Alphabetic}$/u;
 const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const DECIMAL_SUFFIXES: Record<string, number> = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 
-interface Quantity {
+/** A parsed quantity: the number and its suffix. */
+export interface Quantity {
   readonly amount: string;
   readonly format: string;
 }
@@ -32,8 +33,12 @@ function containsDigit(text: string): boolean {
   return false;
 }
 
-/** `Quantity.parse(text)`: splits the number from its suffix at the first unit character. */
-function parseQuantity(text: string): Quantity {
+/**
+ * `Quantity.parse(text)`: splits the number from its suffix at the first
+ * unit character. Also what reading a quantity from JSON does (fabric8's
+ * deserializer), so the text of a parsed quantity is the text given.
+ */
+export function parseQuantity(text: string): Quantity {
   if (text.length === 0) {
     throw new QuantityError('Invalid quantity string format passed.');
   }
@@ -68,8 +73,8 @@ function multipleOf(format: string): JavaDecimal {
   throw new QuantityError('Invalid quantity format passed to parse');
 }
 
-/** `Quantity.getAmountInBytes(Quantity.parse(text))`. */
-function amountInBytes(text: string): JavaDecimal {
+/** `Quantity.getAmountInBytes(Quantity.parse(text))` (also `getNumericalAmount()`). */
+export function amountInBytes(text: string): JavaDecimal {
   const quantity = parseQuantity(text);
   let value = quantity.amount + quantity.format;
   if (value.length === 0) {
@@ -86,7 +91,7 @@ function amountInBytes(text: string): JavaDecimal {
  * The operator's `parseResourceMemoryString`: the memory as a Flink memory
  * string, trying Flink units first and the Kubernetes quantity form second.
  */
-function resourceMemoryString(memory: string): string {
+export function resourceMemoryString(memory: string): string {
   try {
     return formatMemorySize(parseMemorySize(memory));
   } catch {

@@ -1,9 +1,13 @@
+import { OperatorVersion } from '../operator-version';
+import { decimalToString, JavaArithmeticError } from './_checks-big-decimal';
 import { isHighAvailabilityActivated } from './_checks-cluster-config';
 import { FlinkConfig } from './_checks-flink-config';
+import { javaDoubleToString } from './_checks-java-numbers';
 import { isNullOrWhitespaceOnly } from './_checks-java-text';
-import { at } from './_checks-manifest';
+import { at, isObject } from './_checks-manifest';
+import { parseMemorySize } from './_checks-memory-size';
 import { jobManagerMemoryDerivable, taskManagerMemoryDerivable } from './_checks-process-memory';
-import { ephemeralStorageError, resourceMemoryError } from './_checks-quantity';
+import { amountInBytes, ephemeralStorageError, parseQuantity, resourceMemoryError, resourceMemoryString } from './_checks-quantity';
 
 /**
  * Checks on the JobManager and TaskManager: memory must come from the
@@ -17,14 +21,20 @@ function memoryDefined(spec: unknown): boolean {
   return !isNullOrWhitespaceOnly(at(spec, 'resource.memory'));
 }
 
-/** Without `resource.memory`, the configuration must define the process memory. */
-export function memorySourceErrors(component: Component, spec: unknown, conf: FlinkConfig): string[] {
-  if (memoryDefined(spec)) {
+/**
+ * Without `resource.memory` (or, from 1.16, a memory request or limit in
+ * `resources`), the configuration must define the process memory.
+ */
+export function memorySourceErrors(component: Component, spec: unknown, conf: FlinkConfig, target: OperatorVersion): string[] {
+  const v116 = target.isAtLeast(OperatorVersion.V1_16);
+  if (memoryDefined(spec) || (v116 && requirementsMemoryDefined(spec))) {
     return [];
   }
   const derivable = component === 'JobManager' ? jobManagerMemoryDerivable(conf) : taskManagerMemoryDerivable(conf);
   const field = component === 'JobManager' ? 'jobManager' : 'taskManager';
-  return derivable ? [] : [`${component} resource memory must be defined using \`spec.${field}.resource.memory\``];
+  const message = `${component} resource memory must be defined using \`spec.${field}.resource.memory\``
+    + (v116 ? ` or \`spec.${field}.resources.requests.memory\`` : '');
+  return derivable ? [] : [message];
 }
 
 /**
@@ -63,4 +73,106 @@ export function jobManagerReplicaErrors(jobManager: unknown, conf: FlinkConfig):
 export function taskManagerReplicaErrors(taskManager: unknown): string[] {
   const replicas = at(taskManager, 'replicas');
   return replicas !== undefined && replicas < 1 ? ['TaskManager replicas should not be configured less than one.'] : [];
+}
+
+/**
+ * `resources.requests.memory` or `resources.limits.memory` (1.16; Kubernetes
+ * defaults requests to limits, so either defines the memory).
+ */
+function requirementsMemoryDefined(spec: unknown): boolean {
+  return at(spec, 'resources.requests.memory') != null || at(spec, 'resources.limits.memory') != null;
+}
+
+/** The text of a quantity as the operator reads it from JSON (numbers as Jackson prints them). */
+function quantityText(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'number') {
+    return Number.isSafeInteger(value) ? String(value) : javaDoubleToString(value);
+  }
+  return undefined;
+}
+
+function isPositive(decimal: { unscaled: bigint }): boolean {
+  return decimal.unscaled > 0n;
+}
+
+/** Rethrows what Java would not catch as an `IllegalArgumentException`. */
+function illegalArgument(error: unknown): string {
+  if (error instanceof JavaArithmeticError) {
+    throw error;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `validateQuantities`: each request or limit must parse and be positive (cpu, memory) or not negative. */
+function quantityErrors(component: Component, section: string, quantities: unknown, errors: string[]): void {
+  if (!isObject(quantities)) {
+    return;
+  }
+  for (const [key, value] of Object.entries(quantities)) {
+    const text = quantityText(value);
+    if (text === undefined) {
+      continue;
+    }
+    try {
+      parseQuantity(text);
+      if (key === 'memory') {
+        if (parseMemorySize(resourceMemoryString(text)) <= 0n) {
+          errors.push(`${component} resource requirements ${section} ${key} must be positive: ${text}`);
+        }
+      } else if (key === 'cpu') {
+        if (!isPositive(amountInBytes(text))) {
+          errors.push(`${component} resource requirements ${section} ${key} must be positive: ${text}`);
+        }
+      } else if (amountInBytes(text).unscaled < 0n) {
+        errors.push(`${component} resource requirements ${section} ${key} must not be negative: ${text}`);
+      }
+    } catch (error) {
+      errors.push(`${component} resource requirements ${section} ${key} parse error: ${illegalArgument(error)}`);
+    }
+  }
+}
+
+/** `toComparableAmount`: memory in bytes as Flink reads it, anything else as its numerical amount. */
+function comparableAmount(key: string, text: string): number {
+  return key === 'memory'
+    ? Number(parseMemorySize(resourceMemoryString(text)))
+    : Number(decimalToString(amountInBytes(text)));
+}
+
+/** `validateRequestNotAboveLimit`: a request above its limit (unparseable ones are reported already). */
+function requestAboveLimitErrors(component: Component, spec: unknown, key: string, errors: string[]): void {
+  const request = quantityText(at(spec, `resources.requests.${key}`));
+  const limit = quantityText(at(spec, `resources.limits.${key}`));
+  if (request === undefined || limit === undefined) {
+    return;
+  }
+  try {
+    if (comparableAmount(key, request) > comparableAmount(key, limit)) {
+      errors.push(`${component} resource requirements ${key} request (${request}) must not exceed its limit (${limit})`);
+    }
+  } catch (error) {
+    illegalArgument(error);
+  }
+}
+
+/**
+ * The checks of `resources` (1.16): requests and limits must parse and be
+ * positive (cpu, memory) or not negative (anything else, e.g.
+ * `ephemeral-storage`), and a cpu or memory request must not exceed its
+ * limit. One message, the problems joined by `; `, as upstream.
+ */
+export function resourceRequirementsErrors(component: Component, spec: unknown, target: OperatorVersion): string[] {
+  const resources = at(spec, 'resources');
+  if (!target.isAtLeast(OperatorVersion.V1_16) || !isObject(resources)) {
+    return [];
+  }
+  const errors: string[] = [];
+  quantityErrors(component, 'requests', resources.requests, errors);
+  quantityErrors(component, 'limits', resources.limits, errors);
+  requestAboveLimitErrors(component, spec, 'cpu', errors);
+  requestAboveLimitErrors(component, spec, 'memory', errors);
+  return errors.length === 0 ? [] : [errors.join('; ')];
 }

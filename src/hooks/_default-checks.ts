@@ -8,17 +8,19 @@ import { jarUriErrors } from './_checks-jar-uri';
 import { checkpointDirectoryErrors, parallelismErrors, savepointDirectoryErrors } from './_checks-job';
 import { logConfigErrors } from './_checks-logging';
 import { at, isCanary, isObject, lastReconciledSpec, shapeErrors } from './_checks-manifest';
-import { jobManagerReplicaErrors, memorySourceErrors, resourceErrors, taskManagerReplicaErrors } from './_checks-resources';
+import { jobManagerReplicaErrors, memorySourceErrors, resourceErrors, resourceRequirementsErrors, taskManagerReplicaErrors } from './_checks-resources';
 import { applicationClusterErrors, clusterIdErrors, jobPresenceErrors } from './_checks-session-job';
 import { snapshotRuleErrors, snapshotShapeErrors } from './_checks-snapshot';
 import { deploymentSpecChangeErrors, sessionJobSpecChangeErrors } from './_checks-spec-change';
 import { flinkVersionErrors } from './_checks-version';
 import { effectiveConfiguration, flattenConfiguration, operatorConfiguration } from './_configuration';
 import { FlinkHookContext } from './context';
+import { OperatorVersion } from '../operator-version';
 
 /**
- * The checks of the Flink Kubernetes Operator's (1.15.0) `DefaultValidator`
- * on plain `flink.apache.org/v1beta1` manifests, in upstream order, all
+ * The checks of the Flink Kubernetes Operator's `DefaultValidator` of the
+ * target release (`context.operatorVersion`, 1.15.0 or 1.16.1) on plain
+ * `flink.apache.org/v1beta1` manifests, in upstream order, all
  * reported at once (upstream stops at the first). A check that cannot run
  * because a configuration value it reads does not parse reports that
  * instead. Resources labelled as canaries are not validated, as the
@@ -27,6 +29,11 @@ import { FlinkHookContext } from './context';
  */
 
 type Check = () => string[];
+
+/** The operator release whose rules apply. */
+function targetOf(context: FlinkHookContext | undefined): OperatorVersion {
+  return context?.operatorVersion instanceof OperatorVersion ? context.operatorVersion : OperatorVersion.LATEST;
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -64,6 +71,7 @@ export function deploymentErrors(deployment: any, context?: FlinkHookContext): s
     const job = at(spec, 'job');
     const jobManager = at(spec, 'jobManager');
     const taskManager = at(spec, 'taskManager');
+    const target = targetOf(context);
     return runChecks([
       () => deploymentNameErrors(name),
       () => flinkVersionErrors(spec, last),
@@ -75,15 +83,17 @@ export function deploymentErrors(deployment: any, context?: FlinkHookContext): s
       () => checkpointDirectoryErrors(job, conf),
       () => savepointDirectoryErrors(job, conf),
       () => parallelismErrors(job, taskManager),
-      () => memorySourceErrors('JobManager', jobManager, conf),
+      () => memorySourceErrors('JobManager', jobManager, conf, target),
       () => resourceErrors('JobManager', jobManager),
+      () => resourceRequirementsErrors('JobManager', jobManager, target),
       () => jobManagerReplicaErrors(jobManager, conf),
-      () => memorySourceErrors('TaskManager', taskManager, conf),
+      () => memorySourceErrors('TaskManager', taskManager, conf, target),
       () => resourceErrors('TaskManager', taskManager),
+      () => resourceRequirementsErrors('TaskManager', taskManager, target),
       () => taskManagerReplicaErrors(taskManager),
       () => deploymentSpecChangeErrors(spec, last),
       () => serviceAccountErrors(at(spec, 'serviceAccount')),
-      () => autoscalerErrors(conf),
+      () => autoscalerErrors(conf, target),
     ]);
   } catch (error) {
     return [`Validation failed unexpectedly: ${describe(error)}`];
@@ -126,7 +136,7 @@ export function sessionJobErrors(sessionJob: any, sessionDeployment: any | undef
         () => checkpointDirectoryErrors(job, conf),
         () => savepointDirectoryErrors(job, conf),
         () => parallelismErrors(job, undefined),
-        () => autoscalerErrors(conf),
+        () => autoscalerErrors(conf, targetOf(context)),
       );
     }
     return runChecks(checks);

@@ -88,8 +88,8 @@ describe('ephemeral storage: Kubernetes quantities', () => {
 });
 
 describe('process memory from the Flink configuration', () => {
-  const JM = 'JobManager resource memory must be defined using `spec.jobManager.resource.memory`';
-  const TM = 'TaskManager resource memory must be defined using `spec.taskManager.resource.memory`';
+  const JM = 'JobManager resource memory must be defined using `spec.jobManager.resource.memory` or `spec.jobManager.resources.requests.memory`';
+  const TM = 'TaskManager resource memory must be defined using `spec.taskManager.resource.memory` or `spec.taskManager.resources.requests.memory`';
 
   // [description, configuration, JobManager memory derivable, TaskManager memory derivable]
   test.each<[string, Record<string, string>, boolean, boolean]>([

@@ -176,13 +176,13 @@ describe('DefaultValidator: FlinkDeployment without default configuration', () =
     ['unparsable JobManager memory is rejected', (d) => { d.spec.jobManager.resource.memory = 'invalid'; },
       'JobManager resource memory parse error: Character I is neither a decimal digit number, decimal point, nor "e" notation exponential mark.'],
     ['TaskManager memory must be defined', (d) => { delete d.spec.taskManager.resource.memory; },
-      'TaskManager resource memory must be defined using `spec.taskManager.resource.memory`'],
+      'TaskManager resource memory must be defined using `spec.taskManager.resource.memory` or `spec.taskManager.resources.requests.memory`'],
     ['JobManager memory must be defined', (d) => { delete d.spec.jobManager.resource.memory; },
-      'JobManager resource memory must be defined using `spec.jobManager.resource.memory`'],
+      'JobManager resource memory must be defined using `spec.jobManager.resource.memory` or `spec.jobManager.resources.requests.memory`'],
     ['the task heap alone does not define TaskManager memory', (d) => {
       delete d.spec.taskManager.resource.memory;
       d.spec.flinkConfiguration = { 'taskmanager.memory.task.heap.size': '1024m' };
-    }, 'TaskManager resource memory must be defined using `spec.taskManager.resource.memory`'],
+    }, 'TaskManager resource memory must be defined using `spec.taskManager.resource.memory` or `spec.taskManager.resources.requests.memory`'],
     ['the JVM heap defines JobManager memory', (d) => {
       delete d.spec.jobManager.resource.memory;
       d.spec.flinkConfiguration = { 'jobmanager.memory.heap.size': '2048m' };
@@ -434,12 +434,12 @@ describe('DefaultValidator: autoscaler options', () => {
   const COEFFICIENT_MIN = 'job.autoscaler.observed-scalability.coefficient-min';
   const EXCLUDED_PERIODS = 'job.autoscaler.excluded.periods';
 
-  /** The autoscaler configuration of the upstream tests. */
+  /** The autoscaler configuration of the upstream tests (1.16; 1.15 put its 0.1 under the detection flag by mistake). */
   const autoscalerConfiguration = (): Record<string, string> => ({
     [ENABLED]: 'true',
     [SCALE_UP]: '100000.0',
     [SCALE_DOWN]: '0.6',
-    'job.autoscaler.scaling.effectiveness.detection.enabled': '0.1',
+    'job.autoscaler.scaling.effectiveness.threshold': '0.1',
     [TARGET]: '0.7',
     [MAX]: '1.0',
     [MIN]: '0.3',
@@ -487,7 +487,8 @@ describe('DefaultValidator: autoscaler options', () => {
 
   test.each<[string, Record<string, string | undefined>, string | undefined]>([
     ['nothing is checked when the autoscaler is not enabled', { ...GARBAGE, [ENABLED]: undefined }, undefined],
-    ['a scalability coefficient min above 1', { [COEFFICIENT_MIN]: '1.2' }, outOfRange(COEFFICIENT_MIN, '0.01', '1.0')],
+    ['a scalability coefficient min above 1 with observed scalability on', { [COEFFICIENT_MIN]: '1.2', 'job.autoscaler.observed-scalability.enabled': 'true' },
+      outOfRange(COEFFICIENT_MIN, '0.01', '1.0')],
   ])('deployment: %s', (_description, overrides, expected) => {
     expect(deploymentResult(overrides)).toBe(expected);
   });
@@ -503,7 +504,7 @@ describe('DefaultValidator: first message and all messages', () => {
     expect(errors).toEqual([
       expect.stringMatching(/^The FlinkDeployment name: Bad_Name is invalid/),
       'TaskManager replicas must be larger than 0',
-      'TaskManager resource memory must be defined using `spec.taskManager.resource.memory`',
+      'TaskManager resource memory must be defined using `spec.taskManager.resource.memory` or `spec.taskManager.resources.requests.memory`',
       'TaskManager replicas should not be configured less than one.',
       'spec.serviceAccount must be defined. If you use helm, its value should be the same with the name of jobServiceAccount.',
     ]);
