@@ -336,6 +336,8 @@ export interface FlinkOperatorProps {
 export class FlinkOperator extends Construct {
   /** The default operator image: that of the default release (`OperatorVersion.LATEST`, 1.16.1), pinned. */
   public static readonly DEFAULT_IMAGE = 'apache/flink-kubernetes-operator:1.16.1';
+  /** The default plugin installer image. */
+  public static readonly DEFAULT_PLUGIN_INSTALLER_IMAGE = 'curlimages/curl:8.11.1';
 
   /**
    * The default operator image of a release, pinned (e.g.
@@ -347,8 +349,6 @@ export class FlinkOperator extends Construct {
     return operatorChart(version).image;
   }
 
-  /** The default plugin installer image. */
-  public static readonly DEFAULT_PLUGIN_INSTALLER_IMAGE = 'curlimages/curl:8.11.1';
 
   /** The operator release installed, and the target of every Flink resource in the app. */
   public readonly version: OperatorVersion;

@@ -218,7 +218,8 @@ describe.each(RELEASES)('FlinkOperator $appVersion with default props', (release
   test('exposes the computed names', () => {
     const { operator } = operatorChart({ version: release.version });
     expect([operator.namespace, operator.deploymentName, operator.configMapName, operator.operatorServiceAccountName,
-      operator.jobServiceAccountName, operator.webhookServiceName, operator.webhookConfigurationName, operator.image, operator.replicas, operator.version])
+      operator.jobServiceAccountName, operator.webhookServiceName, operator.webhookConfigurationName, operator.image, operator.replicas,
+      operator.version])
       .toEqual([NS, 'flink-kubernetes-operator', 'flink-operator-config', 'flink-operator', 'flink', 'flink-operator-webhook-service',
         'flink-operator-flink-operator-webhook-configuration', release.image, 1, release.version]);
     expect(FlinkOperator.defaultImage(release.version)).toEqual(release.image);
