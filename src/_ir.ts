@@ -3,13 +3,13 @@
  * JSON (`flink.apache.org/v1beta1`), the one place where that mapping lives.
  */
 import { Size } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
+import { Cpu, k8s } from 'cdk8s-plus-27';
 import { checkInteger, checkObjectList, checkPodTemplate, checkSize, checkString, checkStringList, checkStringMap, fail, isObject } from './_checks';
 import { cleanJson, undefinedIfEmpty } from './_json';
 import { flinkMemory, kubernetesQuantity } from './_size';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkJobOptions } from './flink-job';
-import { FlinkProcessOptions } from './flink-process';
+import { FlinkProcessOptions, FlinkProcessResources, FlinkResourceQuantities } from './flink-process';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 
 /**
@@ -63,8 +63,14 @@ export function renderProcess(field: string, options: FlinkProcessOptions | unde
     ephemeralStorage: options.ephemeralStorage ? sized(`${field}.ephemeralStorage`, options.ephemeralStorage, kubernetesQuantity) : undefined,
   };
   const hasResource = Object.values(resource).some((v) => v !== undefined);
+  const resources = renderResources(`${field}.resources`, options.resources);
+  if (hasResource && resources !== undefined) {
+    throw new Error(`'${field}.resources' and '${field}.cpu' / '${field}.memory' / '${field}.ephemeralStorage' are exclusive: `
+      + `the operator ignores the latter when 'resources' is set; give the resources in '${field}.resources' only`);
+  }
   return {
     resource: hasResource ? resource : undefined,
+    resources,
     replicas: options.replicas,
     podTemplate: renderPodTemplate(options.podTemplate, `${field}.podTemplate`),
   };
@@ -123,6 +129,61 @@ export function renderPodTemplate(template: k8s.PodTemplateSpec | undefined, fie
     delete json.spec.containers;
   }
   return json;
+}
+
+/**
+ * `spec.<process>.resources` (operator 1.16): requests and limits as the
+ * upstream examples write them (memory in Flink units, cpu as a quantity
+ * string).
+ */
+function renderResources(field: string, resources: FlinkProcessResources | undefined): Record<string, unknown> | undefined {
+  if (resources === undefined) {
+    return undefined;
+  }
+  if (!isObject(resources as unknown)) {
+    fail(field, 'a map with requests and/or limits', resources);
+  }
+  const requests = renderQuantities(`${field}.requests`, resources.requests);
+  const limits = renderQuantities(`${field}.limits`, resources.limits);
+  return requests === undefined && limits === undefined ? undefined : { requests, limits };
+}
+
+const TYPED_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
+
+function renderQuantities(field: string, quantities: FlinkResourceQuantities | undefined): Record<string, string> | undefined {
+  if (quantities === undefined) {
+    return undefined;
+  }
+  if (!isObject(quantities as unknown)) {
+    fail(field, 'a map of resource quantities', quantities);
+  }
+  const cpu: unknown = quantities.cpu;
+  if (cpu !== undefined && !(cpu instanceof Cpu)) {
+    fail(`${field}.cpu`, 'a Cpu (e.g. Cpu.units(1) or Cpu.millis(500))', cpu);
+  }
+  checkSize(`${field}.memory`, quantities.memory);
+  checkSize(`${field}.ephemeralStorage`, quantities.ephemeralStorage);
+  checkStringMap(`${field}.other`, quantities.other);
+  const rendered: Record<string, string> = {};
+  if (quantities.cpu !== undefined) {
+    rendered.cpu = quantities.cpu.amount;
+  }
+  if (quantities.memory !== undefined) {
+    rendered.memory = sized(`${field}.memory`, quantities.memory, flinkMemory);
+  }
+  if (quantities.ephemeralStorage !== undefined) {
+    rendered['ephemeral-storage'] = sized(`${field}.ephemeralStorage`, quantities.ephemeralStorage, kubernetesQuantity);
+  }
+  for (const [name, amount] of Object.entries(quantities.other ?? {})) {
+    if (TYPED_RESOURCES.includes(name)) {
+      fail(`${field}.other`, `free of '${name}' (use the typed prop)`, quantities.other);
+    }
+    if (amount.trim() === '') {
+      fail(`${field}.other['${name}']`, 'a non-empty quantity (e.g. \'1\')', amount);
+    }
+    rendered[name] = amount;
+  }
+  return undefinedIfEmpty(rendered);
 }
 
 function sized(field: string, size: Size, render: (s: Size) => string): string {

@@ -1,5 +1,68 @@
 import { Size } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
+import { Cpu, k8s } from 'cdk8s-plus-27';
+
+/**
+ * Amounts of compute resources of a Flink pod, for `resources.requests` or
+ * `resources.limits`.
+ */
+export interface FlinkResourceQuantities {
+  /**
+   * CPU cores (`Cpu.units(0.5)`, `Cpu.millis(500)`), rendered as the
+   * Kubernetes quantity (`"0.5"`, `"500m"`).
+   *
+   * @default - not set
+   */
+  readonly cpu?: Cpu;
+
+  /**
+   * Memory, rendered the way the operator reads it, in Flink units
+   * (`Size.mebibytes(2048)` becomes `2048m`, as in the upstream examples).
+   *
+   * @default - not set
+   */
+  readonly memory?: Size;
+
+  /**
+   * Ephemeral storage, rendered as a Kubernetes quantity (`2Gi`) under
+   * `ephemeral-storage`; the operator puts it on the main container.
+   *
+   * @default - not set
+   */
+  readonly ephemeralStorage?: Size;
+
+  /**
+   * Other resources by their Kubernetes name and quantity, e.g.
+   * `{ 'nvidia.com/gpu': '1' }`; the operator puts them on the main container.
+   *
+   * @default - none
+   */
+  readonly other?: { [resource: string]: string };
+}
+
+/**
+ * Kubernetes resource requirements of a Flink process (operator 1.16 and
+ * newer). The operator turns cpu and memory into the Flink configuration
+ * (a limit above the request becomes the limit factor) and puts the other
+ * resources on the main container. A request without a limit is the
+ * usual form; Kubernetes defaults a missing request to its limit.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.16/docs/custom-resource/reference/#jobmanagerspec
+ */
+export interface FlinkProcessResources {
+  /**
+   * What each pod requests.
+   *
+   * @default - nothing requested
+   */
+  readonly requests?: FlinkResourceQuantities;
+
+  /**
+   * The most each pod may use.
+   *
+   * @default - no limits
+   */
+  readonly limits?: FlinkResourceQuantities;
+}
 
 /**
  * Resources and pod template of a Flink process (JobManager or TaskManager).
@@ -8,7 +71,17 @@ import { k8s } from 'cdk8s-plus-27';
  */
 export interface FlinkProcessOptions {
   /**
-   * CPU cores of each pod (fractions allowed).
+   * Resource requests and limits of each pod, typed Kubernetes style
+   * (`spec.<process>.resources`). Needs operator 1.16 or newer; use it
+   * instead of `cpu`, `memory` and `ephemeralStorage`, which the operator
+   * ignores when `resources` is set.
+   *
+   * @default - the resources come from `cpu`, `memory` and `ephemeralStorage`
+   */
+  readonly resources?: FlinkProcessResources;
+
+  /**
+   * CPU cores of each pod (fractions allowed). With operator 1.16, prefer `resources`.
    *
    * @default - from the Flink configuration (`kubernetes.jobmanager.cpu` / `kubernetes.taskmanager.cpu`)
    */

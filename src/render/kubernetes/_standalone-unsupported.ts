@@ -53,6 +53,12 @@ export function standaloneDeploymentErrors(manifest: any): string[] {
   if (configuration['job.autoscaler.enabled'] === 'true') {
     errors.push(unsupported('spec.flinkConfiguration."job.autoscaler.enabled"', 'true', 'KUBERNETES', 'the autoscaler runs in the operator'));
   }
+  for (const process of ['jobManager', 'taskManager']) {
+    if (spec[process]?.resources !== undefined && spec[process]?.resources !== null) {
+      errors.push(unsupported(`spec.${process}.resources`, spec[process].resources, 'KUBERNETES',
+        'the standalone pods are sized from `cpu`, `memory` and `ephemeralStorage` (`resource`); give the resources there'));
+    }
+  }
   const ha = haServices(configuration);
   if (ha === 'kubernetes' && manifest.metadata?.namespace === undefined && configuration['kubernetes.namespace'] === undefined) {
     errors.push(unsupported('metadata.namespace', undefined, 'KUBERNETES',
