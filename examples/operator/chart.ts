@@ -1,5 +1,5 @@
 import { Chart, ChartProps, Size } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
+import { Cpu, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { FlinkDeployment, FlinkHooks, FlinkOperator, FlinkVersion, OperatorVersion, UpgradeMode, WebhookKeystorePassword } from '../../src';
 
@@ -49,8 +49,9 @@ export class OperatorChart extends Chart {
       namespace: APPS_NAMESPACE,
       image: 'flink:2.2',
       flinkVersion: FlinkVersion.V2_2,
-      jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
-      taskManager: { memory: Size.mebibytes(2048), cpu: 1 },
+      // Kubernetes-style requests and limits: operator 1.16 and newer.
+      jobManager: { resources: { requests: { memory: Size.mebibytes(2048), cpu: Cpu.units(1) } } },
+      taskManager: { resources: { requests: { memory: Size.mebibytes(2048), cpu: Cpu.units(1) }, limits: { memory: Size.mebibytes(2048) } } },
       job: {
         jarUri: 'local:///opt/flink/examples/streaming/StateMachineExample.jar',
         parallelism: 2,

@@ -27,6 +27,9 @@ describe('examples/operator', () => {
     expect(chart.operator.defaultConfiguration['taskmanager.numberOfTaskSlots']).toEqual('2');
     expect(find('Deployment', 'flink-kubernetes-operator').spec.template.spec.containers[0].image).toEqual('apache/flink-kubernetes-operator:1.16.1');
     expect(Object.keys(find('ConfigMap', 'flink-operator-config').data)).not.toContain('flink-conf.yaml');
+    expect(find('FlinkDeployment', 'state-machine').spec.taskManager).toEqual({
+      resources: { requests: { memory: '2048m', cpu: '1' }, limits: { memory: '2048m' } },
+    });
     expect(() => app.synth()).not.toThrow();
   });
 });
