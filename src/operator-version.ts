@@ -18,12 +18,10 @@ export class OperatorVersion {
   public static readonly V1_16 = new OperatorVersion('1.16.1');
 
   /** The newest supported release, the default target. */
-  public static get LATEST(): OperatorVersion {
-    return OperatorVersion.V1_16;
-  }
+  public static readonly LATEST = OperatorVersion.V1_16;
 
   /** Every supported release, oldest first. */
-  public static get ALL(): OperatorVersion[] {
+  public static all(): OperatorVersion[] {
     return [OperatorVersion.V1_15, OperatorVersion.V1_16];
   }
 
@@ -36,9 +34,9 @@ export class OperatorVersion {
    */
   public static of(version: string): OperatorVersion {
     const given = typeof version === 'string' ? version.trim().replace(/^v/, '') : undefined;
-    const found = OperatorVersion.ALL.find((v) => v.version === given || v.minorVersion === given);
+    const found = OperatorVersion.all().find((v) => v.version === given || v.minorVersion === given);
     if (!found) {
-      const supported = OperatorVersion.ALL.map((v) => `'${v.minorVersion}' (${v.version})`).join(', ');
+      const supported = OperatorVersion.all().map((v) => `'${v.minorVersion}' (${v.version})`).join(', ');
       throw new Error(`unsupported Flink Kubernetes Operator version ${describeValue(version)}; supported: ${supported}`);
     }
     return found;

@@ -12,7 +12,7 @@ const enumOf = (v: OperatorVersion, kind: string, path: string) => {
   return sorted(values!);
 };
 
-describe.each(OperatorVersion.ALL.map((v) => [v.version, v] as const))('the CRDs of operator %s', (_, v) => {
+describe.each(OperatorVersion.all().map((v) => [v.version, v] as const))('the CRDs of operator %s', (_, v) => {
   test.each([
     ['UpgradeMode', Object.values(UpgradeMode), 'FlinkDeployment', 'spec.job.upgradeMode'],
     ['UpgradeMode (session jobs)', Object.values(UpgradeMode), 'FlinkSessionJob', 'spec.job.upgradeMode'],

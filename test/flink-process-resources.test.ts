@@ -53,9 +53,12 @@ describe('jobManager.resources / taskManager.resources (operator 1.16)', () => {
     new FlinkDeployment(chart, 'flink', {
       ...base,
       jobManager: { memory: Size.gibibytes(2) },
-      taskManager: { resources: { requests: { memory: Size.gibibytes(4), cpu: Cpu.units(2) }, limits: { memory: Size.gibibytes(2), cpu: Cpu.units(1) } } },
+      taskManager: {
+        resources: { requests: { memory: Size.gibibytes(4), cpu: Cpu.units(2) }, limits: { memory: Size.gibibytes(2), cpu: Cpu.units(1) } },
+      },
     });
-    expect(() => Testing.synth(chart)).toThrow('TaskManager resource requirements cpu request (2) must not exceed its limit (1); TaskManager resource requirements memory request (4096m) must not exceed its limit (2048m)');
+    expect(() => Testing.synth(chart)).toThrow(
+      'TaskManager resource requirements cpu request (2) must not exceed its limit (1); TaskManager resource requirements memory request (4096m) must not exceed its limit (2048m)');
   });
 
   test.each<[string, any, RegExp]>([

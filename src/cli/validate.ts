@@ -187,9 +187,9 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
     throw new UsageError(`--format must be text or json, got '${format}'`);
   }
   const operatorVersion = values['operator-version'] === undefined ? OperatorVersion.LATEST
-    : OperatorVersion.ALL.find((v) => v.minorVersion === values['operator-version'] || v.version === values['operator-version']);
+    : OperatorVersion.all().find((v) => v.minorVersion === values['operator-version'] || v.version === values['operator-version']);
   if (operatorVersion === undefined) {
-    throw new UsageError(`--operator-version must be ${OperatorVersion.ALL.map((v) => v.minorVersion).join(' or ')}, got '${values['operator-version']}'`);
+    throw new UsageError(`--operator-version must be ${OperatorVersion.all().map((v) => v.minorVersion).join(' or ')}, got '${values['operator-version']}'`);
   }
   if (!values.help && positionals.length === 0) {
     throw new UsageError('no PATH given (see cdk8s-flink validate --help)');

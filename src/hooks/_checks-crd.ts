@@ -59,7 +59,7 @@ function walk(value: unknown, schema: any, path: string, w: Walk): void {
 
 /** How to fix a value the target rejects: the newest release that takes it, or the fallback advice. */
 function fix(w: Walk, path: string, accepts: (schema: any) => boolean, verb: string, otherwise: string): string {
-  const newer = OperatorVersion.ALL.filter((v) => v !== w.target).reverse()
+  const newer = OperatorVersion.all().filter((v) => v !== w.target).reverse()
     .find((v) => accepts(schemaAt(crdSchema(v, w.kind), path)));
   return newer === undefined ? otherwise
     : `Flink Kubernetes Operator ${newer.version} ${verb}: target it with OperatorVersion.V${newer.major}_${newer.minor} `
