@@ -1,13 +1,13 @@
 import { Chart, ChartProps, Size } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
+import { Cpu, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { FlinkDeployment, FlinkHooks, FlinkOperator, FlinkVersion, UpgradeMode, WebhookKeystorePassword } from '../../src';
+import { FlinkDeployment, FlinkHooks, FlinkOperator, FlinkVersion, OperatorVersion, UpgradeMode, WebhookKeystorePassword } from '../../src';
 
 /** Namespace the operator watches and the example deployment runs in. */
 export const APPS_NAMESPACE = 'flink-apps';
 
 /**
- * The Flink Kubernetes Operator, watching one namespace, and an application
+ * The Flink Kubernetes Operator 1.16.1, watching one namespace, and an application
  * cluster in that namespace. The FlinkDeployment is validated at synth time
  * against this operator's default configuration.
  *
@@ -22,6 +22,9 @@ export class OperatorChart extends Chart {
     super(scope, id, { namespace: 'flink-operator', ...props });
 
     this.operator = new FlinkOperator(this, 'operator', {
+      // Pinned: a library upgrade that changes the default release does not move the operator.
+      // Every Flink resource in the app targets this release (its CRDs, Flink versions, rules).
+      version: OperatorVersion.V1_16,
       watchNamespaces: [APPS_NAMESPACE],
       webhook: { keystorePassword: WebhookKeystorePassword.fromSecretName('flink-operator-webhook-password') },
       defaultConfiguration: {
@@ -46,8 +49,9 @@ export class OperatorChart extends Chart {
       namespace: APPS_NAMESPACE,
       image: 'flink:2.2',
       flinkVersion: FlinkVersion.V2_2,
-      jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
-      taskManager: { memory: Size.mebibytes(2048), cpu: 1 },
+      // Kubernetes-style requests and limits: operator 1.16 and newer.
+      jobManager: { resources: { requests: { memory: Size.mebibytes(2048), cpu: Cpu.units(1) } } },
+      taskManager: { resources: { requests: { memory: Size.mebibytes(2048), cpu: Cpu.units(1) }, limits: { memory: Size.mebibytes(2048) } } },
       job: {
         jarUri: 'local:///opt/flink/examples/streaming/StateMachineExample.jar',
         parallelism: 2,

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { findYamlFiles, InputDocument, readDocuments } from './_documents';
 import { loadPlugins } from './_plugins';
 import { UsageError } from './_usage-error';
-import { flattenConfiguration, UPSTREAM_OPERATOR_CONFIGURATION } from '../hooks/_configuration';
+import { flattenConfiguration, upstreamOperatorConfiguration } from '../hooks/_configuration';
 import { FlinkResourceKind, runPipeline } from '../hooks/_pipeline';
 import { OperatorVersion } from '../operator-version';
 import { isFlinkCluster } from '../render/spotify/_crd';
@@ -85,7 +85,9 @@ export function validateCommand(argv: string[], cwd: string = process.cwd()): Va
   if (args.help) {
     return { exitCode: 0, stdout: VALIDATE_USAGE + '\n', stderr: '' };
   }
-  const operatorConfiguration = args.operatorConfig ? readOperatorConfig(args.operatorConfig) : { ...UPSTREAM_OPERATOR_CONFIGURATION };
+  const operatorConfiguration = args.operatorConfig
+    ? readOperatorConfig(args.operatorConfig, args.operatorVersion)
+    : { ...upstreamOperatorConfiguration(args.operatorVersion) };
   const plugins = loadPlugins(args.plugins, cwd);
   const inputs = args.paths.map((p) => ({ path: p, files: findYamlFiles([p]) }));
   const files = [...new Set(inputs.flatMap((i) => i.files))];
@@ -195,7 +197,7 @@ function isFlinkResource(doc: InputDocument): boolean {
     && v.apiVersion.startsWith('flink.apache.org/') && FLINK_KINDS.includes(v.kind);
 }
 
-function readOperatorConfig(file: string): Record<string, string> {
+function readOperatorConfig(file: string, version: OperatorVersion): Record<string, string> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -211,7 +213,7 @@ function readOperatorConfig(file: string): Record<string, string> {
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file}: the operator configuration must be a YAML map of configuration keys`);
   }
-  return { ...UPSTREAM_OPERATOR_CONFIGURATION, ...flattenConfiguration(value) };
+  return { ...upstreamOperatorConfiguration(version), ...flattenConfiguration(value) };
 }
 
 interface ValidateArgs {

@@ -2,42 +2,19 @@ import { flinkVersionFromMajorMinor, isEqualOrNewer, isKnownFlinkVersion, FLINK_
 import { javaDoubleToString, parseJavaInt } from './_checks-java-numbers';
 import { isObject } from './_checks-manifest';
 import { FlinkHookContext } from './context';
-
-const JAVA_17_MODULE_OPTIONS = '--add-exports=java.base/sun.net.util=ALL-UNNAMED'
-  + ' --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED'
-  + ' --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.lang=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.net=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.io=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.nio=ALL-UNNAMED'
-  + ' --add-opens=java.base/sun.nio.ch=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.lang.reflect=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.text=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.time=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.util=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.util.concurrent=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED'
-  + ' --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED';
+import { chartDefaultConfiguration } from '../_operator-chart';
+import { OperatorVersion } from '../operator-version';
 
 /**
- * The operator's default configuration as the 1.15.0 Helm chart installs it
- * with default values: the chart's `conf/flink-conf.yaml`, then the
- * `defaultConfiguration."flink-conf.yaml"` overrides of `values.yaml`
- * (`append: true`), then the health probe settings the chart adds for the
- * default `operatorHealth` values.
+ * The operator's default configuration as the Helm chart of a release
+ * installs it with default values (see `chartDefaultConfiguration`): what
+ * validators see when no FlinkOperator or scope sets one.
+ *
+ * @param version the target release; the newest supported when not given
  */
-export const UPSTREAM_OPERATOR_CONFIGURATION: Readonly<Record<string, string>> = Object.freeze({
-  'taskmanager.numberOfTaskSlots': '1',
-  'parallelism.default': '1',
-  'kubernetes.operator.default-configuration.flink-version.v1_18.env.java.opts.all': JAVA_17_MODULE_OPTIONS,
-  'kubernetes.operator.default-configuration.flink-version.v1_19+.env.java.default-opts.all': JAVA_17_MODULE_OPTIONS,
-  'kubernetes.operator.metrics.reporter.slf4j.factory.class': 'org.apache.flink.metrics.slf4j.Slf4jReporterFactory',
-  'kubernetes.operator.metrics.reporter.slf4j.interval': '5 MINUTE',
-  'kubernetes.operator.reconcile.interval': '15 s',
-  'kubernetes.operator.observer.progress-check.interval': '5 s',
-  'kubernetes.operator.health.probe.enabled': 'true',
-  'kubernetes.operator.health.probe.port': '8085',
-});
+export function upstreamOperatorConfiguration(version?: OperatorVersion): Readonly<Record<string, string>> {
+  return chartDefaultConfiguration(version ?? OperatorVersion.LATEST);
+}
 
 const NAMESPACE_DEFAULTS_PREFIX = 'kubernetes.operator.default-configuration.namespace.';
 const VERSION_DEFAULTS_PREFIX = 'kubernetes.operator.default-configuration.flink-version.';
@@ -145,7 +122,7 @@ const FLATTENED_DEFAULTS = new WeakMap<object, ReadonlyMap<string, string>>();
 
 function operatorDefaults(context?: FlinkHookContext): ReadonlyMap<string, string> {
   const configured = isObject(context) ? context.operatorConfiguration : undefined;
-  const source: object = isObject(configured) ? configured : UPSTREAM_OPERATOR_CONFIGURATION;
+  const source: object = isObject(configured) ? configured : upstreamOperatorConfiguration(targetVersion(context));
   let defaults = FLATTENED_DEFAULTS.get(source);
   if (!defaults) {
     defaults = flattenToMap(operatorConfiguration(context));
@@ -156,7 +133,12 @@ function operatorDefaults(context?: FlinkHookContext): ReadonlyMap<string, strin
 
 export function operatorConfiguration(context?: FlinkHookContext): Record<string, string> {
   const configured = isObject(context) ? context.operatorConfiguration : undefined;
-  return flattenConfiguration(configured ?? UPSTREAM_OPERATOR_CONFIGURATION);
+  return flattenConfiguration(configured ?? upstreamOperatorConfiguration(targetVersion(context)));
+}
+
+function targetVersion(context?: FlinkHookContext): OperatorVersion | undefined {
+  const version = isObject(context) ? context.operatorVersion : undefined;
+  return version instanceof OperatorVersion ? version : undefined;
 }
 
 /**

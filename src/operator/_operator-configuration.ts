@@ -1,7 +1,6 @@
 import { stringify } from 'yaml';
-import { DEFAULT_LOG_CONFIGURATION } from './_log-configuration';
 import { describeValue } from '../_describe';
-import { UPSTREAM_OPERATOR_CONFIGURATION } from '../hooks/_configuration';
+import { chartDefaultConfiguration, chartLogFiles, ChartVersion, LOG_FILES, OperatorChartRelease } from '../_operator-chart';
 
 /** Operator configuration keys that a `FlinkOperator` prop owns, with that prop. */
 export const OWNED_KEYS: ReadonlyArray<readonly [string, string]> = [
@@ -12,11 +11,10 @@ export const OWNED_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['kubernetes.operator.health.probe.port', 'healthPort'],
 ];
 
-/** The logging configuration files the ConfigMap holds, in the chart's order. */
-export const LOG_FILES = ['log4j-operator.properties', 'log4j-console.properties', 'logback-operator.xml', 'logback-console.xml'];
-
 /** What goes into the operator's default configuration besides the user's overrides. */
 export interface OperatorConfigurationOptions {
+  /** The operator release whose chart defaults apply. */
+  readonly version: ChartVersion;
   /** The user's `defaultConfiguration`, flat. */
   readonly overrides: Map<string, string>;
   readonly watchNamespaces: string[];
@@ -29,14 +27,14 @@ export interface OperatorConfigurationOptions {
 
 /**
  * The operator's effective default configuration, in a stable order: the
- * 1.15.0 chart's defaults (conf/flink-conf.yaml with the values.yaml
+ * release's chart defaults (its conf/ file with the values.yaml
  * overrides), the user's overrides (in place of a default they replace,
  * appended otherwise), then the keys the props own: watched namespaces,
  * leader election, plugin listeners and the health probe, as the chart
  * appends them.
  */
 export function operatorConfiguration(options: OperatorConfigurationOptions): Map<string, string> {
-  const configuration = new Map(Object.entries(UPSTREAM_OPERATOR_CONFIGURATION));
+  const configuration = new Map(Object.entries(chartDefaultConfiguration(options.version)));
   for (const [key, value] of options.overrides) {
     configuration.set(key, value);
   }
@@ -57,7 +55,9 @@ export function operatorConfiguration(options: OperatorConfigurationOptions): Ma
 
 /**
  * Why a key or value cannot be written to `flink-conf.yaml`, whose parser
- * reads one `key: value` per line and cuts everything after `#`.
+ * reads one `key: value` per line and cuts everything after `#` (the 1.16
+ * chart writes `config.yaml` only, but Flink clusters older than 1.19 read
+ * the operator's defaults in that legacy format).
  */
 export function unwritableEntry(key: string, value: string): string | undefined {
   if (typeof key !== 'string' || key.trim() === '' || /[\s#]|: /.test(key)) {
@@ -83,15 +83,25 @@ export function renderConfigYaml(configuration: Map<string, string>): string {
 }
 
 /**
+ * The ConfigMap keys of the operator configuration, as the release's chart
+ * renders them: `config.yaml` and `flink-conf.yaml` in 1.15.0,
+ * `config.yaml` only in 1.16.
+ */
+export function configurationFiles(configuration: Map<string, string>, release: OperatorChartRelease): Record<string, string> {
+  return Object.fromEntries(release.configurationKeys.map((key) => [key, key === 'flink-conf.yaml' ? renderFlinkConf(configuration) : renderConfigYaml(configuration)]));
+}
+
+/**
  * The logging files of the ConfigMap: the chart's defaults, with the user's
  * `.properties` content appended (later keys win, as the chart appends
  * values.yaml overrides) and user `.xml` content replacing the default (as
  * the chart does for logback).
  */
-export function logConfigurationFiles(overrides: { [file: string]: string }): Record<string, string> {
+export function logConfigurationFiles(overrides: { [file: string]: string }, version: ChartVersion): Record<string, string> {
+  const defaults = chartLogFiles(version);
   const files: Record<string, string> = {};
   for (const file of LOG_FILES) {
-    const base = DEFAULT_LOG_CONFIGURATION[file];
+    const base = defaults[file];
     const extra = overrides[file];
     if (extra === undefined) {
       files[file] = base;

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { clusterScoped } from './_operator-rbac';
 import { checkOptionalBoolean, checkOptionalObject, checkOptionalObjectArray, checkOptionalString, checkOptionalStringMap } from './_prop-checks';
-import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
+import { FlinkOperatorWebhookOptions, WebhookKeystorePassword, WebhookKeystoreProfile } from './operator-webhook';
 import { describeValue } from '../_describe';
 import { ArgoCd, ArgoCdSyncWave } from '../argo-cd';
 
@@ -28,6 +28,8 @@ export interface OperatorWebhookOptions {
   readonly mutator: boolean;
   /** The Secret key cert-manager encrypts the keystore with. */
   readonly keystorePassword: { readonly name: string; readonly key: string };
+  /** How cert-manager encrypts the keystore; cert-manager's default when unset. */
+  readonly keystoreProfile?: WebhookKeystoreProfile;
   /** Selector of the operator pod. */
   readonly selector: { [key: string]: string };
   readonly serviceLabels?: { [key: string]: string };
@@ -109,6 +111,7 @@ export function renderWebhook(scope: Construct, options: OperatorWebhookOptions)
       keystores: {
         pkcs12: {
           create: true,
+          profile: options.keystoreProfile,
           passwordSecretRef: { name: options.keystorePassword.name, key: options.keystorePassword.key },
         },
       },
@@ -134,6 +137,9 @@ export function checkWebhookOptions(options: FlinkOperatorWebhookOptions | undef
   checkOptionalBoolean('webhook.mutator', options.mutator);
   if (options.keystorePassword !== undefined && !(options.keystorePassword instanceof WebhookKeystorePassword)) {
     throw new Error(`'webhook.keystorePassword' must be a WebhookKeystorePassword (from WebhookKeystorePassword.fromSecretName() or fromSecret()), got ${describeValue(options.keystorePassword)}`);
+  }
+  if (options.keystoreProfile !== undefined && !(Object.values(WebhookKeystoreProfile) as unknown[]).includes(options.keystoreProfile)) {
+    throw new Error(`'webhook.keystoreProfile' must be one of ${Object.values(WebhookKeystoreProfile).join(', ')}, got ${describeValue(options.keystoreProfile)}`);
   }
   checkOptionalString('webhook.jvmArgs', options.jvmArgs);
   checkOptionalObject('webhook.resources', options.resources);

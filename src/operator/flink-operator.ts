@@ -2,7 +2,7 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { operatorCrds } from '../_operator-crds';
-import { LOG_FILES, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, renderConfigYaml, renderFlinkConf, unwritableEntry } from './_operator-configuration';
+import { configurationFiles, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, unwritableEntry } from './_operator-configuration';
 import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
 import { checkWebhookOptions, renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
 import { InstalledJar, InstalledPlugin, installerContainer, installOperatorLib, installPlugin, OPERATOR_LIB_DIR, OPERATOR_LIB_VOLUME, PLUGINS_DIR } from './_plugin-installer';
@@ -12,6 +12,7 @@ import {
 } from './_prop-checks';
 import { checkResources } from '../_checks';
 import { describeValue } from '../_describe';
+import { LOG_FILES, operatorChart, OperatorChartRelease } from '../_operator-chart';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../_pod-security';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
@@ -21,7 +22,6 @@ import { FlinkHooks } from '../hooks/flink-hooks';
 import { OperatorVersion } from '../operator-version';
 
 const OPERATOR_NAME = 'flink-kubernetes-operator';
-const APP_VERSION = '1.15.0';
 const CONFIG_MAP_NAME = 'flink-operator-config';
 const CONFIG_VOLUME = 'flink-operator-config-volume';
 const ARTIFACTS_VOLUME = 'flink-artifacts-volume';
@@ -43,7 +43,7 @@ export enum OperatorLoggingFramework {
  * Leader election of the operator: one replica reconciles, the others wait
  * on a Lease in the operator namespace.
  *
- * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/configuration/#leader-election-and-high-availability
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.16/docs/operations/configuration/#leader-election-and-high-availability
  */
 export interface FlinkOperatorLeaderElection {
   /**
@@ -56,9 +56,10 @@ export interface FlinkOperatorLeaderElection {
 
 /**
  * Properties of a `FlinkOperator`: what the values of the Helm chart
- * `flink-kubernetes-operator` 1.15.0 offer, as typed props.
+ * `flink-kubernetes-operator` (1.16.1 or 1.15.0, see `version`) offer, as
+ * typed props.
  *
- * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/helm/
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.16/docs/operations/helm/
  */
 export interface FlinkOperatorProps {
   /**
@@ -80,7 +81,7 @@ export interface FlinkOperatorProps {
   /**
    * Operator image. Pin a tag or digest.
    *
-   * @default 'apache/flink-kubernetes-operator:1.15.0'
+   * @default - the release's image, pinned: 'apache/flink-kubernetes-operator:1.16.1' (`version` V1_16), 'apache/flink-kubernetes-operator:1.15.0' (V1_15)
    */
   readonly image?: string;
 
@@ -146,7 +147,7 @@ export interface FlinkOperatorProps {
    * `addDefaultConfiguration()`.
    *
    * @default - the chart's defaults only
-   * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/configuration/
+   * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.16/docs/operations/configuration/
    */
   readonly defaultConfiguration?: { [key: string]: any };
 
@@ -311,7 +312,8 @@ export interface FlinkOperatorProps {
 
 /**
  * The Flink Kubernetes Operator, installed from code: what the Helm chart
- * `flink-kubernetes-operator` 1.15.0 renders (CRDs, RBAC, ConfigMap,
+ * `flink-kubernetes-operator` renders with default values, 1.16.1 unless
+ * `version` asks for 1.15.0 (CRDs, RBAC, ConfigMap,
  * Deployment, webhook with cert-manager certificates), GitOps-ready, plus
  * Java plugins installed by init containers.
  *
@@ -332,10 +334,20 @@ export interface FlinkOperatorProps {
  * });
  */
 export class FlinkOperator extends Construct {
-  /** The default operator image: the 1.15.0 release, pinned. */
-  public static readonly DEFAULT_IMAGE = 'apache/flink-kubernetes-operator:1.15.0';
+  /** The default operator image: that of the default release (`OperatorVersion.LATEST`, 1.16.1), pinned. */
+  public static readonly DEFAULT_IMAGE = 'apache/flink-kubernetes-operator:1.16.1';
   /** The default plugin installer image. */
   public static readonly DEFAULT_PLUGIN_INSTALLER_IMAGE = 'curlimages/curl:8.11.1';
+
+  /**
+   * The default operator image of a release, pinned (e.g.
+   * `apache/flink-kubernetes-operator:1.15.0`).
+   *
+   * @param version the operator release
+   */
+  public static defaultImage(version: OperatorVersion): string {
+    return operatorChart(version).image;
+  }
 
   /** The operator release installed, and the target of every Flink resource in the app. */
   public readonly version: OperatorVersion;
@@ -385,6 +397,8 @@ export class FlinkOperator extends Construct {
   private readonly operatorLibs = new Map<string, InstalledJar>();
   private readonly loggingFramework: OperatorLoggingFramework;
   private readonly keystorePassword: WebhookKeystorePassword;
+  /** What the chart of the installed release renders differently. */
+  private readonly chart: OperatorChartRelease;
 
   constructor(scope: Construct, id: string, props: FlinkOperatorProps = {}) {
     super(scope, id);
@@ -397,13 +411,14 @@ export class FlinkOperator extends Construct {
       throw new Error(`'version' must be an OperatorVersion (e.g. OperatorVersion.V1_16 or OperatorVersion.of('1.16')), got ${describeValue(props.version)}`);
     }
     this.version = props.version ?? OperatorVersion.LATEST;
+    this.chart = operatorChart(this.version);
     FlinkHooks._useAppOperatorVersion(this, this.version, this.node.path);
     const namespace = props.namespace ?? Chart.of(this).namespace;
     if (namespace === undefined) {
       throw new Error('FlinkOperator needs a namespace: set \'namespace\' or give the chart one');
     }
     this.namespace = checkLabel('namespace', namespace);
-    const image: unknown = props.image ?? FlinkOperator.DEFAULT_IMAGE;
+    const image: unknown = props.image ?? this.chart.image;
     if (typeof image !== 'string') {
       throw new Error(`'image' must be a non-empty string, got ${describeValue(image)}`);
     }
@@ -489,6 +504,7 @@ export class FlinkOperator extends Construct {
         validator: (webhook.validator ?? true),
         mutator: (webhook.mutator ?? true),
         keystorePassword: { name: this.keystorePassword.secretName, key: this.keystorePassword.key },
+        keystoreProfile: webhook.keystoreProfile,
         selector: this.selectorLabels(),
         serviceLabels: webhook.serviceLabels,
       });
@@ -568,8 +584,9 @@ export class FlinkOperator extends Construct {
   /**
    * The operator's effective default configuration (flat keys): the chart's
    * defaults, the overrides, and what the props configure. This is the
-   * `flink-conf.yaml` the operator reads, and what synth-time validators in
-   * this app see.
+   * configuration file the operator reads (`config.yaml` from 1.16,
+   * `flink-conf.yaml` in 1.15.0), and what synth-time validators in this
+   * app see.
    */
   public get defaultConfiguration(): { [key: string]: string } {
     return Object.fromEntries(this.configuration());
@@ -628,6 +645,7 @@ export class FlinkOperator extends Construct {
       plugin.configuration.forEach((value, key) => listeners.set(key, value));
     }
     return operatorConfiguration({
+      version: this.version,
       overrides: this.overrides,
       watchNamespaces: this.watchNamespaces,
       healthPort: this.healthPort,
@@ -679,7 +697,7 @@ export class FlinkOperator extends Construct {
   private labels(): { [key: string]: string } {
     return {
       ...this.selectorLabels(),
-      'app.kubernetes.io/version': APP_VERSION,
+      'app.kubernetes.io/version': this.chart.appVersion,
       'app.kubernetes.io/managed-by': 'cdk8s-flink',
     };
   }
@@ -690,10 +708,19 @@ export class FlinkOperator extends Construct {
       : `-Dlog4j.configurationFile=${CONF_DIR}/log4j-operator.properties`;
   }
 
-  /** Mounts of the plugin directories and the operator-lib directory, read-only. */
+  /**
+   * Mounts of the plugin directories and the operator libs, read-only: the
+   * operator-lib directory as a whole, or, where the image keeps its logging
+   * JARs below it (1.16), each JAR file on its own so they stay visible.
+   */
   private jarMounts(): k8s.VolumeMount[] {
-    const mounts = [...this.plugins.values()].map((p) => ({ name: p.volume, mountPath: p.directory, readOnly: true }));
-    if (this.operatorLibs.size > 0) {
+    const mounts: k8s.VolumeMount[] = [...this.plugins.values()].map((p) => ({ name: p.volume, mountPath: p.directory, readOnly: true }));
+    if (this.chart.loggingJarsInOperatorLib) {
+      for (const lib of this.operatorLibs.values()) {
+        const file = `${lib.name}.jar`;
+        mounts.push({ name: OPERATOR_LIB_VOLUME, mountPath: `${OPERATOR_LIB_DIR}/${file}`, subPath: file, readOnly: true });
+      }
+    } else if (this.operatorLibs.size > 0) {
       mounts.push({ name: OPERATOR_LIB_VOLUME, mountPath: OPERATOR_LIB_DIR, readOnly: true });
     }
     return mounts;
@@ -777,7 +804,7 @@ export class FlinkOperator extends Construct {
     const volumes: k8s.Volume[] = [
       {
         name: CONFIG_VOLUME,
-        configMap: { name: CONFIG_MAP_NAME, items: ['flink-conf.yaml', ...logFiles].map((key) => ({ key, path: key })) },
+        configMap: { name: CONFIG_MAP_NAME, items: [this.chart.mountedConfigurationKey, ...logFiles].map((key) => ({ key, path: key })) },
       },
       { name: ARTIFACTS_VOLUME, emptyDir: {} },
     ];
@@ -798,7 +825,7 @@ export class FlinkOperator extends Construct {
 
   private renderCrds(): void {
     for (const crd of operatorCrds(this.version)) {
-      const obj = new ApiObject(this, `${crd.spec.names.kind}Crd`, crd);
+      const obj = new ApiObject(this, `${crd.spec.names.kind}Crd`, withoutIncompleteScale(crd));
       clusterScoped(obj);
       ArgoCd._annotate(obj, ArgoCdSyncWave.CRDS, [ArgoCdSyncOption.SERVER_SIDE_APPLY]);
     }
@@ -820,17 +847,32 @@ export class FlinkOperator extends Construct {
       metadata: { name: CONFIG_MAP_NAME, namespace: this.namespace, labels: this.labels() },
       data: Lazy.any({
         produce: () => {
-          const configuration = this.configuration();
           return {
-            'config.yaml': renderConfigYaml(configuration),
-            'flink-conf.yaml': renderFlinkConf(configuration),
-            ...logConfigurationFiles(this.props.logConfiguration ?? {}),
+            ...configurationFiles(this.configuration(), this.chart),
+            ...logConfigurationFiles(this.props.logConfiguration ?? {}, this.version),
           };
         },
       }),
     });
     ArgoCd._annotate(configMap, ArgoCdSyncWave.OPERATOR);
   }
+}
+
+/**
+ * A CRD the API server accepts: a `scale` subresource without
+ * `statusReplicasPath` (the 1.16.1 FlinkBlueGreenDeployment CRD has only
+ * `specReplicasPath`) fails the apiextensions validation ("Required
+ * value"), so the whole CRD would be rejected; such a subresource is left
+ * out, which only disables `kubectl scale` on that kind.
+ */
+function withoutIncompleteScale(crd: any): any {
+  for (const version of crd.spec?.versions ?? []) {
+    const scale = version.subresources?.scale;
+    if (scale !== undefined && (!scale.specReplicasPath || !scale.statusReplicasPath)) {
+      delete version.subresources.scale;
+    }
+  }
+  return crd;
 }
 
 function fieldEnv(name: string, fieldPath: string): k8s.EnvVar {

@@ -29,12 +29,22 @@ export interface OperatorJarOptions {
  * into `/opt/flink/plugins/<name>/` (`FLINK_PLUGINS_DIR`) with its own
  * class loader.
  *
+ * The interfaces of 1.16 are in the API artifact
+ * (`org.apache.flink:flink-kubernetes-operator-api`):
+ * `org.apache.flink.kubernetes.operator.api.validation.FlinkResourceValidator`,
+ * `org.apache.flink.kubernetes.operator.api.mutator.FlinkResourceMutator` and
+ * `org.apache.flink.kubernetes.operator.api.listener.FlinkResourceListener`.
+ * 1.15.0 has the validator and mutator in the operator artifact, as
+ * `org.apache.flink.kubernetes.operator.validation.FlinkResourceValidator`
+ * and `org.apache.flink.kubernetes.operator.mutator.FlinkResourceMutator`
+ * (the listener is the same): a plugin is built for one release.
+ *
  * Validators and mutators in the directory are discovered by the webhook
  * and the operator. Listeners run only when configured: give
  * `listenerClass` and the operator gets
  * `kubernetes.operator.plugins.listeners.<name>.class`.
  *
- * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/plugins/
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.16/docs/operations/plugins/
  */
 export interface OperatorPluginOptions extends OperatorJarOptions {
   /**

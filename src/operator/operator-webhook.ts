@@ -55,12 +55,28 @@ export class WebhookKeystorePassword {
 }
 
 /**
+ * How cert-manager encrypts the webhook's PKCS#12 keystore (the
+ * Certificate's `keystores.pkcs12.profile`; the 1.16 chart's
+ * `webhook.keystore.pkcs12Profile`).
+ *
+ * @see https://cert-manager.io/docs/reference/api-docs/#cert-manager.io/v1.PKCS12Profile
+ */
+export enum WebhookKeystoreProfile {
+  /** AES-256-CBC with PBKDF2 and SHA-256: required in FIPS-compliant environments. */
+  MODERN_2023 = 'Modern2023',
+  /** Triple DES with SHA-1 (cert-manager's legacy encoding). */
+  LEGACY_DES = 'LegacyDES',
+  /** RC2 with SHA-1 (cert-manager's default when no profile is set). */
+  LEGACY_RC2 = 'LegacyRC2',
+}
+
+/**
  * The operator's admission webhook: a second container of the operator pod
  * that validates and mutates Flink resources on admission, with a serving
  * certificate from cert-manager (injected into the webhook configurations
  * through `cert-manager.io/inject-ca-from`, never a rendered `caBundle`).
  *
- * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/helm/
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.16/docs/operations/helm/
  */
 export interface FlinkOperatorWebhookOptions {
   /**
@@ -91,6 +107,14 @@ export interface FlinkOperatorWebhookOptions {
    * @default - key `password` of the Secret `flink-operator-webhook-secret`, which must exist in the operator namespace
    */
   readonly keystorePassword?: WebhookKeystorePassword;
+
+  /**
+   * Encryption of the PKCS#12 keystore cert-manager writes for the webhook.
+   * `MODERN_2023` is what FIPS-compliant environments need.
+   *
+   * @default - cert-manager's default (no `profile` rendered), as the chart with default values
+   */
+  readonly keystoreProfile?: WebhookKeystoreProfile;
 
   /**
    * JVM options of the webhook (`JVM_ARGS`).

@@ -124,8 +124,13 @@ describe('cdk8s-flink validate', () => {
     const plugin = write(dir, 'seen.js', `
       exports.v = { validateDeployment: (d, ctx) => 'seen ' + ctx.operatorConfiguration['kubernetes.operator.reconcile.interval'] + ' / ' + ctx.operatorConfiguration['taskmanager.numberOfTaskSlots'], validateSessionJob: () => undefined };
     `);
+    // merged over the target release's chart defaults: the 1.16 chart no longer sets the task slots, 1.15.0's did
     const r = cli('validate', '--operator-config', config, '--plugin', plugin, dir);
-    expect(r.out).toContain('FlinkDeployment/session: seen 30 s / 1');
+    expect(r.out).toContain('FlinkDeployment/session: seen 30 s / undefined');
+    const old = cli('validate', '--operator-version', '1.15', '--operator-config', config, '--plugin', plugin, dir);
+    expect(old.out).toContain('FlinkDeployment/session: seen 30 s / 1');
+    const defaults = cli('validate', '--operator-version', '1.15', '--plugin', plugin, dir);
+    expect(defaults.out).toContain('FlinkDeployment/session: seen 15 s / 1');
   });
 
   test.each([

@@ -1,4 +1,5 @@
-import { effectiveConfiguration, flattenConfiguration, UPSTREAM_OPERATOR_CONFIGURATION } from '../../src/hooks/_configuration';
+import { effectiveConfiguration, flattenConfiguration, upstreamOperatorConfiguration } from '../../src/hooks/_configuration';
+import { OperatorVersion } from '../../src/operator-version';
 
 // The configuration a resource is validated with: the operator defaults,
 // scoped defaults, and the resource's own (flattened) flinkConfiguration.
@@ -35,10 +36,18 @@ describe('flattenConfiguration', () => {
 });
 
 describe('effectiveConfiguration', () => {
-  test('without a context, the upstream chart defaults apply', () => {
-    expect(effectiveConfiguration(undefined)).toEqual(UPSTREAM_OPERATOR_CONFIGURATION);
-    expect(UPSTREAM_OPERATOR_CONFIGURATION['kubernetes.operator.reconcile.interval']).toBe('15 s');
-    expect(UPSTREAM_OPERATOR_CONFIGURATION['taskmanager.numberOfTaskSlots']).toBe('1');
+  test('without a context, the chart defaults of the newest release (1.16) apply', () => {
+    expect(effectiveConfiguration(undefined)).toEqual(upstreamOperatorConfiguration(OperatorVersion.V1_16));
+    expect(upstreamOperatorConfiguration()['kubernetes.operator.reconcile.interval']).toBe('15 s');
+    // conf/config.yaml of the 1.16 chart no longer sets the task slots (FLINK-39791)
+    expect(upstreamOperatorConfiguration()['taskmanager.numberOfTaskSlots']).toBeUndefined();
+  });
+
+  test('a context targeting 1.15 sees the 1.15.0 chart defaults', () => {
+    const context = { operatorVersion: OperatorVersion.V1_15, source: '' };
+    expect(effectiveConfiguration(undefined, context)).toEqual(upstreamOperatorConfiguration(OperatorVersion.V1_15));
+    expect(effectiveConfiguration(undefined, context)['taskmanager.numberOfTaskSlots']).toBe('1');
+    expect(effectiveConfiguration(undefined, context)['parallelism.default']).toBe('1');
   });
 
   test('the resource configuration wins over the operator configuration', () => {

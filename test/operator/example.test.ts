@@ -7,6 +7,7 @@ describe('examples/operator', () => {
   const chart = new OperatorChart(app, 'operator');
   const docs = Testing.synth(chart);
   const ids = docs.map((d) => `${d.kind}/${d.metadata.namespace ?? '-'}/${d.metadata.name}`);
+  const find = (kind: string, name: string) => docs.find((d) => d.kind === kind && d.metadata.name === name);
 
   test('installs the operator with namespaced RBAC for flink-apps, and an application cluster there', () => {
     expect(ids.filter((id) => id.startsWith('ClusterRole'))).toEqual([]);
@@ -24,6 +25,11 @@ describe('examples/operator', () => {
 
   test('the operator sets two task slots by default, and the whole app passes synth-time validation', () => {
     expect(chart.operator.defaultConfiguration['taskmanager.numberOfTaskSlots']).toEqual('2');
+    expect(find('Deployment', 'flink-kubernetes-operator').spec.template.spec.containers[0].image).toEqual('apache/flink-kubernetes-operator:1.16.1');
+    expect(Object.keys(find('ConfigMap', 'flink-operator-config').data)).not.toContain('flink-conf.yaml');
+    expect(find('FlinkDeployment', 'state-machine').spec.taskManager).toEqual({
+      resources: { requests: { memory: '2048m', cpu: '1' }, limits: { memory: '2048m' } },
+    });
     expect(() => app.synth()).not.toThrow();
   });
 });

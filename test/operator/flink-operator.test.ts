@@ -5,19 +5,80 @@ import { ImagePullPolicy, k8s, Secret } from 'cdk8s-plus-27';
 import { parse } from 'yaml';
 import { ArgoCd } from '../../src/argo-cd';
 import { FlinkDeployment } from '../../src/flink-deployment';
-import { UPSTREAM_OPERATOR_CONFIGURATION } from '../../src/hooks/_configuration';
 import { FlinkHooks } from '../../src/hooks/flink-hooks';
 import { FlinkOperator, FlinkOperatorProps, OperatorLoggingFramework } from '../../src/operator/flink-operator';
-import { WebhookKeystorePassword } from '../../src/operator/operator-webhook';
+import { WebhookKeystorePassword, WebhookKeystoreProfile } from '../../src/operator/operator-webhook';
 import { OperatorVersion } from '../../src/operator-version';
 import { deploymentProps } from '../support/fixtures';
 
 const NS = 'flink-operator';
 const SHA = '0123456789abcdef'.repeat(4);
 const CRDS_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubernetes-operator');
-const CRD_DIR = path.join(CRDS_DIR, '1.16.1');
-/** The chart's conf/ files, in the reference data beside the repository (absent in some checkouts). */
+/** The 1.15.0 chart's conf/ files, in the reference data beside the repository (absent in some checkouts). */
 const CHART_CONF = path.join(__dirname, '..', '..', '..', 'shared', 'upstream', 'apache-flink-kubernetes-operator', 'helm', 'flink-kubernetes-operator', 'conf');
+
+const JAVA_17_MODULE_OPTIONS = '--add-exports=java.base/sun.net.util=ALL-UNNAMED'
+  + ' --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED'
+  + ' --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.lang=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.net=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.io=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.nio=ALL-UNNAMED'
+  + ' --add-opens=java.base/sun.nio.ch=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.lang.reflect=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.text=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.time=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.util=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.util.concurrent=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED'
+  + ' --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED';
+
+/**
+ * The operator configuration the 1.16 chart renders with default values:
+ * conf/config.yaml (the Java 17 options), the values.yaml overrides and the
+ * health probe (read off the upstream chart, FLINK-39791).
+ */
+const CHART_CONFIGURATION_1_16 = {
+  'kubernetes.operator.default-configuration.flink-version.v1_18.env.java.opts.all': JAVA_17_MODULE_OPTIONS,
+  'kubernetes.operator.default-configuration.flink-version.v1_19+.env.java.default-opts.all': JAVA_17_MODULE_OPTIONS,
+  'kubernetes.operator.metrics.reporter.slf4j.factory.class': 'org.apache.flink.metrics.slf4j.Slf4jReporterFactory',
+  'kubernetes.operator.metrics.reporter.slf4j.interval': '5 MINUTE',
+  'kubernetes.operator.reconcile.interval': '15 s',
+  'kubernetes.operator.observer.progress-check.interval': '5 s',
+  'kubernetes.operator.health.probe.enabled': 'true',
+  'kubernetes.operator.health.probe.port': '8085',
+};
+
+/** The 1.15.0 chart's: conf/flink-conf.yaml also set the task slots and the default parallelism. */
+const CHART_CONFIGURATION_1_15 = {
+  'taskmanager.numberOfTaskSlots': '1',
+  'parallelism.default': '1',
+  ...CHART_CONFIGURATION_1_16,
+};
+
+/**
+ * What the chart of each release renders differently with default values
+ * (`git diff release-1.15.0` of helm/flink-kubernetes-operator, and the
+ * image's operator-lib layout).
+ */
+const RELEASES = [
+  {
+    version: OperatorVersion.V1_15,
+    appVersion: '1.15.0',
+    image: 'apache/flink-kubernetes-operator:1.15.0',
+    configurationKeys: ['config.yaml', 'flink-conf.yaml'],
+    mounted: 'flink-conf.yaml',
+    configuration: CHART_CONFIGURATION_1_15,
+  },
+  {
+    version: OperatorVersion.V1_16,
+    appVersion: '1.16.1',
+    image: 'apache/flink-kubernetes-operator:1.16.1',
+    configurationKeys: ['config.yaml'],
+    mounted: 'config.yaml',
+    configuration: CHART_CONFIGURATION_1_16,
+  },
+];
 
 function operatorChart(props?: FlinkOperatorProps): { app: App; chart: Chart; operator: FlinkOperator } {
   const app = Testing.app();
@@ -61,6 +122,18 @@ function parseFlinkConf(text: string): Record<string, string> {
     const i = l.indexOf(': ');
     return [l.substring(0, i), l.substring(i + 2)];
   }));
+}
+
+/** Parses config.yaml as Flink's standard YAML parser reads flat keys. */
+function parseConfigYaml(text: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(parse(text)).map(([key, value]) => [key, String(value)]));
+}
+
+/** The operator configuration file the pod mounts, parsed in its format. */
+function mountedConfiguration(docs: any[]): Record<string, string> {
+  const key: string = podSpec(docs).volumes[0].configMap.items[0].key;
+  const text = find(docs, 'ConfigMap', 'flink-operator-config').data[key];
+  return key === 'flink-conf.yaml' ? parseFlinkConf(text) : parseConfigYaml(text);
 }
 
 function validationErrors(app: App): string {
@@ -118,8 +191,8 @@ const CHART_OPERATOR_NAMESPACE_RULES = [
   { apiGroups: ['flink.apache.org'], resources: ['flinkstatesnapshots'], verbs: ['list'] },
 ];
 
-describe('FlinkOperator with default props', () => {
-  const docs = synth();
+describe.each(RELEASES)('FlinkOperator $appVersion with default props', (release) => {
+  const docs = synth({ version: release.version });
 
   test('renders the objects of `helm template` with default values, with the same names', () => {
     expect(ids(docs)).toEqual([
@@ -143,40 +216,37 @@ describe('FlinkOperator with default props', () => {
   });
 
   test('exposes the computed names', () => {
-    const { operator } = operatorChart();
+    const { operator } = operatorChart({ version: release.version });
     expect([operator.namespace, operator.deploymentName, operator.configMapName, operator.operatorServiceAccountName,
-      operator.jobServiceAccountName, operator.webhookServiceName, operator.webhookConfigurationName, operator.image, operator.replicas])
+      operator.jobServiceAccountName, operator.webhookServiceName, operator.webhookConfigurationName, operator.image, operator.replicas,
+      operator.version])
       .toEqual([NS, 'flink-kubernetes-operator', 'flink-operator-config', 'flink-operator', 'flink', 'flink-operator-webhook-service',
-        'flink-operator-flink-operator-webhook-configuration', 'apache/flink-kubernetes-operator:1.15.0', 1]);
+        'flink-operator-flink-operator-webhook-configuration', release.image, 1, release.version]);
+    expect(FlinkOperator.defaultImage(release.version)).toEqual(release.image);
     expect(ApiObject.of(operator).kind).toEqual('Deployment');
   });
 
-  test('renders the four vendored CRDs unchanged, with server-side apply in the first sync wave', () => {
+  test(`renders the four vendored ${release.appVersion} CRDs unchanged, with server-side apply in the first sync wave`, () => {
     const crds = docs.filter((d) => d.kind === 'CustomResourceDefinition');
+    expect(crds).toHaveLength(4);
+    const deployments = crds.find((c) => c.spec.names.kind === 'FlinkDeployment');
+    const flinkVersions = deployments.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.flinkVersion.enum;
+    expect(flinkVersions.includes('v2_3')).toBe(release.version === OperatorVersion.V1_16);
     for (const crd of crds) {
       const file = `${crd.metadata.name}-v1.yml`;
-      const vendored = parse(fs.readFileSync(path.join(CRD_DIR, file), 'utf8'));
+      const vendored = parse(fs.readFileSync(path.join(CRDS_DIR, release.appVersion, file), 'utf8'));
       const { annotations, ...metadata } = crd.metadata;
+      if (release.version === OperatorVersion.V1_16 && crd.spec.names.kind === 'FlinkBlueGreenDeployment') {
+        // 1.16.1's scale subresource lacks statusReplicasPath, which the API server requires: it is left out
+        expect(vendored.spec.versions[0].subresources.scale).toEqual({ specReplicasPath: '.spec.template.spec.taskManager.replicas' });
+        delete vendored.spec.versions[0].subresources.scale;
+      }
       expect({ ...crd, metadata }).toEqual(vendored);
       expect(annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '-3', 'argocd.argoproj.io/sync-options': 'ServerSideApply=true' });
     }
   });
 
-  test('renders the CRDs of the release it installs', () => {
-    const chart = Testing.chart();
-    new FlinkOperator(chart, 'old', { namespace: NS, version: OperatorVersion.V1_15 });
-    const crds = Testing.synth(chart).filter((d) => d.kind === 'CustomResourceDefinition');
-    expect(crds).toHaveLength(4);
-    for (const crd of crds) {
-      const vendored = parse(fs.readFileSync(path.join(CRDS_DIR, '1.15.0', `${crd.metadata.name}-v1.yml`), 'utf8'));
-      const { annotations, ...metadata } = crd.metadata;
-      expect({ ...crd, metadata }).toEqual(vendored);
-    }
-    const deployments = crds.find((c) => c.spec.names.kind === 'FlinkDeployment');
-    expect(deployments.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.flinkVersion.enum).not.toContain('v2_3');
-  });
-
-  test('the Deployment recreates one pod of the pinned 1.15.0 image, as the chart with default values', () => {
+  test('the Deployment recreates one pod of the release\'s pinned image, as the chart with default values', () => {
     const deployment = find(docs, 'Deployment', 'flink-kubernetes-operator');
     expect(deployment.spec.replicas).toEqual(1);
     expect(deployment.spec.strategy).toEqual({ type: 'Recreate' });
@@ -188,8 +258,8 @@ describe('FlinkOperator with default props', () => {
     const spec = podSpec(docs);
     expect(spec.serviceAccountName).toEqual('flink-operator');
     expect(spec.containers.map((c: any) => [c.name, c.image, c.imagePullPolicy, c.command])).toEqual([
-      ['flink-kubernetes-operator', 'apache/flink-kubernetes-operator:1.15.0', 'IfNotPresent', ['/docker-entrypoint.sh', 'operator']],
-      ['flink-webhook', 'apache/flink-kubernetes-operator:1.15.0', 'IfNotPresent', ['/docker-entrypoint.sh', 'webhook']],
+      ['flink-kubernetes-operator', release.image, 'IfNotPresent', ['/docker-entrypoint.sh', 'operator']],
+      ['flink-webhook', release.image, 'IfNotPresent', ['/docker-entrypoint.sh', 'webhook']],
     ]);
     expect(spec.initContainers).toBeUndefined();
   });
@@ -237,14 +307,14 @@ describe('FlinkOperator with default props', () => {
     ]);
   });
 
-  test('the pod mounts flink-conf.yaml and the log4j files of the ConfigMap, an artifacts dir and the keystore', () => {
+  test(`the pod mounts ${release.mounted} and the log4j files of the ConfigMap, an artifacts dir and the keystore`, () => {
     expect(podSpec(docs).volumes).toEqual([
       {
         name: 'flink-operator-config-volume',
         configMap: {
           name: 'flink-operator-config',
           items: [
-            { key: 'flink-conf.yaml', path: 'flink-conf.yaml' },
+            { key: release.mounted, path: release.mounted },
             { key: 'log4j-operator.properties', path: 'log4j-operator.properties' },
             { key: 'log4j-console.properties', path: 'log4j-console.properties' },
           ],
@@ -281,7 +351,7 @@ describe('FlinkOperator with default props', () => {
   test('labels objects as the chart does, without Helm\'s own labels', () => {
     const labels = {
       'app.kubernetes.io/name': 'flink-kubernetes-operator',
-      'app.kubernetes.io/version': '1.15.0',
+      'app.kubernetes.io/version': release.appVersion,
       'app.kubernetes.io/managed-by': 'cdk8s-flink',
     };
     for (const kind of ['Deployment', 'ConfigMap', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding']) {
@@ -295,12 +365,15 @@ describe('FlinkOperator with default props', () => {
   test('the ConfigMap holds the chart\'s default configuration and logging files', () => {
     const data = find(docs, 'ConfigMap', 'flink-operator-config').data;
     expect(Object.keys(data).sort()).toEqual([
-      'config.yaml', 'flink-conf.yaml', 'log4j-console.properties', 'log4j-operator.properties', 'logback-console.xml', 'logback-operator.xml',
-    ]);
-    expect(parseFlinkConf(data['flink-conf.yaml'])).toEqual(UPSTREAM_OPERATOR_CONFIGURATION);
-    expect(parse(data['config.yaml'])).toEqual(UPSTREAM_OPERATOR_CONFIGURATION);
-    expect(data['flink-conf.yaml']).toContain('kubernetes.operator.reconcile.interval: 15 s\n');
-    expect(data['flink-conf.yaml']).toContain('kubernetes.operator.health.probe.port: 8085\n');
+      ...release.configurationKeys, 'log4j-console.properties', 'log4j-operator.properties', 'logback-console.xml', 'logback-operator.xml',
+    ].sort());
+    expect(Object.entries(mountedConfiguration(docs))).toEqual(Object.entries(release.configuration));
+    expect(parseConfigYaml(data['config.yaml'])).toEqual(release.configuration);
+    if (data['flink-conf.yaml'] !== undefined) {
+      expect(parseFlinkConf(data['flink-conf.yaml'])).toEqual(release.configuration);
+    }
+    expect(data[release.mounted]).toContain('kubernetes.operator.reconcile.interval: 15 s\n');
+    expect(data[release.mounted]).toMatch(/kubernetes\.operator\.health\.probe\.port: "?8085"?\n/);
     expect(data['log4j-operator.properties']).toContain('logger.conf.name = org.apache.flink.configuration.GlobalConfiguration\n');
     expect(data['log4j-console.properties']).toContain('appender.rolling.policies.size.size=100MB\n');
     expect(data['logback-operator.xml']).toMatch(/^<configuration>[\s\S]*<\/configuration>\n$/);
@@ -378,13 +451,13 @@ describe('FlinkOperator with default props', () => {
   });
 
   test('renders no Argo CD annotations once disabled', () => {
-    const { chart } = operatorChart();
+    const { chart } = operatorChart({ version: release.version });
     ArgoCd.disable(chart);
     expect(JSON.stringify(Testing.synth(chart))).not.toMatch(/argocd\.argoproj\.io/);
   });
 
   test('synthesizes without validation errors', () => {
-    const { app } = operatorChart();
+    const { app } = operatorChart({ version: release.version });
     expect(validationErrors(app)).toEqual('');
   });
 });
@@ -429,8 +502,7 @@ describe('FlinkOperator watching team-a and team-b', () => {
   });
 
   test('the operator watches the namespaces and the webhook admits only their resources', () => {
-    const data = find(docs, 'ConfigMap', 'flink-operator-config').data;
-    expect(parseFlinkConf(data['flink-conf.yaml'])['kubernetes.operator.watched.namespaces']).toEqual('team-a,team-b');
+    expect(mountedConfiguration(docs)['kubernetes.operator.watched.namespaces']).toEqual('team-a,team-b');
     const selector = { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['team-a', 'team-b'] }] };
     expect(find(docs, 'ValidatingWebhookConfiguration', 'flink-operator-flink-operator-webhook-configuration').webhooks[0].namespaceSelector).toEqual(selector);
     expect(find(docs, 'MutatingWebhookConfiguration', 'flink-operator-flink-operator-webhook-configuration').webhooks[0].namespaceSelector).toEqual(selector);
@@ -473,25 +545,26 @@ describe('FlinkOperator props', () => {
 
   test('leader election configures the lease, allows replicas and rolls the pods', () => {
     const docs = synth({ replicas: 2, leaderElection: {} });
-    const conf = parseFlinkConf(find(docs, 'ConfigMap', 'flink-operator-config').data['flink-conf.yaml']);
+    const conf = mountedConfiguration(docs);
     expect([conf['kubernetes.operator.leader-election.enabled'], conf['kubernetes.operator.leader-election.lease-name']]).toEqual(['true', 'flink-operator-lease']);
     const deployment = find(docs, 'Deployment', 'flink-kubernetes-operator');
     expect([deployment.spec.replicas, deployment.spec.strategy]).toEqual([2, { type: 'RollingUpdate' }]);
     const named = synth({ leaderElection: { leaseName: 'my-lease' } });
-    expect(parseFlinkConf(find(named, 'ConfigMap', 'flink-operator-config').data['flink-conf.yaml'])['kubernetes.operator.leader-election.lease-name']).toEqual('my-lease');
+    expect(mountedConfiguration(named)['kubernetes.operator.leader-election.lease-name']).toEqual('my-lease');
   });
 
-  test('`defaultConfiguration` is merged over the chart defaults, flat or nested', () => {
+  test.each(RELEASES)('`defaultConfiguration` is merged over the $appVersion chart defaults, flat or nested', (release) => {
     const { chart, operator } = operatorChart({
+      version: release.version,
       defaultConfiguration: {
         'kubernetes.operator.reconcile.interval': '60 s',
         'kubernetes': { operator: { 'job.upgrade.ignore-pending-savepoint': true } },
       },
     });
     operator.addDefaultConfiguration('kubernetes.operator.savepoint.history.max.count', '5');
-    const conf = parseFlinkConf(find(Testing.synth(chart), 'ConfigMap', 'flink-operator-config').data['flink-conf.yaml']);
+    const conf = mountedConfiguration(Testing.synth(chart));
     expect(conf).toEqual({
-      ...UPSTREAM_OPERATOR_CONFIGURATION,
+      ...release.configuration,
       'kubernetes.operator.reconcile.interval': '60 s',
       'kubernetes.operator.job.upgrade.ignore-pending-savepoint': 'true',
       'kubernetes.operator.savepoint.history.max.count': '5',
@@ -529,8 +602,7 @@ describe('FlinkOperator props', () => {
     expect(template.labels).toEqual({ 'app.kubernetes.io/name': 'flink-kubernetes-operator', 'team': 'platform' });
     expect(template.annotations['prometheus.io/scrape']).toEqual('true');
     expect(find(docs, 'Service', 'flink-operator-webhook-service').metadata.labels).toEqual({ svc: 'webhook' });
-    const conf = parseFlinkConf(find(docs, 'ConfigMap', 'flink-operator-config').data['flink-conf.yaml']);
-    expect(conf['kubernetes.operator.health.probe.port']).toEqual('8090');
+    expect(mountedConfiguration(docs)['kubernetes.operator.health.probe.port']).toEqual('8090');
   });
 
   test('`listNodes` adds the chart\'s nodes rule', () => {
@@ -566,9 +638,9 @@ describe('FlinkOperator props', () => {
     expect(data['logback-console.xml']).toEqual('<configuration/>\n');
   });
 
-  test('logback mounts the logback files and points LOG_CONFIG at them', () => {
-    const docs = synth({ loggingFramework: OperatorLoggingFramework.LOGBACK });
-    expect(podSpec(docs).volumes[0].configMap.items.map((i: any) => i.key)).toEqual(['flink-conf.yaml', 'logback-operator.xml', 'logback-console.xml']);
+  test.each(RELEASES)('logback mounts the logback files and points LOG_CONFIG at them ($appVersion)', (release) => {
+    const docs = synth({ version: release.version, loggingFramework: OperatorLoggingFramework.LOGBACK });
+    expect(podSpec(docs).volumes[0].configMap.items.map((i: any) => i.key)).toEqual([release.mounted, 'logback-operator.xml', 'logback-console.xml']);
     for (const name of ['flink-kubernetes-operator', 'flink-webhook']) {
       const env = envOf(container(docs, name));
       expect([env.LOGGING_FRAMEWORK, env.LOG_CONFIG]).toEqual(['logback', '-Dlogback.configurationFile=/opt/flink/conf/logback-operator.xml']);
@@ -603,6 +675,16 @@ describe('FlinkOperator webhook', () => {
     const docs = Testing.synth(chart);
     expect(find(docs, 'Certificate', 'flink-operator-serving-cert').spec.keystores.pkcs12.passwordSecretRef)
       .toEqual({ name: 'sealed-keystore-password', key: 'password' });
+  });
+
+  test('`keystoreProfile` sets the PKCS#12 profile of the keystore (the 1.16 chart\'s webhook.keystore.pkcs12Profile)', () => {
+    const certificate = find(synth({ webhook: { keystoreProfile: WebhookKeystoreProfile.MODERN_2023 } }), 'Certificate', 'flink-operator-serving-cert');
+    expect(certificate.spec.keystores.pkcs12).toEqual({
+      create: true, profile: 'Modern2023', passwordSecretRef: { name: 'flink-operator-webhook-secret', key: 'password' },
+    });
+    expect(find(synth(), 'Certificate', 'flink-operator-serving-cert').spec.keystores.pkcs12.profile).toBeUndefined();
+    expect(() => synth({ webhook: { keystoreProfile: 'Modern' as any } }))
+      .toThrow('\'webhook.keystoreProfile\' must be one of Modern2023, LegacyDES, LegacyRC2, got "Modern"');
   });
 
   test('throws on an empty Secret name', () => {
@@ -642,13 +724,13 @@ describe('FlinkOperator plugins', () => {
   test('a listener plugin gets its class and configuration under kubernetes.operator.plugins.listeners.<name>', () => {
     const { chart, operator } = operatorChart();
     operator.addPlugin({ ...plugin, name: 'audit', listenerClass: 'com.example.AuditListener', listenerConfiguration: { endpoint: 'https://audit.example.com' } });
-    const conf = parseFlinkConf(find(Testing.synth(chart), 'ConfigMap', 'flink-operator-config').data['flink-conf.yaml']);
+    const conf = mountedConfiguration(Testing.synth(chart));
     expect(conf['kubernetes.operator.plugins.listeners.audit.class']).toEqual('com.example.AuditListener');
     expect(conf['kubernetes.operator.plugins.listeners.audit.endpoint']).toEqual('https://audit.example.com');
   });
 
-  test('operator libs share /opt/flink/operator-lib, on the class path of the operator and webhook', () => {
-    const { chart, operator } = operatorChart({ operatorLibs: [{ name: 's3', url: 'https://artifacts.example.com/s3.jar', sha256: SHA }] });
+  test('1.15: operator libs share /opt/flink/operator-lib, on the class path of the operator and webhook', () => {
+    const { chart, operator } = operatorChart({ version: OperatorVersion.V1_15, operatorLibs: [{ name: 's3', url: 'https://artifacts.example.com/s3.jar', sha256: SHA }] });
     operator.addOperatorLib({ name: 'prometheus', url: 'https://artifacts.example.com/prom.jar', sha256: SHA });
     const docs = Testing.synth(chart);
     expect(podSpec(docs).initContainers.map((c: any) => [c.name, envOf(c).JAR_FILE, c.volumeMounts])).toEqual([
@@ -660,6 +742,20 @@ describe('FlinkOperator plugins', () => {
     }
     expect(podSpec(docs).volumes.filter((v: any) => v.name === 'operator-lib')).toEqual([{ name: 'operator-lib', emptyDir: {} }]);
     expect(operator.operatorLibNames).toEqual(['s3', 'prometheus']);
+  });
+
+  test('1.16: each operator lib is mounted as a file, so the image\'s operator-lib/log4j and logback JARs stay visible', () => {
+    const { chart } = operatorChart({ operatorLibs: [{ name: 's3', url: 'https://artifacts.example.com/s3.jar', sha256: SHA }] });
+    const docs = Testing.synth(chart);
+    expect(podSpec(docs).initContainers.map((c: any) => [c.name, envOf(c).JAR_FILE, c.volumeMounts])).toEqual([
+      ['install-lib-s3', '/opt/flink/operator-lib/s3.jar', [{ name: 'operator-lib', mountPath: '/opt/flink/operator-lib' }]],
+    ]);
+    for (const name of ['flink-kubernetes-operator', 'flink-webhook']) {
+      const mounts = container(docs, name).volumeMounts;
+      expect(mounts).toContainEqual({ name: 'operator-lib', mountPath: '/opt/flink/operator-lib/s3.jar', subPath: 's3.jar', readOnly: true });
+      expect(mounts.filter((m: any) => m.mountPath === '/opt/flink/operator-lib')).toEqual([]);
+    }
+    expect(podSpec(docs).volumes.filter((v: any) => v.name === 'operator-lib')).toEqual([{ name: 'operator-lib', emptyDir: {} }]);
   });
 
   test('the installer image can be replaced', () => {

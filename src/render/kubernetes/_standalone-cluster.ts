@@ -5,7 +5,8 @@
  * Pure JSON in, JSON out; the renderer turns it into cdk8s objects.
  */
 import { cleanJson } from '../../_json';
-import { DEFAULT_LOG_CONFIGURATION } from '../../operator/_log-configuration';
+import { chartLogFiles } from '../../_operator-chart';
+import { OperatorVersion } from '../../operator-version';
 import { hashedName } from '../_hashed-name';
 import { configFileName, renderConfigFile } from './_flink-config-file';
 import { renderIngress } from './_ingress';
@@ -95,7 +96,7 @@ export function standaloneCluster(manifest: any, options: StandaloneClusterOptio
   });
 
   const fileName = configFileName(String(spec.flinkVersion));
-  const logFiles = spec.logConfiguration ?? { 'log4j-console.properties': DEFAULT_LOG_CONFIGURATION['log4j-console.properties'] };
+  const logFiles = spec.logConfiguration ?? { 'log4j-console.properties': chartLogFiles(OperatorVersion.LATEST)['log4j-console.properties'] };
   const data = { [fileName]: renderConfigFile(fileName, configuration), ...logFiles };
   const configMapName = hashedName(names.configMapBase, data, MAX_CONFIG_MAP_NAME);
   const mergeArraysByName = configuration['kubernetes.operator.pod-template.merge-arrays-by-name'] === 'true';
