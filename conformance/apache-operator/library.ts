@@ -2,7 +2,7 @@
  * What the library says about one case: the pipeline `cdk8s-flink validate`
  * runs (default mutator, then default validator), on one manifest.
  */
-import { UPSTREAM_OPERATOR_CONFIGURATION } from '../../src/hooks/_configuration';
+import { upstreamOperatorConfiguration } from '../../src/hooks/_configuration';
 import { runPipeline } from '../../src/hooks/_pipeline';
 import { OperatorVersion } from '../../src/operator-version';
 import { ConformanceCase } from './case';
@@ -27,7 +27,7 @@ export interface LibraryAnswer {
 
 /** The operator configuration both sides use for a case (the upstream chart's defaults when the case has none). */
 export function caseOperatorConfiguration(c: ConformanceCase): Record<string, string> {
-  return { ...(c.operatorConfiguration ?? UPSTREAM_OPERATOR_CONFIGURATION) };
+  return { ...(c.operatorConfiguration ?? upstreamOperatorConfiguration(OperatorVersion.of(OPERATOR_VERSION))) };
 }
 
 /** Runs the library's pipeline on a case. */
