@@ -195,6 +195,9 @@ const V1_16: SpecSchemas = { deployment: deploymentSpec(true), sessionJob: SESSI
 /** Operator 1.15: otherwise the same classes and annotations. */
 const V1_15: SpecSchemas = { deployment: deploymentSpec(false), sessionJob: SESSION_JOB_SPEC };
 
+/** Operator releases whose rules are ported, oldest first; the last is the default. */
+export const PLAN_OPERATOR_VERSIONS: readonly string[] = ['1.15', '1.16'];
+
 /** The spec classes of an operator release (`1.15`, `1.16`). */
 export function specSchemas(operatorVersion: string): SpecSchemas {
   return operatorVersion === '1.15' ? V1_15 : V1_16;
