@@ -29,7 +29,8 @@ import java.util.Optional;
  *
  * <p>Request: {@code {kind, resource, sessionDeployment?, snapshotTarget?, operatorConfiguration?}} where kind is
  * FlinkDeployment, FlinkSessionJob or FlinkStateSnapshot. Answer: {@code {verdict: "accept"|"reject"|"error",
- * message?, mutated?, autoscalerUnchecked}}. "error" means the resource could not be read or a class threw.
+ * message?, mutatedLabels?, autoscalerUnchecked}}. "error" means the request or resource could not be read (the API server's schema rejects such resources first);
+ * "thrown" names the exception class when the validator threw.
  */
 public final class ValidatorMain {
     private static final ObjectMapper MAPPER =
@@ -64,26 +65,26 @@ public final class ValidatorMain {
             JsonNode resource = request.get("resource");
             AutoscalerValidator.takeUnchecked();
             Optional<String> verdict;
-            Object mutated;
+            io.fabric8.kubernetes.api.model.HasMetadata mutated;
             switch (kind) {
                 case "FlinkDeployment": {
                     FlinkDeployment deployment = MAPPER.treeToValue(resource, FlinkDeployment.class);
                     mutated = MUTATOR.mutateDeployment(deployment);
-                    verdict = validator.validateDeployment(deployment);
+                    verdict = judge(deployment, () -> validator.validateDeployment(deployment), result);
                     break;
                 }
                 case "FlinkSessionJob": {
                     FlinkSessionJob job = MAPPER.treeToValue(resource, FlinkSessionJob.class);
                     Optional<FlinkDeployment> session = optional(request.get("sessionDeployment"), FlinkDeployment.class);
                     mutated = MUTATOR.mutateSessionJob(job, session);
-                    verdict = validator.validateSessionJob(job, session);
+                    verdict = judge(job, () -> validator.validateSessionJob(job, session), result);
                     break;
                 }
                 case "FlinkStateSnapshot": {
                     FlinkStateSnapshot snapshot = MAPPER.treeToValue(resource, FlinkStateSnapshot.class);
                     Optional<AbstractFlinkResource<?, ?>> target = snapshotTarget(request.get("snapshotTarget"));
                     mutated = MUTATOR.mutateStateSnapshot(snapshot);
-                    verdict = validator.validateStateSnapshot(snapshot, target);
+                    verdict = judge(snapshot, () -> validator.validateStateSnapshot(snapshot, target), result);
                     break;
                 }
                 default:
@@ -91,7 +92,7 @@ public final class ValidatorMain {
             }
             result.put("verdict", verdict.isPresent() ? "reject" : "accept");
             verdict.ifPresent(m -> result.put("message", m));
-            result.set("mutated", MAPPER.valueToTree(mutated));
+            result.set("mutatedLabels", MAPPER.valueToTree(mutated.getMetadata().getLabels()));
             result.put("autoscalerUnchecked", AutoscalerValidator.takeUnchecked());
         } catch (Throwable e) {
             result.removeAll();
@@ -99,6 +100,25 @@ public final class ValidatorMain {
             result.put("message", e.getClass().getName() + ": " + e.getMessage());
         }
         return result;
+    }
+
+    /**
+     * Runs one validation as the operator's webhook does: canary resources are not validated; an exception the
+     * validator throws fails the request with its message (reported as a rejection, its class in "thrown").
+     */
+    private static Optional<String> judge(
+            io.fabric8.kubernetes.api.model.HasMetadata resource,
+            java.util.function.Supplier<Optional<String>> validation,
+            ObjectNode result) {
+        if (org.apache.flink.kubernetes.operator.health.CanaryResourceManager.isCanaryResource(resource)) {
+            return Optional.empty();
+        }
+        try {
+            return validation.get();
+        } catch (RuntimeException e) {
+            result.put("thrown", e.getClass().getName());
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
     }
 
     private static <T> Optional<T> optional(JsonNode node, Class<T> type) throws Exception {
