@@ -32,17 +32,29 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs the checks in order, turning whatever one of them throws into its message. */
+/**
+ * Runs the checks in order, turning whatever one of them throws into its
+ * message. Upstream evaluates every check before it picks the first message
+ * (Java evaluates all arguments of `firstPresent`), so a check that throws
+ * fails the validation with its exception even after an earlier check found
+ * an error: the first thrown message comes first, then the others in order.
+ */
 function runChecks(checks: readonly Check[]): string[] {
   const errors: string[] = [];
+  let thrown: string | undefined;
   for (const check of checks) {
     try {
       errors.push(...check());
     } catch (error) {
-      errors.push(error instanceof ConfigValueError ? error.message : `Validation failed unexpectedly: ${describe(error)}`);
+      const message = error instanceof ConfigValueError ? error.message : `Validation failed unexpectedly: ${describe(error)}`;
+      if (thrown === undefined) {
+        thrown = message;
+      } else {
+        errors.push(message);
+      }
     }
   }
-  return errors;
+  return thrown === undefined ? errors : [thrown, ...errors];
 }
 
 /** Every message of the default validation of a `FlinkDeployment` manifest, in upstream order. */

@@ -1,0 +1,141 @@
+/**
+ * Every documented difference between the library and the operator, in one
+ * place. A case on which the two disagree passes only when an entry here
+ * claims it; `npm run test:conformance` fails on any other.
+ */
+import { ConformanceCase } from './case';
+import { LibraryAnswer } from './library';
+
+/** What the operator (the oracle) answered. */
+export interface OracleAnswer {
+  readonly verdict: 'accept' | 'reject' | 'error';
+  readonly message?: string;
+  readonly mutatedLabels?: Record<string, string> | null;
+  readonly autoscalerUnchecked?: boolean;
+  /** The exception class, when the validator threw (its message is then the rejection message). */
+  readonly thrown?: string;
+}
+
+/** One documented difference. */
+export interface DocumentedDifference {
+  /** A short stable name. */
+  readonly id: string;
+  /**
+   * deliberate: the library differs on purpose;
+   * oracle-gap: the oracle cannot run the upstream code for this (an artifact Maven Central does not serve);
+   * until-1.16: the library implements the 1.15.0 rule, the oracle runs 1.16.1.
+   */
+  readonly category: 'deliberate' | 'oracle-gap' | 'until-1.16';
+  readonly reason: string;
+  /** Whether this entry explains the disagreement on this case. */
+  readonly explains: (c: ConformanceCase, library: LibraryAnswer, oracle: OracleAnswer) => boolean;
+}
+
+const UNRESOLVED = /^jarURI host '.*' cannot be resolved$/;
+
+/** The documented differences. */
+export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
+  {
+    id: 'jar-uri-dns',
+    category: 'deliberate',
+    reason: 'For http(s) jarURIs the operator resolves the host name through DNS and rejects names that resolve to '
+      + 'restricted addresses or not at all. The library resolves no names (synth must be deterministic and offline): '
+      + 'it classifies IP literals and localhost exactly as the JDK does and accepts other host names.',
+    explains: (c, _library, oracle) => c.kind === 'FlinkSessionJob' && oracle.verdict === 'reject'
+      && hostIsName(c.resource?.spec?.job?.jarURI) && UNRESOLVED.test(oracle.message ?? ''),
+  },
+  {
+    id: 'snapshot-target-unseen',
+    category: 'deliberate',
+    reason: 'A snapshot whose job is not among the manifests the CLI is given may be defined elsewhere (another file, '
+      + 'another app): the library skips "Target for snapshot ... was not found", which the operator reports when '
+      + 'the job does not exist in the cluster.',
+    explains: (c, library, oracle) => c.kind === 'FlinkStateSnapshot' && c.snapshotTarget === undefined
+      && library.verdict === 'accept' && oracle.verdict === 'reject' && /^Target for snapshot .* was not found$/.test(oracle.message ?? ''),
+  },
+  {
+    id: 'session-cluster-unseen',
+    category: 'deliberate',
+    reason: 'A session job whose session cluster is not among the manifests the CLI is given may target a cluster '
+      + 'defined elsewhere: the library skips the checks against the cluster, which the operator reports as missing.',
+    explains: (c, library, oracle) => c.kind === 'FlinkSessionJob' && c.sessionDeployment === undefined
+      && library.verdict === 'accept' && oracle.verdict === 'reject',
+  },
+  {
+    id: 'ipv6-scope-interface',
+    category: 'deliberate',
+    reason: 'An IPv6 literal with a scope id (fe80::1%eth0) names a network interface, which the JDK looks up on the '
+      + 'machine it runs on: the operator\'s pod has eth0, a build machine may not. The library classifies the address '
+      + 'as the operator in its pod does.',
+    explains: (c, library, oracle) => c.kind === 'FlinkSessionJob' && /\[[^\]]*%[^\]]*\]/.test(String(c.resource?.spec?.job?.jarURI))
+      && library.verdict === 'reject' && oracle.verdict === 'reject' && UNRESOLVED.test(oracle.message ?? ''),
+  },
+  {
+    id: 'operator-throws',
+    category: 'deliberate',
+    reason: 'The operator\'s validator throws on this input (a NullPointerException or similar: the webhook fails '
+      + 'the request with the exception text). The library refuses it too, with a message that names the problem.',
+    explains: (_c, library, oracle) => oracle.thrown !== undefined && oracle.thrown !== 'java.lang.IllegalArgumentException'
+      && library.verdict === 'reject',
+  },
+  {
+    id: 'outside-crd-schema',
+    category: 'deliberate',
+    reason: 'The resource does not match the CRD\'s schema (a value outside an enum, a wrong JSON type): the API '
+      + 'server refuses it before the operator sees it, and the operator\'s classes cannot even read it. The library '
+      + 'refuses it with its own message.',
+    explains: (_c, library, oracle) => oracle.verdict === 'error' && library.verdict === 'reject',
+  },
+  {
+    id: 'autoscaler-validator-not-served',
+    category: 'oracle-gap',
+    reason: 'org.apache.flink:flink-autoscaler (AutoscalerValidator) is not served by Maven Central at any version; '
+      + 'the oracle runs with a stand-in that accepts every autoscaler option, so the library\'s autoscaler option '
+      + 'checks are judged only by the table tests.',
+    explains: (_c, library, oracle) => oracle.autoscalerUnchecked === true && oracle.verdict === 'accept'
+      && library.verdict === 'reject' && /(AutoScalerOption job\.autoscaler\.|autoscaler config job\.autoscaler\.|for key 'job\.autoscaler\.)/.test(library.message ?? ''),
+  },
+  {
+    id: 'java-set-order',
+    category: 'deliberate',
+    reason: 'The operator lists the allowed log configuration keys from a java.util.Set.of, whose iteration order '
+      + 'changes from one JVM start to the next; the library always lists them in one order.',
+    explains: (_c, library, oracle) => library.verdict === 'reject' && oracle.verdict === 'reject'
+      && /^Invalid log config key: /.test(library.message ?? '') && sortedList(library.message) === sortedList(oracle.message),
+  },
+  {
+    id: 'resources-requests-memory',
+    category: 'until-1.16',
+    reason: '1.16 accepts spec.jobManager/taskManager.resources (Kubernetes resource requirements) besides .resource; '
+      + 'its memory message names both: "JobManager resource memory must be defined using `spec.jobManager.resource.memory` '
+      + 'or `spec.jobManager.resources.requests.memory`" (and the same for the TaskManager).',
+    explains: (_c, library, oracle) => library.verdict === 'reject' && oracle.verdict === 'reject'
+      && oracle.message === `${library.message} or \`spec.${library.message?.startsWith('Job') ? 'jobManager' : 'taskManager'}.resources.requests.memory\``,
+  },
+  {
+    id: 'autoscaler-metrics-window',
+    category: 'until-1.16',
+    reason: '1.16 rejects an enabled autoscaler whose job.autoscaler.metrics.window is smaller than '
+      + 'kubernetes.operator.reconcile.interval: "The autoscaler metric window (%s=%s) must not be smaller than the '
+      + 'operator reconcile interval (%s=%s), otherwise fewer than two metric samples are retained and autoscaling is never '
+      + 'applied." (reading both options, so an unparsable value of either fails validation with Flink\'s parse message).',
+    explains: (_c, library, oracle) => oracle.verdict === 'reject' && library.message !== oracle.message
+      && (/^The autoscaler metric window \(/.test(oracle.message ?? '')
+        || /^Could not parse value '.*' for key '(job\.autoscaler\.metrics\.window|kubernetes\.operator\.reconcile\.interval)'\.$/.test(oracle.message ?? '')),
+  },
+];
+
+function sortedList(message: string | undefined): string {
+  return (message ?? '').replace(/\[([^\]]*)\]$/, (_m, list: string) => `[${list.split(', ').sort().join(', ')}]`);
+}
+
+/** Whether the http(s) URI names a host by name (not an IP literal, not localhost). */
+function hostIsName(uri: unknown): boolean {
+  const match = typeof uri === 'string' ? /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#[\]]+)/i.exec(uri) : null;
+  return match !== null && !/^[0-9.]+$/.test(match[1]) && !/^[0-9a-fx.]+$/i.test(match[1]) && match[1].toLowerCase() !== 'localhost';
+}
+
+/** The documented difference that explains a disagreement, if any. */
+export function explainingDifference(c: ConformanceCase, library: LibraryAnswer, oracle: OracleAnswer): DocumentedDifference | undefined {
+  return DOCUMENTED_DIFFERENCES.find((d) => d.explains(c, library, oracle));
+}
