@@ -1,13 +1,18 @@
 import { describeValue } from './_describe';
+import { crdEnum } from './_operator-crds';
+import { OperatorVersion } from './operator-version';
 
 /**
  * A Flink version as the Flink Kubernetes Operator names it in
  * `spec.flinkVersion` (`v1_20`, `v2_2`, ...).
  *
- * The constants are the versions the targeted operator release (1.15) knows;
- * use `FlinkVersion.of()` for a newer one.
+ * The constants are the versions the newest supported operator release
+ * (1.16) lists in its CRD; use `FlinkVersion.of()` for a newer one. Which
+ * versions a resource may use follows the app's target operator release
+ * (`OperatorVersion`): its CRD's list is the only source, and a version it
+ * does not list is a synth error.
  *
- * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinkversion
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.16/docs/custom-resource/reference/#flinkversion
  */
 export class FlinkVersion {
   /** Flink 1.13 (not supported by the operator any more). */
@@ -32,6 +37,10 @@ export class FlinkVersion {
   public static readonly V2_1 = new FlinkVersion('v2_1');
   /** Flink 2.2. */
   public static readonly V2_2 = new FlinkVersion('v2_2');
+  /** Flink 2.3 (from operator 1.16). */
+  public static readonly V2_3 = new FlinkVersion('v2_3');
+  /** Flink 2.4 (from operator 1.16). */
+  public static readonly V2_4 = new FlinkVersion('v2_4');
 
   /**
    * A version given by its operator name, for versions newer than this
@@ -49,7 +58,7 @@ export class FlinkVersion {
     return [
       FlinkVersion.V1_13, FlinkVersion.V1_14, FlinkVersion.V1_15, FlinkVersion.V1_16,
       FlinkVersion.V1_17, FlinkVersion.V1_18, FlinkVersion.V1_19, FlinkVersion.V1_20,
-      FlinkVersion.V2_0, FlinkVersion.V2_1, FlinkVersion.V2_2,
+      FlinkVersion.V2_0, FlinkVersion.V2_1, FlinkVersion.V2_2, FlinkVersion.V2_3, FlinkVersion.V2_4,
     ];
   }
 
@@ -87,11 +96,22 @@ export class FlinkVersion {
   }
 
   /**
-   * Whether the version is listed in the targeted operator's CRD; a newer
-   * version is only accepted by a newer operator.
+   * Whether the newest supported operator release (`OperatorVersion.LATEST`)
+   * lists the version in its CRD; a newer version is only accepted by a
+   * newer operator.
    */
   public get isKnownToOperator(): boolean {
-    return FlinkVersion.KNOWN.some((v) => v.value === this.value);
+    return this.isListedBy(OperatorVersion.LATEST);
+  }
+
+  /**
+   * Whether an operator release lists the version in its FlinkDeployment
+   * CRD (`spec.flinkVersion`), so its API server accepts it.
+   *
+   * @param operatorVersion the operator release
+   */
+  public isListedBy(operatorVersion: OperatorVersion): boolean {
+    return (crdEnum(operatorVersion, 'FlinkDeployment', 'spec.flinkVersion') ?? []).includes(this.value);
   }
 
   /**

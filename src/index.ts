@@ -1,5 +1,6 @@
 export * from './argo-cd';
 export * from './flink-version';
+export * from './operator-version';
 export * from './flink-backend';
 export * from './flink-job';
 export * from './flink-process';

@@ -9,10 +9,11 @@ describe('FlinkVersion', () => {
 
   test('of() returns the constant for a known version and a new value for a newer one', () => {
     expect(FlinkVersion.of('v1_20')).toBe(FlinkVersion.V1_20);
-    const v23 = FlinkVersion.of('v2_3');
-    expect(v23.value).toEqual('v2_3');
-    expect(v23.isKnownToOperator).toBe(false);
-    expect(FlinkVersion.V2_2.isKnownToOperator).toBe(true);
+    expect(FlinkVersion.of('v2_4')).toBe(FlinkVersion.V2_4);
+    const v25 = FlinkVersion.of('v2_5');
+    expect(v25.value).toEqual('v2_5');
+    expect(v25.isKnownToOperator).toBe(false);
+    expect(FlinkVersion.V2_4.isKnownToOperator).toBe(true);
   });
 
   test.each(['2.3', 'v2', 'V2_3', 'v2_3_1', ''])('of(%j) throws', (value) => {
@@ -26,7 +27,8 @@ describe('FlinkVersion', () => {
     [FlinkVersion.V1_18, true, true],
     [FlinkVersion.V1_19, true, false],
     [FlinkVersion.V2_2, true, false],
-    [FlinkVersion.of('v2_3'), true, false],
+    [FlinkVersion.V2_4, true, false],
+    [FlinkVersion.of('v2_5'), true, false],
   ])('%s supported=%s deprecated=%s', (version, supported, deprecated) => {
     expect(version.isSupported).toBe(supported);
     expect(version.isDeprecated).toBe(deprecated);

@@ -6,11 +6,12 @@ import { loadPlugins } from './_plugins';
 import { UsageError } from './_usage-error';
 import { flattenConfiguration, UPSTREAM_OPERATOR_CONFIGURATION } from '../hooks/_configuration';
 import { FlinkResourceKind, runPipeline } from '../hooks/_pipeline';
+import { OperatorVersion } from '../operator-version';
 import { isFlinkCluster } from '../render/spotify/_crd';
 import { flinkClusterErrors } from '../render/spotify/_flink-cluster-errors';
 
 /** Usage of `cdk8s-flink validate`. */
-export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-config FILE] [--format text|json] [--plugin MODULE]... PATH...
+export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-version 1.15|1.16] [--operator-config FILE] [--format text|json] [--plugin MODULE]... PATH...
 
 Validates every FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot and
 FlinkBlueGreenDeployment in the YAML files and directories given
@@ -20,6 +21,8 @@ are looked up among the documents given. FlinkClusters of the spotify
 operator (flinkoperator.k8s.io/v1beta1) are checked against their CRD schema
 and the operator's admission webhook rules for a new cluster.
 
+  --operator-version V     the operator release to check against: its CRDs and
+                          admission rules (1.15 or 1.16; default 1.16)
   --operator-config FILE  the operator's default configuration (flat or nested
                           YAML, as the Helm chart's defaultConfiguration),
                           merged over the upstream defaults
@@ -64,6 +67,7 @@ export function validateCommand(argv: string[], cwd: string = process.cwd()): Va
     defaultValidator: true,
     ...plugins,
     operatorConfiguration,
+    operatorVersion: args.operatorVersion,
   });
   const invalid = reports.some((r) => r.errors.length > 0);
   const stdout = args.format === 'json'
@@ -152,6 +156,7 @@ function readOperatorConfig(file: string): Record<string, string> {
 interface ValidateArgs {
   readonly help: boolean;
   readonly operatorConfig?: string;
+  readonly operatorVersion: OperatorVersion;
   readonly format: 'text' | 'json';
   readonly plugins: string[];
   readonly paths: string[];
@@ -166,6 +171,7 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
       options: {
         'help': { type: 'boolean', short: 'h' },
         'operator-config': { type: 'string' },
+        'operator-version': { type: 'string' },
         'format': { type: 'string' },
         'plugin': { type: 'string', multiple: true },
       },
@@ -178,12 +184,18 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(`--format must be text or json, got '${format}'`);
   }
+  const operatorVersion = values['operator-version'] === undefined ? OperatorVersion.LATEST
+    : OperatorVersion.ALL.find((v) => v.minorVersion === values['operator-version'] || v.version === values['operator-version']);
+  if (operatorVersion === undefined) {
+    throw new UsageError(`--operator-version must be ${OperatorVersion.ALL.map((v) => v.minorVersion).join(' or ')}, got '${values['operator-version']}'`);
+  }
   if (!values.help && positionals.length === 0) {
     throw new UsageError('no PATH given (see cdk8s-flink validate --help)');
   }
   return {
     help: values.help ?? false,
     operatorConfig: values['operator-config'],
+    operatorVersion,
     format,
     plugins: values.plugin ?? [],
     paths: positionals,

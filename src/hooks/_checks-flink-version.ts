@@ -1,8 +1,10 @@
 /**
- * The operator's `FlinkVersion` enum (1.15.0): every value a resource may
- * name, in release order, and the support rule: versions older than
- * `v1_15` are rejected, while the deprecated `v1_15`–`v1_18` are still
- * accepted.
+ * The operator's Java `FlinkVersion` enum (the same in 1.15.0 and 1.16):
+ * every value the operator can read, in release order, and the support
+ * rule: versions older than `v1_15` are rejected, while the deprecated
+ * `v1_15`–`v1_18` are still accepted. What a resource may name is the
+ * target's CRD enum (checked in the pipeline), which 1.15.0 shipped
+ * without `v2_3` and `v2_4`.
  */
 export const FLINK_VERSIONS = [
   'v1_13', 'v1_14', 'v1_15', 'v1_16', 'v1_17', 'v1_18', 'v1_19', 'v1_20',

@@ -11,9 +11,12 @@ export type FlinkKind = 'FlinkDeployment' | 'FlinkSessionJob';
 
 type Expected = 'string' | 'integer' | 'number' | 'object' | 'string-map' | readonly string[];
 
-const UPGRADE_MODES = ['savepoint', 'last-state', 'stateless'] as const;
-const JOB_STATES = ['running', 'suspended'] as const;
-const DEPLOYMENT_MODES = ['native', 'standalone'] as const;
+/** The operator's `UpgradeMode` values (`spec.job.upgradeMode`; the CRDs list the same). */
+export const UPGRADE_MODES = ['savepoint', 'last-state', 'stateless'] as const;
+/** The operator's `JobState` values (`spec.job.state`). */
+export const JOB_STATES = ['running', 'suspended'] as const;
+/** The operator's `KubernetesDeploymentMode` values (`spec.mode`). */
+export const DEPLOYMENT_MODES = ['native', 'standalone'] as const;
 
 const COMMON_FIELDS: ReadonlyArray<readonly [string, Expected]> = [
   ['metadata', 'object'],

@@ -6,10 +6,10 @@
 import { at, isObject } from './_checks-manifest';
 
 /** `spec.jobReference.kind` values (the operator's `JobKind`). */
-const JOB_KINDS = ['FlinkDeployment', 'FlinkSessionJob'] as const;
+export const JOB_KINDS = ['FlinkDeployment', 'FlinkSessionJob'] as const;
 
 /** `spec.savepoint.formatType` values (Flink's `SavepointFormatType`). */
-const FORMAT_TYPES = ['CANONICAL', 'NATIVE', 'UNKNOWN'] as const;
+export const FORMAT_TYPES = ['CANONICAL', 'NATIVE', 'UNKNOWN'] as const;
 
 /** The snapshot state in which the operator still looks the target up. */
 const TRIGGER_PENDING = 'TRIGGER_PENDING';

@@ -1,5 +1,6 @@
 import { oneLine } from '../_describe';
 import { blueGreenChildren } from './_checks-blue-green';
+import { crdErrors } from './_checks-crd';
 import { blueGreenDeploymentErrors, sessionJobErrors, deploymentErrors, stateSnapshotErrors } from './_default-checks';
 import { FlinkHookContext } from './context';
 import { DefaultMutator } from './default-mutator';
@@ -54,9 +55,10 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
     operatorConfiguration: request.operatorConfiguration
       ? request.operatorConfiguration(request.hooks.operatorConfiguration)
       : request.hooks.operatorConfiguration,
+    operatorVersion: request.hooks.operatorVersion,
     source: request.source,
   };
-  const errors: string[] = [];
+  const errors: string[] = request.hooks.operatorVersionError === undefined ? [] : [request.hooks.operatorVersionError];
   const mutators = !MUTATED_KINDS.includes(request.kind) ? []
     : request.hooks.defaultMutator ? [DEFAULT_MUTATOR, ...request.hooks.mutators] : request.hooks.mutators;
 
@@ -76,6 +78,8 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
   }
   notify(request.hooks.listeners, 'onMutated', event(request, manifest));
 
+  // What the target's CRDs reject never reaches the output, whatever the validators.
+  errors.push(...crdErrors(request.kind, manifest, request.hooks.operatorVersion));
   if (request.hooks.defaultValidator) {
     errors.push(...defaultErrors(request, manifest, context));
   }

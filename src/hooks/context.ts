@@ -1,3 +1,5 @@
+import { OperatorVersion } from '../operator-version';
+
 /**
  * What a hook knows besides the manifest it is given.
  */
@@ -11,6 +13,14 @@ export interface FlinkHookContext {
    * @default - the upstream Helm chart 1.15.0 defaults
    */
   readonly operatorConfiguration?: { [key: string]: string };
+
+  /**
+   * The Flink Kubernetes Operator release the resource targets: its CRDs
+   * and admission rules apply.
+   *
+   * @default OperatorVersion.LATEST
+   */
+  readonly operatorVersion?: OperatorVersion;
 
   /**
    * Where the resource comes from: its construct path at synth time, or the

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { OperatorVersion } from '../operator-version';
 import { IFlinkResourceListener } from './listener';
 import { IFlinkResourceMutator } from './mutator';
 import { IFlinkResourceValidator, IFlinkStateSnapshotValidator } from './validator';
@@ -20,6 +21,10 @@ export interface _ResolvedHooks {
   readonly stateSnapshotValidators?: IFlinkStateSnapshotValidator[];
   readonly listeners: IFlinkResourceListener[];
   readonly operatorConfiguration?: { [key: string]: string };
+  /** The operator release the resource targets. */
+  readonly operatorVersion: OperatorVersion;
+  /** Why the target is ambiguous (two FlinkOperators, or a scope asking for another release than the app's FlinkOperator). */
+  readonly operatorVersionError?: string;
 }
 
 /**
@@ -94,7 +99,53 @@ export class FlinkHooks {
     }
     // No scope set one: the configuration of a FlinkOperator in the app, if any.
     resolved.operatorConfiguration ??= REGISTRY.get(construct.node.root)?._defaultOperatorConfiguration?.();
-    return resolved;
+    return { ...resolved, ...FlinkHooks.resolveOperatorVersion(construct) };
+  }
+
+  /**
+   * Sets the operator release of the whole app: what a `FlinkOperator`
+   * calls with its `version`. Every Flink resource in the app targets it; a
+   * scope asking for another release with `useOperatorVersion`, or a second
+   * FlinkOperator of another release, is a synth error of each resource.
+   *
+   * @param scope any construct of the app
+   * @param operatorVersion the release the app's operator runs
+   * @param operatorPath the construct path of the FlinkOperator, for messages
+   * @internal
+   */
+  public static _useAppOperatorVersion(scope: IConstruct, operatorVersion: OperatorVersion, operatorPath: string): void {
+    version++;
+    FlinkHooks.of(scope.node.root)._appOperatorVersions.push({ version: operatorVersion, path: operatorPath });
+  }
+
+  /**
+   * The operator release a construct targets: the app's FlinkOperator's,
+   * else the innermost `useOperatorVersion`, else `OperatorVersion.LATEST`.
+   */
+  private static resolveOperatorVersion(construct: IConstruct): { operatorVersion: OperatorVersion; operatorVersionError?: string } {
+    const operators = REGISTRY.get(construct.node.root)?._appOperatorVersions ?? [];
+    let requested: OperatorVersion | undefined;
+    for (const scope of construct.node.scopes) {
+      requested = REGISTRY.get(scope)?._operatorVersion ?? requested;
+    }
+    const operator = operators[0];
+    if (operator === undefined) {
+      return { operatorVersion: requested ?? OperatorVersion.LATEST };
+    }
+    const other = operators.find((o) => o.version !== operator.version);
+    if (other !== undefined) {
+      return {
+        operatorVersion: operator.version,
+        operatorVersionError: `the app has FlinkOperators of two releases (${operator.path}: ${operator.version.version}, ${other.path}: ${other.version.version}); one app targets one operator release: give both the same 'version'`,
+      };
+    }
+    if (requested !== undefined && requested !== operator.version) {
+      return {
+        operatorVersion: operator.version,
+        operatorVersionError: `FlinkHooks.useOperatorVersion(${requested.version}) differs from the operator the app installs (${operator.path}: ${operator.version.version}); set the FlinkOperator's 'version' instead`,
+      };
+    }
+    return { operatorVersion: operator.version };
   }
 
   private readonly _mutators: IFlinkResourceMutator[] = [];
@@ -105,6 +156,8 @@ export class FlinkHooks {
   private _defaultValidator = true;
   private _operatorConfiguration?: { [key: string]: string };
   private _defaultOperatorConfiguration?: () => { [key: string]: string };
+  private _operatorVersion?: OperatorVersion;
+  private readonly _appOperatorVersions: { version: OperatorVersion; path: string }[] = [];
 
   private constructor() {}
 
@@ -186,6 +239,28 @@ export class FlinkHooks {
   public useOperatorConfiguration(configuration: { [key: string]: string }): void {
     version++;
     this._operatorConfiguration = { ...configuration };
+  }
+
+  /**
+   * The Flink Kubernetes Operator release that Flink resources beneath this
+   * scope target, when the app installs no `FlinkOperator` (whose `version`
+   * decides for the whole app). The CRDs, Flink versions and admission
+   * rules the resources are checked against follow it. The innermost scope
+   * that sets one wins; normally it is set once, on the App.
+   *
+   * @param operatorVersion the release the cluster's operator runs
+   */
+  public useOperatorVersion(operatorVersion: OperatorVersion): void {
+    if (!(operatorVersion instanceof OperatorVersion)) {
+      throw new Error(`useOperatorVersion needs an OperatorVersion (e.g. OperatorVersion.V1_16 or OperatorVersion.of('1.16')), got ${typeof operatorVersion}`);
+    }
+    version++;
+    this._operatorVersion = operatorVersion;
+  }
+
+  /** The operator release set on this scope with `useOperatorVersion`, if any. */
+  public get operatorVersion(): OperatorVersion | undefined {
+    return this._operatorVersion;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { flinkCrds } from './_crds';
+import { operatorCrds } from '../_operator-crds';
 import { LOG_FILES, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, renderConfigYaml, renderFlinkConf, unwritableEntry } from './_operator-configuration';
 import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
 import { checkWebhookOptions, renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
@@ -18,6 +18,7 @@ import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator
 import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../argo-cd';
 import { flattenConfiguration } from '../hooks/_configuration';
 import { FlinkHooks } from '../hooks/flink-hooks';
+import { OperatorVersion } from '../operator-version';
 
 const OPERATOR_NAME = 'flink-kubernetes-operator';
 const APP_VERSION = '1.15.0';
@@ -60,6 +61,15 @@ export interface FlinkOperatorLeaderElection {
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/helm/
  */
 export interface FlinkOperatorProps {
+  /**
+   * The operator release to install. It is also the target of every Flink
+   * resource in the app: their CRDs, Flink versions and admission rules
+   * follow it.
+   *
+   * @default OperatorVersion.LATEST
+   */
+  readonly version?: OperatorVersion;
+
   /**
    * Namespace of the operator (the Helm release namespace).
    *
@@ -327,6 +337,8 @@ export class FlinkOperator extends Construct {
   /** The default plugin installer image. */
   public static readonly DEFAULT_PLUGIN_INSTALLER_IMAGE = 'curlimages/curl:8.11.1';
 
+  /** The operator release installed, and the target of every Flink resource in the app. */
+  public readonly version: OperatorVersion;
   /** Namespace of the operator. */
   public readonly namespace: string;
   /** Name of the operator Deployment (`flink-kubernetes-operator`). */
@@ -381,6 +393,11 @@ export class FlinkOperator extends Construct {
       throw new Error(`FlinkOperator props must be an object, got ${describeValue(props)}`);
     }
     this.props = props;
+    if (props.version !== undefined && !(props.version instanceof OperatorVersion)) {
+      throw new Error(`'version' must be an OperatorVersion (e.g. OperatorVersion.V1_16 or OperatorVersion.of('1.16')), got ${describeValue(props.version)}`);
+    }
+    this.version = props.version ?? OperatorVersion.LATEST;
+    FlinkHooks._useAppOperatorVersion(this, this.version, this.node.path);
     const namespace = props.namespace ?? Chart.of(this).namespace;
     if (namespace === undefined) {
       throw new Error('FlinkOperator needs a namespace: set \'namespace\' or give the chart one');
@@ -780,7 +797,7 @@ export class FlinkOperator extends Construct {
   }
 
   private renderCrds(): void {
-    for (const crd of flinkCrds()) {
+    for (const crd of operatorCrds(this.version)) {
       const obj = new ApiObject(this, `${crd.spec.names.kind}Crd`, crd);
       clusterScoped(obj);
       ArgoCd._annotate(obj, ArgoCdSyncWave.CRDS, [ArgoCdSyncOption.SERVER_SIDE_APPLY]);

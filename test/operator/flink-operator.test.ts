@@ -9,11 +9,13 @@ import { UPSTREAM_OPERATOR_CONFIGURATION } from '../../src/hooks/_configuration'
 import { FlinkHooks } from '../../src/hooks/flink-hooks';
 import { FlinkOperator, FlinkOperatorProps, OperatorLoggingFramework } from '../../src/operator/flink-operator';
 import { WebhookKeystorePassword } from '../../src/operator/operator-webhook';
+import { OperatorVersion } from '../../src/operator-version';
 import { deploymentProps } from '../support/fixtures';
 
 const NS = 'flink-operator';
 const SHA = '0123456789abcdef'.repeat(4);
-const CRD_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubernetes-operator');
+const CRDS_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubernetes-operator');
+const CRD_DIR = path.join(CRDS_DIR, '1.16.1');
 /** The chart's conf/ files, in the reference data beside the repository (absent in some checkouts). */
 const CHART_CONF = path.join(__dirname, '..', '..', '..', 'shared', 'upstream', 'apache-flink-kubernetes-operator', 'helm', 'flink-kubernetes-operator', 'conf');
 
@@ -158,6 +160,20 @@ describe('FlinkOperator with default props', () => {
       expect({ ...crd, metadata }).toEqual(vendored);
       expect(annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '-3', 'argocd.argoproj.io/sync-options': 'ServerSideApply=true' });
     }
+  });
+
+  test('renders the CRDs of the release it installs', () => {
+    const chart = Testing.chart();
+    new FlinkOperator(chart, 'old', { namespace: NS, version: OperatorVersion.V1_15 });
+    const crds = Testing.synth(chart).filter((d) => d.kind === 'CustomResourceDefinition');
+    expect(crds).toHaveLength(4);
+    for (const crd of crds) {
+      const vendored = parse(fs.readFileSync(path.join(CRDS_DIR, '1.15.0', `${crd.metadata.name}-v1.yml`), 'utf8'));
+      const { annotations, ...metadata } = crd.metadata;
+      expect({ ...crd, metadata }).toEqual(vendored);
+    }
+    const deployments = crds.find((c) => c.spec.names.kind === 'FlinkDeployment');
+    expect(deployments.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.flinkVersion.enum).not.toContain('v2_3');
   });
 
   test('the Deployment recreates one pod of the pinned 1.15.0 image, as the chart with default values', () => {

@@ -3,7 +3,10 @@ import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 
-const CRD_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubernetes-operator');
+const CRDS_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubernetes-operator');
+
+/** The newest vendored operator release, the library's default target. */
+const LATEST = '1.16.1';
 
 /**
  * Makes a CRD schema strict about unknown fields: the API server prunes
@@ -37,18 +40,21 @@ const IMPLICIT_ROOT_PROPERTIES = {
 };
 
 const validators = new Map<string, ValidateFunction>();
+const loaded = new Set<string>();
 
-function load(): void {
+function load(release: string): void {
+  loaded.add(release);
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-  for (const file of fs.readdirSync(CRD_DIR).filter((f) => f.endsWith('.yml'))) {
-    for (const doc of parseAllDocuments(fs.readFileSync(path.join(CRD_DIR, file), 'utf8'))) {
+  const dir = path.join(CRDS_DIR, release);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
+    for (const doc of parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8'))) {
       const crd = doc.toJS();
       for (const version of crd.spec.versions) {
         const gv = `${crd.spec.group}/${version.name}`;
         const root = version.schema.openAPIV3Schema;
         // The API server declares these for every resource; CRD schemas leave them out.
         const schema = { ...root, properties: { ...root.properties, ...IMPLICIT_ROOT_PROPERTIES } };
-        validators.set(`${gv}/${crd.spec.names.kind}`, ajv.compile(closeObjects(schema)));
+        validators.set(`${release}/${gv}/${crd.spec.names.kind}`, ajv.compile(closeObjects(schema)));
       }
     }
   }
@@ -56,13 +62,13 @@ function load(): void {
 
 /**
  * The schema errors of a rendered Flink custom resource against the vendored
- * CRDs (an empty list when valid).
+ * CRDs of an operator release (an empty list when valid).
  */
-export function crdSchemaErrors(manifest: any): string[] {
-  if (validators.size === 0) {
-    load();
+export function crdSchemaErrors(manifest: any, release: string = LATEST): string[] {
+  if (!loaded.has(release)) {
+    load(release);
   }
-  const validate = validators.get(`${manifest.apiVersion}/${manifest.kind}`);
+  const validate = validators.get(`${release}/${manifest.apiVersion}/${manifest.kind}`);
   if (!validate) {
     return [`no CRD for ${manifest.apiVersion} ${manifest.kind}`];
   }
