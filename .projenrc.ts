@@ -97,6 +97,13 @@ project.addTask('fuzz', {
   exec: 'node scripts/fuzz.js',
 });
 
+// `npm run test:conformance:plan`: the plan's diff classification against the operator's own
+// ReflectiveDiffBuilder (JDK 17 + Maven; not part of `npm test`). PLAN_RUNS=N for more cases.
+project.addTask('test:conformance:plan', {
+  description: 'Differential test of the plan classification against the operator ReflectiveDiffBuilder (5,000 generated spec changes; needs a JDK and Maven)',
+  exec: 'tsx conformance/apache-operator/plan-differential.ts',
+});
+
 // `npm test` builds as well (jsii compile, then API.md) before jest, so the
 // README's single test command proves the package builds and API.md is current.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);

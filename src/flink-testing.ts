@@ -2,7 +2,7 @@ import { App, Chart, Testing, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PlanEntry } from './flink-plan';
 import { plan } from './plan/_plan';
-import { PLAN_OPERATOR_VERSIONS } from './plan/_spec-schema';
+import { FlinkHooks } from './hooks/flink-hooks';
 
 /**
  * Helpers for users' tests of charts with Flink resources. They work with
@@ -73,7 +73,8 @@ export class FlinkTesting {
    * were replaced by those of `after` (what `cdk8s-flink plan` reports):
    * for every object whether it is created, deleted, changed or unchanged,
    * and for Flink resources the operator's diff type, the fields that
-   * decide it and the consequence for the job's state. Both charts are
+   * decide it and the consequence for the job's state, by the rules of the
+   * operator release `after` targets. Both charts are
    * synthesized (and validated); usually they come from two apps built with
    * different props.
    *
@@ -85,7 +86,7 @@ export class FlinkTesting {
    * @param after the chart as changed
    */
   public static plan(before: Chart, after: Chart): PlanEntry[] {
-    const operatorVersion = PLAN_OPERATOR_VERSIONS[PLAN_OPERATOR_VERSIONS.length - 1];
+    const operatorVersion = FlinkHooks._resolve(after).operatorVersion;
     return plan(Testing.synth(before), Testing.synth(after), { operatorVersion }).map((c) => c.entry);
   }
 

@@ -5,36 +5,24 @@
  * `dev.cdk8sflink.conformance.SpecDiffMain`; diff types and changed fields must agree.
  *
  * Usage: tsx conformance/apache-operator/plan-differential.ts [--runs N] [--seed S]
- * The JVM command is `java -cp <classpath> dev.cdk8sflink.conformance.SpecDiffMain`,
- * the classpath from $SPEC_DIFF_CLASSPATH, else conformance/apache-operator/target/classpath.txt
- * plus target/classes. Prints `plan conformance: N cases, M agree, K documented differences`
+ * (default 5,000 cases). The Maven project beside this file is built when needed
+ * (JvmOracle.classpath); one JVM answers every case. Prints
+ * `plan conformance: N cases, M agree, K documented differences, U undocumented`
  * and exits 1 on any undocumented difference.
  */
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as fc from 'fast-check';
-import { deploymentMode, specDiff, blueGreenDiff } from '../../src/plan/_spec-diff';
+import { blueGreenDiff, deploymentMode, specDiff } from '../../src/plan/_spec-diff';
+import { JvmOracle } from '../support/jvm-oracle';
 import { OracleAnswer, PLAN_DIFFERENCES } from './plan-differences';
 import { SpecChangeCase, specChangeCase } from './spec-change-arbitraries';
+import { OperatorVersion } from '../../src/operator-version';
 
-const OPERATOR_VERSION = '1.16';
+const OPERATOR_VERSION = OperatorVersion.V1_16;
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : Number(process.env[`PLAN_${name.slice(2).toUpperCase()}`] ?? fallback);
-}
-
-function classpath(): string {
-  if (process.env.SPEC_DIFF_CLASSPATH) {
-    return process.env.SPEC_DIFF_CLASSPATH;
-  }
-  const dir = path.join(__dirname, 'target');
-  const file = path.join(dir, 'classpath.txt');
-  if (!fs.existsSync(file)) {
-    throw new Error(`no oracle classpath: set SPEC_DIFF_CLASSPATH or build ${file}`);
-  }
-  return `${path.join(dir, 'classes')}${path.delimiter}${fs.readFileSync(file, 'utf8').trim()}`;
 }
 
 /** The port's answer, in the oracle's shape. */
@@ -63,7 +51,8 @@ function main(): number {
   // As JSON: the oracle and the port read the very same documents.
   const cases = fc.sample(specChangeCase, { seed, numRuns: runs }).map((c) => JSON.parse(JSON.stringify(c)) as SpecChangeCase);
   const input = cases.map((c) => JSON.stringify(c)).join('\n') + '\n';
-  const jvm = spawnSync('java', ['-cp', classpath(), 'dev.cdk8sflink.conformance.SpecDiffMain'], { input, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const classpath = JvmOracle.classpath(__dirname);
+  const jvm = spawnSync('java', ['-cp', classpath, 'dev.cdk8sflink.conformance.SpecDiffMain'], { input, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   if (jvm.status !== 0) {
     console.error(jvm.stderr);
     console.error(`plan conformance: the oracle failed (${jvm.error?.message ?? `exit ${jvm.status}`})`);

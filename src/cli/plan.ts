@@ -4,7 +4,8 @@ import { parseArgs } from 'util';
 import { readCdk8sConfig } from './_cdk8s-config';
 import { findYamlFiles, InputDocument, readDocuments } from './_documents';
 import { documentsAtRevision, isGitRevision } from './_git-tree';
-import { operatorVersionName, SUPPORTED_OPERATOR_VERSIONS } from './_operator-version';
+import { parseOperatorVersion } from './_operator-version';
+import { OperatorVersion } from '../operator-version';
 import { UsageError } from './_usage-error';
 import { Risk } from '../plan/_consequence';
 import { plan } from '../plan/_plan';
@@ -13,7 +14,7 @@ import { planJson, planText } from '../plan/_plan-report';
 
 /** Usage of `cdk8s-flink plan`. */
 export const PLAN_USAGE = `Usage: cdk8s-flink plan --base <DIR | GIT-REF[:PATH]> [PATH...] [--format text|markdown|json]
-                        [--operator-version ${SUPPORTED_OPERATOR_VERSIONS.join('|')}] [--fail-on state-loss|upgrade]
+                        [--operator-version ${OperatorVersion.ALL.map((v) => v.minorVersion).join('|')}] [--fail-on state-loss|upgrade]
 
 Compares the rendered manifests in PATH (default: the "output" of ./cdk8s.yaml,
 else dist) with the base ones and tells, for every Flink resource, what the
@@ -27,7 +28,7 @@ Other objects are listed as created, changed or deleted only.
                            the same PATHs at that revision)
   --format FORMAT          text (default), markdown (a pull-request comment with
                            a summary table and a Mermaid diagram) or json
-  --operator-version V     the operator release whose rules apply (default ${SUPPORTED_OPERATOR_VERSIONS[SUPPORTED_OPERATOR_VERSIONS.length - 1]})
+  --operator-version V     the operator release whose rules apply (default ${OperatorVersion.LATEST.minorVersion})
   --fail-on state-loss     exit 1 when a change can lose a job's state
   --fail-on upgrade        exit 1 when a change restarts a job or cluster
 
@@ -73,7 +74,7 @@ interface PlanArgs {
   readonly help: boolean;
   readonly base?: string;
   readonly format: string;
-  readonly operatorVersion: string;
+  readonly operatorVersion: OperatorVersion;
   readonly failOn?: string;
   readonly paths: string[];
 }
@@ -110,7 +111,7 @@ function parsePlanArgs(argv: string[]): PlanArgs {
     help: values.help ?? false,
     base: values.base,
     format,
-    operatorVersion: operatorVersionName(values['operator-version']),
+    operatorVersion: parseOperatorVersion(values['operator-version']),
     failOn: values['fail-on'],
     paths: positionals,
   };

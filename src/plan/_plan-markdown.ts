@@ -4,6 +4,7 @@
  * change touches (operator, clusters, session jobs, snapshots).
  */
 import { PlanChange } from '../flink-plan';
+import { OperatorVersion } from '../operator-version';
 import { Risk } from './_consequence';
 import { PlannedChange } from './_plan';
 import { isFlinkEntry, objectName, RISK_WORDS, riskyFirst, summaryLine } from './_plan-report';
@@ -19,13 +20,13 @@ function label(text: string): string {
 }
 
 /** The plan as Markdown for a pull-request comment. */
-export function planMarkdown(changes: readonly PlannedChange[], operatorVersion: string): string {
+export function planMarkdown(changes: readonly PlannedChange[], operatorVersion: OperatorVersion): string {
   const sorted = riskyFirst(changes);
   const shown = sorted.filter(({ entry }) => entry.change !== PlanChange.NONE || isFlinkEntry(entry));
   const lines = [
     '### cdk8s-flink plan',
     '',
-    `${summaryLine(changes)} Rules of Flink Kubernetes Operator ${operatorVersion}.`,
+    `${summaryLine(changes)} Rules of Flink Kubernetes Operator ${operatorVersion.version}.`,
     '',
     '| Risk | Resource | Change | Diff type | Consequence |',
     '| --- | --- | --- | --- | --- |',

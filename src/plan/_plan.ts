@@ -7,6 +7,7 @@
 import { canonicalJson } from '../_json';
 import { PlanChange, PlanEntry, SpecDiffType } from '../flink-plan';
 import { deploymentSpecChangeErrors, sessionJobSpecChangeErrors } from '../hooks/_checks-spec-change';
+import { OperatorVersion } from '../operator-version';
 import {
   Consequence, ignoredFieldNote, JobFacts, resumeConsequence, Risk, scaleConsequence, sessionClusterConsequence,
   suspendConsequence, upgradeConsequence,
@@ -25,8 +26,8 @@ export interface PlannedChange {
 
 /** Options of a plan. */
 export interface PlanOptions {
-  /** The operator release whose rules apply (`1.15`, `1.16`). */
-  readonly operatorVersion: string;
+  /** The operator release whose rules apply. */
+  readonly operatorVersion: OperatorVersion;
 }
 
 /** The label the standalone backend puts on its objects. */
@@ -44,7 +45,7 @@ export function plan(before: readonly unknown[], after: readonly unknown[], opti
 interface Context {
   readonly before: Map<string, any>;
   readonly after: Map<string, any>;
-  readonly operatorVersion: string;
+  readonly operatorVersion: OperatorVersion;
 }
 
 function index(documents: readonly unknown[]): Map<string, any> {

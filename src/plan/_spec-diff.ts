@@ -8,6 +8,7 @@
  * `reconciler/diff/FlinkBlueGreenDeploymentSpecDiff` (release-1.16.1).
  */
 import { isObject, javaEquals, readClass } from './_spec-read';
+import { OperatorVersion } from '../operator-version';
 import { ClassSchema, ConfigDiffEntry, DeploymentModeName, DIFF_TYPE_ORDER, DiffTypeName, specSchemas } from './_spec-schema';
 
 /** One changed field, named as the operator names it (`job.parallelism`, `flinkConfiguration.<key>`). */
@@ -38,7 +39,7 @@ export function aggregateType(types: readonly DiffTypeName[]): DiffTypeName {
  * own new `spec.mode`; a session job's is its session cluster's; a
  * blue/green deployment's template is always compared in native mode).
  */
-export function specDiff(kind: DiffedKind, before: unknown, after: unknown, mode: DeploymentModeName, operatorVersion: string): SpecDiffResult {
+export function specDiff(kind: DiffedKind, before: unknown, after: unknown, mode: DeploymentModeName, operatorVersion: OperatorVersion): SpecDiffResult {
   const schemas = specSchemas(operatorVersion);
   switch (kind) {
     case 'FlinkDeployment':
@@ -61,7 +62,7 @@ export function deploymentMode(spec: unknown): DeploymentModeName {
  * identical specs, IGNORE-only changes patched into the child, any other
  * change a blue/green transition.
  */
-export function blueGreenDiff(before: unknown, after: unknown, operatorVersion: string): BlueGreenDiffName {
+export function blueGreenDiff(before: unknown, after: unknown, operatorVersion: OperatorVersion): BlueGreenDiffName {
   const left = templateSpec(before);
   const right = templateSpec(after);
   const leftState = jobState(left);

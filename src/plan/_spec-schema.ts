@@ -11,6 +11,8 @@
  * `jobManager.resources` / `taskManager.resources`.
  */
 
+import { OperatorVersion } from '../operator-version';
+
 /** The operator's four diff types, in the order `DiffType.from` ranks them. */
 export type DiffTypeName = 'IGNORE' | 'SCALE' | 'UPGRADE' | 'SAVEPOINT_REDEPLOY';
 
@@ -195,10 +197,7 @@ const V1_16: SpecSchemas = { deployment: deploymentSpec(true), sessionJob: SESSI
 /** Operator 1.15: otherwise the same classes and annotations. */
 const V1_15: SpecSchemas = { deployment: deploymentSpec(false), sessionJob: SESSION_JOB_SPEC };
 
-/** Operator releases whose rules are ported, oldest first; the last is the default. */
-export const PLAN_OPERATOR_VERSIONS: readonly string[] = ['1.15', '1.16'];
-
-/** The spec classes of an operator release (`1.15`, `1.16`). */
-export function specSchemas(operatorVersion: string): SpecSchemas {
-  return operatorVersion === '1.15' ? V1_15 : V1_16;
+/** The spec classes of an operator release. */
+export function specSchemas(operatorVersion: OperatorVersion): SpecSchemas {
+  return operatorVersion.isAtLeast(OperatorVersion.V1_16) ? V1_16 : V1_15;
 }

@@ -112,7 +112,7 @@ describe('cdk8s-flink plan', () => {
     expect(cli('plan', 'dist')).toEqual({ code: 2, out: '', err: 'cdk8s-flink: --base is required (see cdk8s-flink plan --help)\n' });
     expect(cli('plan', '--base', path.join(dir, 'base'), '--format', 'yaml').err).toEqual("cdk8s-flink: --format must be text, markdown or json, got 'yaml'\n");
     expect(cli('plan', '--base', path.join(dir, 'base'), '--fail-on', 'x').err).toEqual("cdk8s-flink: --fail-on must be state-loss or upgrade, got 'x'\n");
-    expect(cli('plan', '--base', path.join(dir, 'base'), '--operator-version', '1.14').err).toEqual("cdk8s-flink: --operator-version must be one of 1.15, 1.16, got '1.14'\n");
+    expect(cli('plan', '--base', path.join(dir, 'base'), '--operator-version', '1.14').err).toEqual("cdk8s-flink: --operator-version must be 1.15 or 1.16, got '1.14'\n");
     expect(cli('plan', '--base', 'no-such-ref-or-dir', path.join(dir, 'dist')).err).toEqual("cdk8s-flink: --base 'no-such-ref-or-dir' is neither a directory nor a git revision\n");
     expect(cli('plan', '--help').out).toMatch(/^Usage: cdk8s-flink plan --base/);
   });

@@ -1,8 +1,9 @@
 import { PlanChange } from '../../src/flink-plan';
 import { Risk } from '../../src/plan/_consequence';
 import { plan } from '../../src/plan/_plan';
+import { OperatorVersion } from '../../src/operator-version';
 
-const V = { operatorVersion: '1.16' };
+const V = { operatorVersion: OperatorVersion.V1_16 };
 
 function deployment(name: string, spec: any, namespace = 'ns'): any {
   return { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', metadata: { name, namespace }, spec: { flinkVersion: 'v2_2', image: 'flink:2.2', ...spec } };

@@ -1,4 +1,5 @@
 import { blueGreenDiff, specDiff } from '../../src/plan/_spec-diff';
+import { OperatorVersion } from '../../src/operator-version';
 
 /**
  * Expected answers are what the operator's own ReflectiveDiffBuilder
@@ -47,35 +48,35 @@ function summary(result: { type: string; diffs: { field: string; type: string }[
 describe('specDiff (port of ReflectiveDiffBuilder)', () => {
   test.each(DEPLOYMENT_CASES)('%s', (_name, before, after, type, diffs) => {
     const mode = after.mode === 'standalone' ? 'standalone' : 'native';
-    expect(summary(specDiff('FlinkDeployment', before, after, mode, '1.16'))).toEqual([type, [...diffs].sort()]);
+    expect(summary(specDiff('FlinkDeployment', before, after, mode, OperatorVersion.V1_16))).toEqual([type, [...diffs].sort()]);
   });
 
   test('a savepoint redeploy nonce outranks every other change; removing restartNonce is ignored', () => {
-    const result = specDiff('FlinkSessionJob', { restartNonce: 1, job: { savepointRedeployNonce: 2 } }, { job: { savepointRedeployNonce: 3 } }, 'native', '1.16');
+    const result = specDiff('FlinkSessionJob', { restartNonce: 1, job: { savepointRedeployNonce: 2 } }, { job: { savepointRedeployNonce: 3 } }, 'native', OperatorVersion.V1_16);
     expect(summary(result)).toEqual(['SAVEPOINT_REDEPLOY', ['job.savepointRedeployNonce:SAVEPOINT_REDEPLOY']]);
   });
 
   test('a session job scales in the mode of its session cluster', () => {
-    expect(specDiff('FlinkSessionJob', { job: { parallelism: 1 } }, { job: { parallelism: 2 } }, 'standalone', '1.16').type).toEqual('SCALE');
-    expect(specDiff('FlinkSessionJob', { job: { parallelism: 1 } }, { job: { parallelism: 2 } }, 'native', '1.16').type).toEqual('UPGRADE');
+    expect(specDiff('FlinkSessionJob', { job: { parallelism: 1 } }, { job: { parallelism: 2 } }, 'standalone', OperatorVersion.V1_16).type).toEqual('SCALE');
+    expect(specDiff('FlinkSessionJob', { job: { parallelism: 1 } }, { job: { parallelism: 2 } }, 'native', OperatorVersion.V1_16).type).toEqual('UPGRADE');
   });
 
   test('operator 1.15 does not know taskManager.resources; 1.16 upgrades for it', () => {
     const before = { taskManager: { resources: { limits: { cpu: '1' } } } };
     const after = { taskManager: { resources: { limits: { cpu: '2' } } } };
-    expect(summary(specDiff('FlinkDeployment', before, after, 'native', '1.16'))).toEqual(['UPGRADE', ['taskManager.resources:UPGRADE']]);
-    expect(summary(specDiff('FlinkDeployment', before, after, 'native', '1.15'))).toEqual(['IGNORE', []]);
+    expect(summary(specDiff('FlinkDeployment', before, after, 'native', OperatorVersion.V1_16))).toEqual(['UPGRADE', ['taskManager.resources:UPGRADE']]);
+    expect(summary(specDiff('FlinkDeployment', before, after, 'native', OperatorVersion.V1_15))).toEqual(['IGNORE', []]);
   });
 
   test('blue/green: suspend and resume first, then transition or patch', () => {
     const spec = (job: any, extra: any = {}) => ({ template: { spec: { job, ...extra } } });
-    expect(blueGreenDiff(spec({ state: 'running' }), spec({ state: 'suspended' }), '1.16')).toEqual('SUSPEND');
-    expect(blueGreenDiff(spec({ state: 'suspended' }), spec({}), '1.16')).toEqual('RESUME');
-    expect(blueGreenDiff(spec({ parallelism: 1 }), spec({ parallelism: 2 }), '1.16')).toEqual('TRANSITION');
-    expect(blueGreenDiff(spec({ upgradeMode: 'savepoint' }), spec({ upgradeMode: 'last-state' }), '1.16')).toEqual('PATCH_CHILD');
-    expect(blueGreenDiff(spec({}), spec({}, { podTemplate: { apiVersion: 'v1' } }), '1.16')).toEqual('TRANSITION');
-    expect(blueGreenDiff(spec({}, { podTemplate: { apiVersion: 'v1' } }), spec({}, { podTemplate: { apiVersion: 'v1', kind: 'Pod' } }), '1.16')).toEqual('IGNORE');
-    expect(blueGreenDiff(spec({ savepointRedeployNonce: 1 }), spec({ savepointRedeployNonce: 2 }), '1.16')).toEqual('SAVEPOINT_REDEPLOY');
-    expect(specDiff('FlinkBlueGreenDeployment', spec({ parallelism: 1 }), spec({ parallelism: 2 }), 'native', '1.16').type).toEqual('UPGRADE');
+    expect(blueGreenDiff(spec({ state: 'running' }), spec({ state: 'suspended' }), OperatorVersion.V1_16)).toEqual('SUSPEND');
+    expect(blueGreenDiff(spec({ state: 'suspended' }), spec({}), OperatorVersion.V1_16)).toEqual('RESUME');
+    expect(blueGreenDiff(spec({ parallelism: 1 }), spec({ parallelism: 2 }), OperatorVersion.V1_16)).toEqual('TRANSITION');
+    expect(blueGreenDiff(spec({ upgradeMode: 'savepoint' }), spec({ upgradeMode: 'last-state' }), OperatorVersion.V1_16)).toEqual('PATCH_CHILD');
+    expect(blueGreenDiff(spec({}), spec({}, { podTemplate: { apiVersion: 'v1' } }), OperatorVersion.V1_16)).toEqual('TRANSITION');
+    expect(blueGreenDiff(spec({}, { podTemplate: { apiVersion: 'v1' } }), spec({}, { podTemplate: { apiVersion: 'v1', kind: 'Pod' } }), OperatorVersion.V1_16)).toEqual('IGNORE');
+    expect(blueGreenDiff(spec({ savepointRedeployNonce: 1 }), spec({ savepointRedeployNonce: 2 }), OperatorVersion.V1_16)).toEqual('SAVEPOINT_REDEPLOY');
+    expect(specDiff('FlinkBlueGreenDeployment', spec({ parallelism: 1 }), spec({ parallelism: 2 }), 'native', OperatorVersion.V1_16).type).toEqual('UPGRADE');
   });
 });
