@@ -1,8 +1,8 @@
 import { App, Chart, Testing, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PlanEntry } from './flink-plan';
-import { plan } from './plan/_plan';
 import { FlinkHooks } from './hooks/flink-hooks';
+import { plan } from './plan/_plan';
 
 /**
  * Helpers for users' tests of charts with Flink resources. They work with

@@ -142,7 +142,13 @@ function decidingFields(diff: SpecDiffResult): string[] {
 }
 
 /** What a job resource's spec change does (FlinkDeployment with a job, FlinkSessionJob). */
-function jobChange(before: any, after: any, diff: SpecDiffResult, facts: { mode: DeploymentModeName; flinkVersion?: string; configuration: Record<string, string> }): Consequence {
+interface ClusterFacts {
+  readonly mode: DeploymentModeName;
+  readonly flinkVersion?: string;
+  readonly configuration: Record<string, string>;
+}
+
+function jobChange(before: any, after: any, diff: SpecDiffResult, facts: ClusterFacts): Consequence {
   const job = jobFacts(after)!;
   const fromState = jobState(before);
   const toState = jobState(after);
@@ -217,10 +223,11 @@ function deployment(before: any, after: any, change: PlanChange, context: Contex
     .map((m) => `the operator rejects this change: ${m}`);
   warnings.push(...upgradeWarnings(before.spec, after.spec, diff));
   let consequence: Consequence;
+  const facts: ClusterFacts = { mode, flinkVersion: after.spec?.flinkVersion, configuration: configurationOf(after.spec) };
   if (jobFacts(after.spec)) {
-    consequence = jobChange(before.spec, after.spec, diff, { mode, flinkVersion: after.spec?.flinkVersion, configuration: configurationOf(after.spec) });
+    consequence = jobChange(before.spec, after.spec, diff, facts);
   } else if (diff.type === 'SCALE') {
-    consequence = scaleConsequence({ mode, flinkVersion: after.spec?.flinkVersion, configuration: configurationOf(after.spec), hasJob: false }, undefined);
+    consequence = scaleConsequence({ ...facts, hasJob: false }, undefined);
   } else {
     consequence = sessionClusterConsequence(diff.type, diff.diffs.map((d) => d.field));
     const jobs = sessionJobsOf(after, context.after);

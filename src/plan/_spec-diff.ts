@@ -39,7 +39,9 @@ export function aggregateType(types: readonly DiffTypeName[]): DiffTypeName {
  * own new `spec.mode`; a session job's is its session cluster's; a
  * blue/green deployment's template is always compared in native mode).
  */
-export function specDiff(kind: DiffedKind, before: unknown, after: unknown, mode: DeploymentModeName, operatorVersion: OperatorVersion): SpecDiffResult {
+export function specDiff(
+  kind: DiffedKind, before: unknown, after: unknown, mode: DeploymentModeName, operatorVersion: OperatorVersion,
+): SpecDiffResult {
   const schemas = specSchemas(operatorVersion);
   switch (kind) {
     case 'FlinkDeployment':
@@ -106,7 +108,9 @@ function classDiff(schema: ClassSchema, before: Record<string, unknown>, after: 
   return { type: aggregateType(diffs.map((d) => d.type)), diffs };
 }
 
-function fieldDiffs(schema: ClassSchema, beforeJson: Record<string, unknown>, afterJson: Record<string, unknown>, mode: DeploymentModeName, prefix: string): FieldDiff[] {
+function fieldDiffs(
+  schema: ClassSchema, beforeJson: Record<string, unknown>, afterJson: Record<string, unknown>, mode: DeploymentModeName, prefix: string,
+): FieldDiff[] {
   const before = readClass(schema, beforeJson);
   const after = readClass(schema, afterJson);
   if (javaEquals(before, after)) {

@@ -6,8 +6,8 @@
  * quantities compared by amount) and the flattening of `flinkConfiguration`.
  */
 import { canonicalJson } from '../_json';
-import { quantityAmountKey } from '../hooks/_checks-quantity';
 import { ClassSchema, ValueReader } from './_spec-schema';
+import { quantityAmountKey } from '../hooks/_checks-quantity';
 
 /** Whether two read values are equal as the Java objects' `equals` says. */
 export function javaEquals(a: unknown, b: unknown): boolean {
@@ -32,7 +32,10 @@ export function readValue(reader: ValueReader, value: unknown, present: boolean)
     case 'enum':
       return !present ? reader.initial ?? null : value === null ? null : String(value);
     case 'stringArray':
-      return !present ? [] : Array.isArray(value) ? value.map((v) => (v === null ? null : scalarText(v))) : value === null ? null : [scalarText(value)];
+      if (!present) {
+        return [];
+      }
+      return Array.isArray(value) ? value.map((v) => (v === null ? null : scalarText(v))) : value === null ? null : [scalarText(value)];
     default:
       break;
   }
