@@ -18,14 +18,10 @@ export class OperatorVersion {
   public static readonly V1_16 = new OperatorVersion('1.16.1');
 
   /** The newest supported release, the default target. */
-  public static get LATEST(): OperatorVersion {
-    return OperatorVersion.V1_16;
-  }
+  public static readonly LATEST: OperatorVersion = OperatorVersion.V1_16;
 
   /** Every supported release, oldest first. */
-  public static get ALL(): OperatorVersion[] {
-    return [OperatorVersion.V1_15, OperatorVersion.V1_16];
-  }
+  public static readonly ALL: OperatorVersion[] = [OperatorVersion.V1_15, OperatorVersion.V1_16];
 
   /**
    * A supported release by its version: the minor line (`'1.16'`) or the
