@@ -116,4 +116,15 @@ describe('cdk8s-flink plan', () => {
     expect(cli('plan', '--base', 'no-such-ref-or-dir', path.join(dir, 'dist')).err).toEqual("cdk8s-flink: --base 'no-such-ref-or-dir' is neither a directory nor a git revision\n");
     expect(cli('plan', '--help').out).toMatch(/^Usage: cdk8s-flink plan --base/);
   });
+
+  test('the plan commands of the Argo CD example workflow are valid', () => {
+    const workflow = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'argocd', '.github', 'workflows', 'flink-plan.yml'), 'utf8');
+    const commands = [...workflow.matchAll(/npx cdk8s-flink plan ([^>\n]+)/g)].map((m) => m[1].trim());
+    expect(commands.length).toEqual(2);
+    for (const command of commands) {
+      const argv = command.split(/\s+/).map((a) => (a === '"origin/${{' ? 'base' : a)).filter((a) => a !== 'github.base_ref' && a !== '}}"');
+      expect(argv).toContain('base');
+      expect([0, 1]).toContain(planCommand(argv, dir).exitCode);
+    }
+  });
 });
