@@ -138,11 +138,19 @@ project.addTask('fuzz:conformance', {
   ],
 });
 
+// `npm run test:conformance:plan`: the plan's diff classification against the operator's own
+// ReflectiveDiffBuilder (JDK 17 + Maven; not part of `npm test`). PLAN_RUNS=N for more cases.
+project.addTask('test:conformance:plan', {
+  description: 'Differential test of the plan classification against the operator ReflectiveDiffBuilder (5,000 generated spec changes; needs a JDK and Maven)',
+  exec: 'tsx conformance/apache-operator/plan-differential.ts',
+});
+
 // `npm run test:conformance`: every differential suite against real upstream code, one after the other.
 project.addTask('test:conformance', {
-  description: 'Every conformance suite: the Apache operator (JDK 17 + Maven) and the spotify operator (Go)',
+  description: 'Every conformance suite: the Apache operator\'s validator and spec diff (JDK 17 + Maven) and the spotify operator (Go)',
   steps: [
     { spawn: 'test:conformance:operator' },
+    { spawn: 'test:conformance:plan' },
     { spawn: 'test:conformance:spotify' },
   ],
 });

@@ -1,5 +1,8 @@
 import { App, Chart, Testing, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { PlanEntry } from './flink-plan';
+import { FlinkHooks } from './hooks/flink-hooks';
+import { plan } from './plan/_plan';
 
 /**
  * Helpers for users' tests of charts with Flink resources. They work with
@@ -63,6 +66,28 @@ export class FlinkTesting {
     if (missing.length > 0) {
       throw new Error(`missing validation error(s): ${missing.join('; ')}\nreported:\n  ${errors.join('\n  ')}`);
     }
+  }
+
+  /**
+   * What the Flink Kubernetes Operator would do if the objects of `before`
+   * were replaced by those of `after` (what `cdk8s-flink plan` reports):
+   * for every object whether it is created, deleted, changed or unchanged,
+   * and for Flink resources the operator's diff type, the fields that
+   * decide it and the consequence for the job's state, by the rules of the
+   * operator release `after` targets. Both charts are
+   * synthesized (and validated); usually they come from two apps built with
+   * different props.
+   *
+   * @example
+   * const entries = FlinkTesting.plan(buildChart(Testing.app(), 4), buildChart(Testing.app(), 8));
+   * expect(entries.find((e) => e.name === 'orders')?.diffType).toEqual(SpecDiffType.SCALE);
+   *
+   * @param before the chart as it is deployed
+   * @param after the chart as changed
+   */
+  public static plan(before: Chart, after: Chart): PlanEntry[] {
+    const operatorVersion = FlinkHooks._resolve(after).operatorVersion;
+    return plan(Testing.synth(before), Testing.synth(after), { operatorVersion }).map((c) => c.entry);
   }
 
   private constructor() {}

@@ -23,3 +23,4 @@ export * from './hooks/default-validator';
 export * from './operator/flink-operator';
 export * from './operator/operator-plugin';
 export * from './operator/operator-webhook';
+export * from './flink-plan';

@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { FlinkDeployment, FlinkTesting } from '../src';
+import { FlinkDeployment, FlinkTesting, PlanChange, SpecDiffType, UpgradeMode } from '../src';
 import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
 
 describe('FlinkTesting', () => {
@@ -34,5 +34,22 @@ describe('FlinkTesting', () => {
       .toThrow(/missing validation error\(s\): Flink Version must be defined\.\nreported:\n {2}\[test\/d\] Job parallelism must be larger than 0/);
     const valid = Testing.chart();
     expect(() => FlinkTesting.assertInvalid(valid, ['x'])).toThrow('expected validation errors [x], but the app is valid');
+  });
+
+  test('plan tells what the operator does with the change from one chart to another', () => {
+    const build = (parallelism: number, savepointTriggerNonce?: number) => {
+      const chart = new Chart(Testing.app(), 'payments', { namespace: 'team' });
+      new FlinkDeployment(chart, 'orders', deploymentProps({
+        flinkConfiguration: { 'execution.checkpointing.dir': 's3://state/checkpoints', 'execution.checkpointing.savepoint-dir': 's3://state/savepoints', 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://state/ha' },
+        job: { jarUri: STATE_MACHINE_JAR, parallelism, upgradeMode: UpgradeMode.LAST_STATE, savepointTriggerNonce },
+      }));
+      return chart;
+    };
+    const [upgrade] = FlinkTesting.plan(build(2), build(4));
+    expect(upgrade).toEqual(expect.objectContaining({ kind: 'FlinkDeployment', namespace: 'team', change: PlanChange.UPDATE, diffType: SpecDiffType.UPGRADE, fields: ['job.parallelism'] }));
+    expect(upgrade.consequence).toMatch(/^UPGRADE with upgradeMode last-state: the job restarts from its latest checkpoint/);
+    const [ignored] = FlinkTesting.plan(build(2), build(2, 1));
+    expect(ignored.diffType).toEqual(SpecDiffType.IGNORE);
+    expect(FlinkTesting.plan(build(2), build(2))[0].change).toEqual(PlanChange.NONE);
   });
 });

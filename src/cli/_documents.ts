@@ -72,8 +72,16 @@ export function readDocuments(file: string): InputDocument[] {
   if (buffer.includes(0)) {
     throw new UsageError(`${file}: binary file, not YAML`);
   }
+  return parseDocuments(file, buffer.toString('utf8'));
+}
+
+/**
+ * Every document of a YAML text read from `file` (a name for messages).
+ * Throws `UsageError` with `file:line` for malformed input.
+ */
+export function parseDocuments(file: string, text: string): InputDocument[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(buffer.toString('utf8'), { lineCounter, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   const out: InputDocument[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const line = lineCounter.linePos(doc.range?.[0] ?? 0).line;

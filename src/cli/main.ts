@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { UsageError } from './_usage-error';
+import { planCommand } from './plan';
 import { synthCommand } from './synth';
 import { validateCommand } from './validate';
 
@@ -9,7 +10,9 @@ Commands:
   validate   validate FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot,
              FlinkBlueGreenDeployment and (spotify operator) FlinkCluster YAML
              files (see validate --help)
-  synth      run the cdk8s app and replace the output directory only on success (see synth --help)`;
+  synth      run the cdk8s app and replace the output directory only on success (see synth --help)
+  plan       what the Flink Kubernetes Operator will do with a change of the rendered
+             manifests: restart, rescale, lose state or nothing (see plan --help)`;
 
 /**
  * Runs the CLI and returns its exit code; output goes to the given streams.
@@ -23,6 +26,11 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
         const outcome = validateCommand(rest);
         out(outcome.stdout);
         err(outcome.stderr);
+        return outcome.exitCode;
+      }
+      case 'plan': {
+        const outcome = planCommand(rest);
+        out(outcome.stdout);
         return outcome.exitCode;
       }
       case 'synth':

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { parse } from 'yaml';
+import { readCdk8sConfig } from './_cdk8s-config';
 import { UsageError } from './_usage-error';
 
 /** Usage of `cdk8s-flink synth`. */
@@ -176,23 +176,6 @@ function listFiles(dir: string, prefix = ''): string[] {
   return fs.readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => e.isDirectory() ? listFiles(path.join(dir, e.name), path.join(prefix, e.name)) : [path.join(prefix, e.name)]);
-}
-
-function readCdk8sConfig(cwd: string): { app?: string; output?: string } {
-  const file = path.join(cwd, 'cdk8s.yaml');
-  if (!fs.existsSync(file)) {
-    return {};
-  }
-  let config: any;
-  try {
-    config = parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`${file}: malformed YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  return {
-    app: typeof config?.app === 'string' ? config.app : undefined,
-    output: typeof config?.output === 'string' ? config.output : undefined,
-  };
 }
 
 function parseSynthArgs(argv: string[]): { help: boolean; app?: string; output?: string } {

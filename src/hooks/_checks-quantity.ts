@@ -132,3 +132,18 @@ export function ephemeralStorageError(storage: string): string | undefined {
     return errorMessage(error);
   }
 }
+
+/**
+ * A Kubernetes quantity as fabric8's `Quantity.equals` compares it: its
+ * amount (`getNumericalAmount`) as a canonical decimal text, so that `1Gi`
+ * and `1024Mi`, or `1` and `1000m`, read the same. Throws
+ * {@link QuantityError} (or a Java number error) for a malformed quantity.
+ */
+export function quantityAmountKey(text: string): string {
+  let { unscaled, scale } = amountInBytes(text);
+  while (unscaled !== 0n && unscaled % 10n === 0n) {
+    unscaled /= 10n;
+    scale -= 1;
+  }
+  return unscaled === 0n ? '0' : `${unscaled}e${-scale}`;
+}
