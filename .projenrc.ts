@@ -51,10 +51,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     commandOptions: { fix: false },
     ignorePatterns: ['src/imports/', 'examples/**/dist/'],
   },
-  gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/'],
+  gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/', 'conformance/*/target/'],
   // lib/imports/ holds the generated L1 classes, which only the tests use;
   // imports/ (the vendored CRDs) ships: FlinkOperator renders them.
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/lib/imports/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/lib/imports/', '/conformance/'] },
 });
 
 // `npm ci` fails on a fresh clone without this pin: the lock file otherwise misses
