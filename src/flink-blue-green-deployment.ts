@@ -133,6 +133,7 @@ export class FlinkBlueGreenDeployment extends Construct {
     super(scope, id);
     checkMetadataOptions(props);
     this.spec = new DeploymentSpec(props);
+    this.spec.addSettingValidation(this);
     if (!props.job) {
       throw new Error(`'job' is required for a FlinkBlueGreenDeployment (blue/green upgrades apply to application clusters), got ${describeValue(props.job)}`);
     }

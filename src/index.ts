@@ -22,3 +22,8 @@ export * from './hooks/default-validator';
 export * from './operator/flink-operator';
 export * from './operator/operator-plugin';
 export * from './operator/operator-webhook';
+export * from './checkpointing';
+export * from './state-backend';
+export * from './high-availability';
+export * from './restart-strategy';
+export * from './flink-settings';
