@@ -18,7 +18,7 @@ import { FlinkVersion } from './flink-version';
 import { policyAnnotations } from './hooks/_library-policy';
 import { PodSecurity } from './pod-security';
 import { settingConflicts } from './settings/_conflicts';
-import { RenderedSetting, renderSettings } from './settings/_render';
+import { RenderedSetting, renderSettings, withSettings } from './settings/_render';
 
 /**
  * Holds what a FlinkDeployment spec is built from; `toJson()` renders it as
@@ -118,10 +118,3 @@ export class DeploymentSpec {
   }
 }
 
-/** The configuration with the typed settings' entries (they win: a duplicate is a synth error of its own). */
-function withSettings(configuration: Record<string, unknown> | undefined, settings: readonly RenderedSetting[]): Record<string, unknown> | undefined {
-  if (settings.length === 0) {
-    return configuration;
-  }
-  return { ...configuration, ...Object.fromEntries(settings.map((s) => [s.key, s.value])) };
-}

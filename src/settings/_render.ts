@@ -7,7 +7,7 @@ import { Duration } from 'cdk8s';
 import { checkBoolean, checkEnum, checkInteger, checkNonEmptyString, fail, isObject } from '../_checks';
 import { flinkDuration } from '../_duration';
 import { CheckpointingMode } from '../checkpointing';
-import { FlinkClusterSettings } from '../flink-settings';
+import { FlinkClusterSettings, FlinkJobSettings } from '../flink-settings';
 import { FlinkVersion } from '../flink-version';
 import { HighAvailability } from '../high-availability';
 import { RestartStrategy } from '../restart-strategy';
@@ -47,6 +47,38 @@ export function renderSettings(settings: FlinkClusterSettings, version: FlinkVer
     fail('flinkVersion', `${OLDEST_LINE.value} or newer with '${prop}' (the keys of older Flink versions are not checked against Flink; set them in flinkConfiguration)`, version.value);
   }
   return set.map(([setting, value]) => ({ setting, key: settingKey(setting, version), value }));
+}
+
+/**
+ * The configuration entries of a session job's typed settings: its session
+ * cluster's Flink version picks the keys, so the cluster must be a
+ * FlinkDeployment of this app.
+ *
+ * @param settings the session job's props
+ * @param version the session cluster's Flink version, when known
+ */
+export function sessionJobSettings(settings: FlinkJobSettings, version: FlinkVersion | undefined): RenderedSetting[] {
+  const given = (['checkpointing', 'savepoints', 'stateBackend', 'restartStrategy'] as const).find((p) => settings[p] !== undefined);
+  if (given === undefined) {
+    return [];
+  }
+  if (!(version instanceof FlinkVersion)) {
+    throw new Error(`'deployment' must be a FlinkDeployment of this app with '${given}' (its flinkVersion picks the configuration keys), `
+      + 'got a deployment defined elsewhere; set the keys in flinkConfiguration instead');
+  }
+  const { checkpointing, savepoints, stateBackend, restartStrategy } = settings;
+  return renderSettings({ checkpointing, savepoints, stateBackend, restartStrategy }, version);
+}
+
+/**
+ * The configuration with the typed settings' entries (they win: a duplicate
+ * is a synth error of its own).
+ */
+export function withSettings(configuration: Record<string, unknown> | undefined, settings: readonly RenderedSetting[]): Record<string, unknown> | undefined {
+  if (settings.length === 0) {
+    return configuration;
+  }
+  return { ...configuration, ...Object.fromEntries(settings.map((s) => [s.key, s.value])) };
 }
 
 function checkpointing(settings: FlinkClusterSettings): Array<[string, string | undefined]> {

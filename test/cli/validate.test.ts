@@ -74,6 +74,27 @@ describe('cdk8s-flink validate', () => {
     expect(r.code).toBe(0);
   });
 
+  test('configuration keys the Flink version reads only as deprecated are warnings, errors with --strict', () => {
+    const dir = tmpdir();
+    const file = write(dir, 'dep.yaml', DEPLOYMENT.replace('spec:\n', 'spec:\n  flinkConfiguration:\n    state.savepoints.dir: s3://b/sp\n'));
+    const message = "spec.flinkConfiguration.state.savepoints.dir: 'state.savepoints.dir' is deprecated in Flink 2.2; use 'execution.checkpointing.savepoint-dir' instead";
+    const lenient = cli('validate', file);
+    expect([lenient.code, lenient.out]).toEqual([0, `${file}: FlinkDeployment/session: warning: ${message}\n`]);
+    const json = cli('validate', '--format', 'json', file);
+    expect(JSON.parse(json.out)[0]).toMatchObject({ errors: [], warnings: [message] });
+    const strict = cli('validate', '--strict', file);
+    expect([strict.code, strict.out]).toEqual([1, `${file}: FlinkDeployment/session: ${message}\n`]);
+  });
+
+  test('a session job\'s keys are read by its cluster\'s Flink version', () => {
+    const dir = tmpdir();
+    write(dir, 'dep.yaml', DEPLOYMENT.replace('v2_2', 'v1_19'));
+    const job = write(dir, 'job.yaml', SESSION_JOB.replace('spec:\n', 'spec:\n  flinkConfiguration:\n    state.backend.async: "true"\n'));
+    expect(cli('validate', dir).out).toEqual(`${job}: FlinkSessionJob/job: warning: spec.flinkConfiguration.state.backend.async: 'state.backend.async' is deprecated in Flink 1.19; it has no replacement\n`);
+    write(dir, 'dep.yaml', DEPLOYMENT);
+    expect(cli('validate', dir).out).toEqual(`${job}: FlinkSessionJob/job: warning: spec.flinkConfiguration.state.backend.async: Flink 2.2 no longer reads 'state.backend.async'; it has no replacement\n`);
+  });
+
   test('a plugin validator runs on hand-written YAML; text output is file: Kind/name: message', () => {
     const dir = tmpdir();
     const file = write(dir, 'apps/dep.yaml', DEPLOYMENT);

@@ -1,6 +1,6 @@
 import { Chart, Duration, Size, Testing } from 'cdk8s';
 import {
-  CheckpointingMode, FlinkBlueGreenDeployment, FlinkClusterSettings, FlinkDeployment, FlinkVersion, HighAvailability, RestartStrategy, StateBackend,
+  CheckpointingMode, FlinkBlueGreenDeployment, FlinkClusterSettings, FlinkDeployment, FlinkSessionJob, FlinkVersion, HighAvailability, RestartStrategy, StateBackend,
 } from '../../src';
 import { settingKey } from '../../src/settings/_keys';
 
@@ -140,5 +140,46 @@ describe('typed Flink settings', () => {
   test('throws for a Flink version older than the known keys', () => {
     expect(() => deploy(FlinkVersion.V1_18, { savepoints: { dir: 's3://b/sp' } }))
       .toThrow(/'flinkVersion' must be v1_19 or newer with 'savepoints'/);
+  });
+});
+
+describe('typed Flink settings of a session job', () => {
+  function session(version: FlinkVersion): { chart: Chart; deployment: FlinkDeployment } {
+    return deploy(version, {});
+  }
+
+  test('render the keys of the session cluster\'s Flink version', () => {
+    const { chart, deployment } = session(FlinkVersion.V1_19);
+    deployment.addSessionJob('job', {
+      job: { jarUri: 'https://repo.example.com/job.jar', parallelism: 1 },
+      checkpointing: { interval: Duration.minutes(1), dir: 's3://b/cp' },
+      restartStrategy: RestartStrategy.fixedDelay({ attempts: 2 }),
+    });
+    const job = Testing.synth(chart).find((o) => o.kind === 'FlinkSessionJob');
+    expect(job.spec.flinkConfiguration).toEqual({
+      'execution.checkpointing.interval': '1min',
+      'state.checkpoints.dir': 's3://b/cp',
+      'restart-strategy.type': 'fixed-delay',
+      'restart-strategy.fixed-delay.attempts': '2',
+    });
+  });
+
+  test('fails at synth when the session job\'s flinkConfiguration sets the same setting', () => {
+    const { chart, deployment } = session(FlinkVersion.V2_2);
+    deployment.addSessionJob('job', {
+      job: { jarUri: 'https://repo.example.com/job.jar', parallelism: 1 },
+      savepoints: { dir: 's3://b/sp' },
+      flinkConfiguration: { 'state.savepoints.dir': 's3://b/other' },
+    });
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/job\/job\] savepoints\.dir: also set in flinkConfiguration as 'state\.savepoints\.dir'/);
+  });
+
+  test('throws when the session cluster is defined elsewhere', () => {
+    const chart = Testing.chart();
+    expect(() => new FlinkSessionJob(chart, 'job', {
+      deployment: FlinkDeployment.fromName(chart, 'session', 'session'),
+      job: { jarUri: 'https://repo.example.com/job.jar', parallelism: 1 },
+      stateBackend: StateBackend.hashMap(),
+    })).toThrow(/'deployment' must be a FlinkDeployment of this app with 'stateBackend'/);
   });
 });
