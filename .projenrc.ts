@@ -99,6 +99,18 @@ project.addTask('fuzz', {
   exec: 'node scripts/fuzz.js',
 });
 
+// `npm run test:flink-config`: the typed Flink settings read back through flink-core's own
+// ConfigOptions, one JVM per supported Flink line (needs a JDK and Maven; Maven Central on the
+// first run, the class paths are cached in ~/.cache/cdk8s-flink). Not part of `npm test`.
+project.addTask('test:flink-config', {
+  description: 'Typed Flink settings read back by flink-core 1.19 to 2.3 (needs JDK, Maven)',
+  exec: 'tsx conformance/flink-config/run.ts',
+});
+project.addTask('generate:flink-key-history', {
+  description: 'Regenerate src/settings/_key-history.generated.ts from flink-core 1.19 to 2.3 (needs JDK, Maven)',
+  exec: 'tsx conformance/flink-config/generate.ts',
+});
+
 // `npm test` builds as well (jsii compile, then API.md) before jest, so the
 // README's single test command proves the package builds and API.md is current.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
