@@ -3,11 +3,11 @@
  * under any of its keys (the key of any Flink line, or a deprecated key
  * Flink reads in its place).
  */
-import { describeKey } from '../_describe';
-import { flattenConfiguration } from '../hooks/_configuration';
 import { KEY_HISTORY } from './_key-history.generated';
 import { allSettingKeys, SETTING_KEYS, settingProp } from './_keys';
 import { RenderedSetting } from './_render';
+import { describeKey } from '../_describe';
+import { flattenConfiguration } from '../hooks/_configuration';
 
 /**
  * One message per configuration key that sets what a typed prop sets.

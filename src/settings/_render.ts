@@ -66,15 +66,20 @@ export function sessionJobSettings(settings: FlinkJobSettings, version: FlinkVer
     throw new Error(`'deployment' must be a FlinkDeployment of this app with '${given}' (its flinkVersion picks the configuration keys), `
       + 'got a deployment defined elsewhere; set the keys in flinkConfiguration instead');
   }
-  const { checkpointing, savepoints, stateBackend, restartStrategy } = settings;
-  return renderSettings({ checkpointing, savepoints, stateBackend, restartStrategy }, version);
+  return renderSettings({
+    checkpointing: settings.checkpointing,
+    savepoints: settings.savepoints,
+    stateBackend: settings.stateBackend,
+    restartStrategy: settings.restartStrategy,
+  }, version);
 }
 
 /**
  * The configuration with the typed settings' entries (they win: a duplicate
  * is a synth error of its own).
  */
-export function withSettings(configuration: Record<string, unknown> | undefined, settings: readonly RenderedSetting[]): Record<string, unknown> | undefined {
+export function withSettings(
+  configuration: Record<string, unknown> | undefined, settings: readonly RenderedSetting[]): Record<string, unknown> | undefined {
   if (settings.length === 0) {
     return configuration;
   }

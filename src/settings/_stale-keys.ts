@@ -3,9 +3,9 @@
  * deprecated, or no longer reads at all, per the option metadata of its own
  * flink-core (`_key-history.generated.ts`).
  */
+import { HISTORY_LINES, KEY_HISTORY } from './_key-history.generated';
 import { describeKey } from '../_describe';
 import { flattenConfiguration } from '../hooks/_configuration';
-import { HISTORY_LINES, KEY_HISTORY } from './_key-history.generated';
 
 /**
  * The stale keys of a Flink resource's configuration: a session job's are

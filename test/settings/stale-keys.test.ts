@@ -25,7 +25,7 @@ describe('flinkConfiguration keys the Flink version reads only as deprecated, or
     expect(staleKeyWarnings({ 'execution.checkpointing.dir': 's3://b', 'my.own.key': 'x' }, 'v2_2')).toEqual([]);
     expect(staleKeyWarnings({ 'state.checkpoints.dir': 's3://b' }, 'v1_18')).toEqual([]);
     expect(staleKeyWarnings({ 'state.checkpoints.dir': 's3://b' }, undefined)).toEqual([]);
-    expect(staleKeyWarnings({ 'constructor': 'x', 'toString': 'y' }, 'v2_2')).toEqual([]);
+    expect(staleKeyWarnings({ constructor: 'x', toString: 'y' }, 'v2_2')).toEqual([]);
   });
 
   test('a FlinkDeployment reports them as warnings, not errors, at synth', () => {

@@ -1,10 +1,13 @@
 import { Chart, Duration, Size, Testing } from 'cdk8s';
 import {
-  CheckpointingMode, FlinkBlueGreenDeployment, FlinkClusterSettings, FlinkDeployment, FlinkSessionJob, FlinkVersion, HighAvailability, RestartStrategy, StateBackend,
+  CheckpointingMode, FlinkBlueGreenDeployment, FlinkClusterSettings, FlinkDeployment, FlinkSessionJob, FlinkVersion,
+  HighAvailability, RestartStrategy, StateBackend,
 } from '../../src';
 import { settingKey } from '../../src/settings/_keys';
 
-function deploy(version: FlinkVersion, settings: FlinkClusterSettings, flinkConfiguration?: { [key: string]: any }): { chart: Chart; deployment: FlinkDeployment } {
+type Deployed = { chart: Chart; deployment: FlinkDeployment };
+
+function deploy(version: FlinkVersion, settings: FlinkClusterSettings, flinkConfiguration?: { [key: string]: any }): Deployed {
   const chart = Testing.chart();
   const deployment = new FlinkDeployment(chart, 'job', {
     image: 'flink:2.2',
@@ -83,8 +86,11 @@ describe('typed Flink settings', () => {
     expect(configuration(FlinkVersion.V2_2, { restartStrategy: RestartStrategy.fixedDelay({ attempts: 3, delay: Duration.seconds(10) }) })).toEqual({
       'restart-strategy.type': 'fixed-delay', 'restart-strategy.fixed-delay.attempts': '3', 'restart-strategy.fixed-delay.delay': '10s',
     });
-    expect(configuration(FlinkVersion.V2_2, { restartStrategy: RestartStrategy.failureRate({ maxFailuresPerInterval: 3, interval: Duration.hours(1) }) })).toEqual({
-      'restart-strategy.type': 'failure-rate', 'restart-strategy.failure-rate.max-failures-per-interval': '3', 'restart-strategy.failure-rate.failure-rate-interval': '1h',
+    const failureRate = RestartStrategy.failureRate({ maxFailuresPerInterval: 3, interval: Duration.hours(1) });
+    expect(configuration(FlinkVersion.V2_2, { restartStrategy: failureRate })).toEqual({
+      'restart-strategy.type': 'failure-rate',
+      'restart-strategy.failure-rate.max-failures-per-interval': '3',
+      'restart-strategy.failure-rate.failure-rate-interval': '1h',
     });
     expect(configuration(FlinkVersion.V2_2, { restartStrategy: RestartStrategy.none(), stateBackend: StateBackend.hashMap() })).toEqual({
       'restart-strategy.type': 'none', 'state.backend.type': 'hashmap',
