@@ -24,7 +24,7 @@ export class HighAvailability {
    * @param options where the metadata is kept
    */
   public static kubernetes(options: KubernetesHighAvailabilityOptions): HighAvailability {
-    return new HighAvailability('kubernetes', options.storageDir);
+    return new HighAvailability('kubernetes', options?.storageDir);
   }
 
   /** The value of `high-availability.type`. */
@@ -32,8 +32,9 @@ export class HighAvailability {
   /** The value of `high-availability.storageDir`. */
   public readonly storageDir: string;
 
-  private constructor(type: string, storageDir: string) {
+  private constructor(type: string, storageDir: string | undefined) {
     this.type = type;
-    this.storageDir = storageDir;
+    // Checked with the deployment's props, so that the message names the prop.
+    this.storageDir = storageDir as string;
   }
 }
