@@ -137,6 +137,7 @@ describe('typed Flink settings', () => {
     [{ checkpointing: { mode: 'exactly_once' as any } }, /'checkpointing.mode' must be one of "EXACTLY_ONCE", "AT_LEAST_ONCE", got "exactly_once"/],
     [{ stateBackend: 'rocksdb' as any }, /'stateBackend' must be a StateBackend/],
     [{ highAvailability: HighAvailability.kubernetes({ storageDir: '' }) }, /'highAvailability.storageDir' must be a non-empty string/],
+    [{ highAvailability: HighAvailability.kubernetes(undefined as any) }, /'highAvailability.storageDir' must be a non-empty string, got undefined/],
     [{ restartStrategy: RestartStrategy.exponentialDelay({ jitterFactor: 2 }) }, /'restartStrategy.exponentialDelay.jitterFactor' must be a number from 0 to 1, got 2/],
     [{ restartStrategy: RestartStrategy.fixedDelay({ delay: 10 as any }) }, /'restartStrategy.fixedDelay.delay' must be a Duration/],
   ])('throws naming the prop for a bad value (%#)', (settings, message) => {
