@@ -51,7 +51,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     dirs: ['src'],
     // `npm test` only reports lint errors, it never rewrites sources (`npx projen eslint --fix` does).
     commandOptions: { fix: false },
-    ignorePatterns: ['src/imports/', 'examples/**/dist/'],
+    // The key history is generated (conformance/flink-config/generate.ts) and compared byte for byte.
+    ignorePatterns: ['src/imports/', 'examples/**/dist/', 'src/settings/*.generated.ts'],
   },
   gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/', 'conformance/*/target/'],
   // lib/imports/ holds the generated L1 classes, which only the tests use;
@@ -147,12 +148,25 @@ project.addTask('test:conformance:plan', {
 
 // `npm run test:conformance`: every differential suite against real upstream code, one after the other.
 project.addTask('test:conformance', {
-  description: 'Every conformance suite: the Apache operator\'s validator and spec diff (JDK 17 + Maven) and the spotify operator (Go)',
+  description: 'Every conformance suite: the Apache operator\'s validator and spec diff and flink-core\'s options (JDK 17 + Maven), the spotify operator (Go)',
   steps: [
     { spawn: 'test:conformance:operator' },
     { spawn: 'test:conformance:plan' },
+    { spawn: 'test:flink-config' },
     { spawn: 'test:conformance:spotify' },
   ],
+});
+
+// `npm run test:flink-config`: the typed Flink settings read back through flink-core's own
+// ConfigOptions, one JVM per supported Flink line (needs a JDK and Maven; Maven Central on the
+// first run, the class paths are cached in ~/.cache/cdk8s-flink). Not part of `npm test`.
+project.addTask('test:flink-config', {
+  description: 'Typed Flink settings read back by flink-core 1.19 to 2.3 (needs JDK, Maven)',
+  exec: 'tsx conformance/flink-config/run.ts',
+});
+project.addTask('generate:flink-key-history', {
+  description: 'Regenerate src/settings/_key-history.generated.ts from flink-core 1.19 to 2.3 (needs JDK, Maven)',
+  exec: 'tsx conformance/flink-config/generate.ts',
 });
 
 // `npm test` builds as well (jsii compile, then API.md) before jest, so the

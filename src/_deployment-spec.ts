@@ -5,6 +5,7 @@
  * checks, and the wire JSON.
  */
 import { ImagePullPolicy } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
 import { checkEnum, checkInteger, checkJob, checkNonEmptyString } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
 import { describeValue } from './_describe';
@@ -16,6 +17,8 @@ import { DeploymentMode, type FlinkDeploymentProps } from './flink-deployment';
 import { FlinkVersion } from './flink-version';
 import { policyAnnotations } from './hooks/_library-policy';
 import { PodSecurity } from './pod-security';
+import { settingConflicts } from './settings/_conflicts';
+import { RenderedSetting, renderSettings, withSettings } from './settings/_render';
 
 /**
  * Holds what a FlinkDeployment spec is built from; `toJson()` renders it as
@@ -34,6 +37,8 @@ export class DeploymentSpec {
   public readonly secretEnv: SecretEnvironment;
   /** The keys of `flinkConfiguration` allowed to hold a literal credential. */
   public readonly credentials: PlaintextCredentials;
+  /** The typed settings (checkpointing, state backend, ...) as configuration entries of the Flink version. */
+  private readonly settings: RenderedSetting[];
 
   /**
    * Checks the props that no mutator could repair; throws naming the prop.
@@ -64,6 +69,7 @@ export class DeploymentSpec {
     this.podSecurity = props.podSecurity ?? PodSecurity.RESTRICTED;
     this.flinkConfiguration.addAll(props.flinkConfiguration);
     this.flinkConfiguration.addAll(jobConfiguration(props.job));
+    this.settings = renderSettings(props, props.flinkVersion);
     this.logConfiguration.addAll(props.logConfiguration);
     this.credentials = new PlaintextCredentials(props.plaintextConfigurationKeys);
     const containers = props.podTemplate?.spec?.containers;
@@ -80,6 +86,16 @@ export class DeploymentSpec {
     return policyAnnotations(this.podSecurity === PodSecurity.RESTRICTED, this.credentials.keys());
   }
 
+  /**
+   * Reports, at synth, a typed setting that `flinkConfiguration` sets too
+   * (it may be added to after construction).
+   *
+   * @param owner the construct whose validation reports them
+   */
+  public addSettingValidation(owner: Construct): void {
+    owner.node.addValidation({ validate: () => settingConflicts(this.settings, this.flinkConfiguration.toJson()) });
+  }
+
   /** The spec's wire JSON (unset fields `undefined`). */
   public toJson(): Record<string, unknown> {
     const p = this.props;
@@ -89,7 +105,7 @@ export class DeploymentSpec {
       flinkVersion: p.flinkVersion.value,
       serviceAccount: this.serviceAccount,
       mode: p.mode,
-      flinkConfiguration: this.flinkConfiguration.toJson(),
+      flinkConfiguration: withSettings(this.flinkConfiguration.toJson(), this.settings),
       logConfiguration: this.logConfiguration.toJson(),
       podTemplate: this.secretEnv.applyTo(renderPodTemplate(p.podTemplate)),
       jobManager: renderProcess('jobManager', p.jobManager),
@@ -101,3 +117,4 @@ export class DeploymentSpec {
     return this.podSecurity === PodSecurity.RESTRICTED ? withRestrictedDefaults(spec) : spec;
   }
 }
+

@@ -70,7 +70,13 @@ export class ManagedResource {
       },
     });
     this.apiObject = this.apiObjects[0];
-    owner.node.addValidation({ validate: () => this.result().errors.map(oneLine) });
+    owner.node.addValidation({
+      validate: () => {
+        const result = this.result();
+        reportWarnings(owner.node.path, result.warnings ?? []);
+        return result.errors.map(oneLine);
+      },
+    });
     MANAGED.set(owner, this);
   }
 
@@ -100,7 +106,11 @@ export class ManagedResource {
       const unrenderable = unrenderableKeys(result.manifest, '').map((field) => `${field}: the key "constructor" cannot be rendered (cdk8s reads it as the object's constructor); rename it`);
       const errors = [...result.errors, ...unrenderable, ...this.syncMetadata(built, result.manifest)];
       // The backend reads a manifest the validators accepted: it need not guard against garbage.
-      this.cached = { manifest: result.manifest, errors: errors.length > 0 ? errors : this.renderer.errors(result.manifest) };
+      this.cached = {
+        manifest: result.manifest,
+        errors: errors.length > 0 ? errors : this.renderer.errors(result.manifest),
+        warnings: result.warnings,
+      };
     }
     return this.cached;
   }
@@ -148,6 +158,24 @@ export class ManagedResource {
       }
     }
     return errors;
+  }
+}
+
+/** Warnings already printed in this process, so a validation run twice prints each once. */
+const REPORTED = new Set<string>();
+
+/**
+ * Prints warnings on stderr at synth (cdk8s has no warning channel of its
+ * own); `cdk8s-flink validate` reports the same warnings, and makes them
+ * errors with `--strict`.
+ */
+function reportWarnings(path: string, warnings: readonly string[]): void {
+  for (const warning of warnings) {
+    const line = `Warning: [${path}] ${warning}`;
+    if (!REPORTED.has(line)) {
+      REPORTED.add(line);
+      process.stderr.write(line + '\n');
+    }
   }
 }
 

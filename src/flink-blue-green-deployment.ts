@@ -1,9 +1,10 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkMetadataOptions, durationMillis } from './_checks';
+import { checkMetadataOptions } from './_checks';
 import { ConfigurationMap } from './_configuration-map';
 import { DeploymentSpec } from './_deployment-spec';
 import { describeValue } from './_describe';
+import { flinkDuration } from './_duration';
 import { renderIngress, renderMetadata } from './_ir';
 import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
@@ -132,6 +133,7 @@ export class FlinkBlueGreenDeployment extends Construct {
     super(scope, id);
     checkMetadataOptions(props);
     this.spec = new DeploymentSpec(props);
+    this.spec.addSettingValidation(this);
     if (!props.job) {
       throw new Error(`'job' is required for a FlinkBlueGreenDeployment (blue/green upgrades apply to application clusters), got ${describeValue(props.job)}`);
     }
@@ -237,13 +239,4 @@ export class FlinkBlueGreenDeployment extends Construct {
       },
     });
   }
-}
-
-const UNITS: ReadonlyArray<readonly [number, string]> = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's'], [1, 'ms']];
-
-/** A duration in Flink's notation (`30s`, `10min`), in its largest whole unit. */
-function flinkDuration(field: string, duration: Duration): string {
-  const millis = durationMillis(field, duration);
-  const [unit, label] = UNITS.find(([size]) => millis % size === 0 && millis >= size) ?? [1, 'ms'];
-  return `${millis / unit}${label}`;
 }

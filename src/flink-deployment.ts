@@ -14,6 +14,7 @@ import { FlinkJobOptions } from './flink-job';
 import { JobManagerOptions, TaskManagerOptions } from './flink-process';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
+import { FlinkClusterSettings } from './flink-settings';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
 import { PodSecurity } from './pod-security';
@@ -60,7 +61,7 @@ export interface IFlinkDeployment extends IConstruct {
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinkdeploymentspec
  */
-export interface FlinkDeploymentProps extends FlinkResourceMetadataOptions {
+export interface FlinkDeploymentProps extends FlinkResourceMetadataOptions, FlinkClusterSettings {
   /**
    * What the deployment renders to: the Apache operator's `FlinkDeployment`,
    * plain Kubernetes objects of a standalone cluster (no operator), or the
@@ -283,6 +284,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
     this.backend = props.backend ?? FlinkBackend.APACHE_OPERATOR;
     this.resourceName = props.name ?? resourceNameFromId(id);
     this.spec = new DeploymentSpec(props, this.backend === FlinkBackend.KUBERNETES ? this.resourceName : undefined);
+    this.spec.addSettingValidation(this);
     if (this.backend === FlinkBackend.SPOTIFY_OPERATOR && this.spec.podSecurity === PodSecurity.RESTRICTED) {
       throw new Error('\'podSecurity\' must be PodSecurity.CUSTOM with FlinkBackend.SPOTIFY_OPERATOR, got PodSecurity.RESTRICTED: '
         + 'the FlinkCluster has no securityContext for its JobManager, TaskManager and job submitter containers, so they cannot drop '

@@ -13,17 +13,21 @@ import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
 import { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
+import { FlinkJobSettings } from './flink-settings';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
+import { FlinkVersion } from './flink-version';
 import { allowJarScheme } from './hooks/_checks-jar-uri';
 import { policyAnnotations } from './hooks/_library-policy';
 import { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
+import { settingConflicts } from './settings/_conflicts';
+import { RenderedSetting, sessionJobSettings, withSettings } from './settings/_render';
 
 /**
  * Options of a `FlinkSessionJob` created with `FlinkDeployment.addSessionJob()`.
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/reference/#flinksessionjobspec
  */
-export interface FlinkSessionJobOptions extends FlinkResourceMetadataOptions {
+export interface FlinkSessionJobOptions extends FlinkResourceMetadataOptions, FlinkJobSettings {
   /** The job to submit; session jobs need `jarUri`. */
   readonly job: FlinkJobOptions;
 
@@ -92,6 +96,7 @@ export class FlinkSessionJob extends Construct {
   private readonly props: FlinkSessionJobProps;
   private readonly flinkConfiguration = new ConfigurationMap('flinkConfiguration', true);
   private readonly credentials: PlaintextCredentials;
+  private readonly settings: RenderedSetting[];
   private readonly managed: ManagedResource;
   private built?: any;
 
@@ -120,6 +125,7 @@ export class FlinkSessionJob extends Construct {
     }
     this.flinkConfiguration.addAll(props.flinkConfiguration);
     this.flinkConfiguration.addAll(jobConfiguration(props.job));
+    this.settings = sessionJobSettings(props, (props.deployment as { flinkVersion?: FlinkVersion }).flinkVersion);
     this.credentials = new PlaintextCredentials(props.plaintextConfigurationKeys);
 
     const target = props.deployment as { _mutatedManifest?: () => any };
@@ -140,6 +146,7 @@ export class FlinkSessionJob extends Construct {
         operatorConfiguration: (configured: { [key: string]: string } | undefined) => allowJarScheme(configured, 'local'),
       }),
     });
+    this.node.addValidation({ validate: () => settingConflicts(this.settings, this.flinkConfiguration.toJson()) });
   }
 
   /**
@@ -206,7 +213,7 @@ export class FlinkSessionJob extends Construct {
       metadata: renderMetadata(this.resourceName, this.namespace, p, policyAnnotations(true, this.credentials.keys())),
       spec: {
         deploymentName: this.deployment.resourceName,
-        flinkConfiguration: this.flinkConfiguration.toJson(),
+        flinkConfiguration: withSettings(this.flinkConfiguration.toJson(), this.settings),
         job: renderJob(p.job),
         restartNonce: p.restartNonce,
       },

@@ -24,3 +24,8 @@ export * from './operator/flink-operator';
 export * from './operator/operator-plugin';
 export * from './operator/operator-webhook';
 export * from './flink-plan';
+export * from './checkpointing';
+export * from './state-backend';
+export * from './high-availability';
+export * from './restart-strategy';
+export * from './flink-settings';

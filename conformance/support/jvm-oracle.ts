@@ -28,6 +28,12 @@ export interface JvmOracleOptions {
   readonly jvmArgs?: readonly string[];
   /** Where Maven's own output goes while building. @default 'inherit' (the caller's stderr) */
   readonly buildOutput?: 'inherit' | 'ignore';
+  /**
+   * A class path built by the caller (e.g. one per version of a dependency);
+   * the project is then not built.
+   * @default - the project's own, built when needed
+   */
+  readonly classpath?: string;
 }
 
 /** Thrown when the Maven build or the JVM fails. */
@@ -56,7 +62,7 @@ export class JvmOracle {
 
   /** Builds the project when needed and starts its main class in one JVM. */
   public static async start(options: JvmOracleOptions): Promise<JvmOracle> {
-    const classpath = JvmOracle.classpath(options.project, options.buildOutput ?? 'inherit');
+    const classpath = options.classpath ?? JvmOracle.classpath(options.project, options.buildOutput ?? 'inherit');
     const child = spawn('java', [...(options.jvmArgs ?? []), '-cp', classpath, options.mainClass], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });

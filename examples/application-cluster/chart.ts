@@ -1,6 +1,6 @@
-import { Chart, ChartProps, Size } from 'cdk8s';
+import { Chart, ChartProps, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FlinkDeployment, FlinkVersion, UpgradeMode } from '../../src';
+import { FlinkDeployment, FlinkVersion, HighAvailability, UpgradeMode } from '../../src';
 
 /**
  * An application cluster: one job with checkpoints, savepoint upgrades and
@@ -15,14 +15,10 @@ export class ApplicationClusterChart extends Chart {
     this.deployment = new FlinkDeployment(this, 'state-machine', {
       image: 'flink:2.2',
       flinkVersion: FlinkVersion.V2_2,
-      flinkConfiguration: {
-        'taskmanager.numberOfTaskSlots': '2',
-        'execution.checkpointing.interval': '30s',
-        'execution.checkpointing.dir': 's3://flink-state/state-machine/checkpoints',
-        'execution.checkpointing.savepoint-dir': 's3://flink-state/state-machine/savepoints',
-        'high-availability.type': 'kubernetes',
-        'high-availability.storageDir': 's3://flink-state/state-machine/ha',
-      },
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
+      checkpointing: { interval: Duration.seconds(30), dir: 's3://flink-state/state-machine/checkpoints' },
+      savepoints: { dir: 's3://flink-state/state-machine/savepoints' },
+      highAvailability: HighAvailability.kubernetes({ storageDir: 's3://flink-state/state-machine/ha' }),
       jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
       taskManager: { memory: Size.mebibytes(4096), cpu: 2 },
       job: {

@@ -16,12 +16,9 @@ export class BlueGreenChart extends Chart {
     this.application = new FlinkBlueGreenDeployment(this, 'orders', {
       image: 'flink:2.2',
       flinkVersion: FlinkVersion.V2_2,
-      flinkConfiguration: {
-        'taskmanager.numberOfTaskSlots': '2',
-        'execution.checkpointing.interval': '30s',
-        'execution.checkpointing.dir': 's3://flink-state/orders/checkpoints',
-        'execution.checkpointing.savepoint-dir': 's3://flink-state/orders/savepoints',
-      },
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
+      checkpointing: { interval: Duration.seconds(30), dir: 's3://flink-state/orders/checkpoints' },
+      savepoints: { dir: 's3://flink-state/orders/savepoints' },
       jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
       taskManager: { memory: Size.mebibytes(4096), cpu: 2 },
       job: {

@@ -1,4 +1,4 @@
-import { Chart, ChartProps, Size } from 'cdk8s';
+import { Chart, ChartProps, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FlinkDeployment, FlinkJobOptions, FlinkStateSnapshot, FlinkVersion, SavepointFormat, UpgradeMode } from '../../src';
 
@@ -10,12 +10,9 @@ function stateMachine(scope: Construct, name: string, job: FlinkJobOptions): Fli
   return new FlinkDeployment(scope, name, {
     image: 'flink:2.2',
     flinkVersion: FlinkVersion.V2_2,
-    flinkConfiguration: {
-      'taskmanager.numberOfTaskSlots': '2',
-      'execution.checkpointing.interval': '30s',
-      'execution.checkpointing.dir': `s3://flink-state/${name}/checkpoints`,
-      'execution.checkpointing.savepoint-dir': `s3://flink-state/${name}/savepoints`,
-    },
+    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
+    checkpointing: { interval: Duration.seconds(30), dir: `s3://flink-state/${name}/checkpoints` },
+    savepoints: { dir: `s3://flink-state/${name}/savepoints` },
     jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
     taskManager: { memory: Size.mebibytes(4096), cpu: 2 },
     job,

@@ -12,7 +12,7 @@ import { flinkClusterErrors } from '../render/spotify/_flink-cluster-errors';
 
 /** Usage of `cdk8s-flink validate`. */
 export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-version 1.15|1.16] [--operator-config FILE] [--format text|json]
-       [--plugin MODULE]... [--policy recommended|operator] [--strict-references] PATH...
+       [--plugin MODULE]... [--policy recommended|operator] [--strict-references] [--strict] PATH...
 
 Validates every FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot and
 FlinkBlueGreenDeployment in the YAML files and directories given
@@ -44,6 +44,9 @@ and the operator's admission webhook rules for a new cluster.
   --strict-references     a session job's cluster or a snapshot's job that is
                           not among the documents is an error, as the operator
                           finds it when the target is missing from the cluster
+  --strict                every warning is an error (e.g. flinkConfiguration
+                          keys the Flink version reads only as deprecated or
+                          no longer reads)
 
 Text output ends with a summary line: "N resources in M files: K errors,
 W warnings"; with --format json the summary goes to stderr.
@@ -100,7 +103,7 @@ export function validateCommand(argv: string[], cwd: string = process.cwd()): Va
     operatorConfiguration,
     libraryPolicy: args.policy === 'recommended',
     operatorVersion: args.operatorVersion,
-  }, { strictReferences: args.strictReferences });
+  }, { strictReferences: args.strictReferences }).map((r) => args.strict ? { ...r, errors: [...r.errors, ...r.warnings], warnings: [] } : r);
   const emptyPaths = inputs.filter((i) => i.files.every((f) => checked.get(f)!.length === 0))
     .map((i) => `${i.path}: warning: no Flink resource found (FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, FlinkBlueGreenDeployment or FlinkCluster)\n`);
   const errorCount = reports.reduce((n, r) => n + r.errors.length, 0);
@@ -146,7 +149,7 @@ export function validateDocuments(
     const missing = target === undefined && typeof doc.value.spec?.deploymentName === 'string'
       ? [`session cluster FlinkDeployment ${targetKey} is not among the inputs, so the checks against it did not run`] : [];
     results.set(doc, references.strictReferences
-      ? { ...result, errors: [...result.errors, ...missing] } : { ...result, warnings: missing });
+      ? { ...result, errors: [...result.errors, ...missing] } : { ...result, warnings: [...result.warnings ?? [], ...missing] });
     jobs.set(key(doc.value), result.manifest);
   }
   for (const doc of documents.filter((d) => d.value.kind === 'FlinkBlueGreenDeployment')) {
@@ -172,7 +175,7 @@ export function validateDocuments(
       && doc.value.spec?.savepoint?.alreadyExists !== true
       && (doc.value.status === undefined || doc.value.status?.state === 'TRIGGER_PENDING');
     results.set(doc, references.strictReferences || !needsTarget ? result
-      : { ...result, warnings: [`${reference.kind} ${targetKey} is not among the inputs, so the checks against it did not run`] });
+      : { ...result, warnings: [...result.warnings ?? [], `${reference.kind} ${targetKey} is not among the inputs, so the checks against it did not run`] });
   }
   return documents.map((doc) => {
     const metadata = doc.value.metadata ?? {};
@@ -222,6 +225,7 @@ interface ValidateArgs {
   readonly operatorVersion: OperatorVersion;
   readonly format: 'text' | 'json';
   readonly plugins: string[];
+  readonly strict: boolean;
   readonly paths: string[];
   readonly strictReferences: boolean;
   readonly policy: 'recommended' | 'operator';
@@ -241,6 +245,7 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
         'plugin': { type: 'string', multiple: true },
         'strict-references': { type: 'boolean' },
         'policy': { type: 'string' },
+        'strict': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -269,6 +274,7 @@ function parseValidateArgs(argv: string[]): ValidateArgs {
     operatorVersion,
     format,
     plugins: values.plugin ?? [],
+    strict: values.strict ?? false,
     paths: positionals,
     strictReferences: values['strict-references'] ?? false,
     policy,

@@ -8,6 +8,7 @@ import { DefaultMutator } from './default-mutator';
 import { _ResolvedHooks } from './flink-hooks';
 import { FlinkResourceEvent, IFlinkResourceListener } from './listener';
 import { IFlinkResourceMutator } from './mutator';
+import { configurationWarnings } from '../settings/_stale-keys';
 
 /** The Flink resource kinds the hooks see. */
 export type FlinkResourceKind = 'FlinkDeployment' | 'FlinkSessionJob' | 'FlinkStateSnapshot' | 'FlinkBlueGreenDeployment';
@@ -44,10 +45,12 @@ export interface PipelineRequest {
   readonly operatorConfiguration?: (configured: { [key: string]: string } | undefined) => { [key: string]: string };
 }
 
-/** The mutated manifest and every validation error. */
+/** The mutated manifest, every validation error and every warning. */
 export interface PipelineResult {
   readonly manifest: any;
   readonly errors: string[];
+  /** What Flink would accept but probably not do as meant (e.g. deprecated configuration keys). */
+  readonly warnings?: string[];
 }
 
 const DEFAULT_MUTATOR = new DefaultMutator();
@@ -106,7 +109,7 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
   if (errors.length > 0) {
     notify(request.hooks.listeners, 'onValidationFailed', { ...event(request, manifest), errors: [...errors] });
   }
-  return { manifest, errors: errors.map(oneLine) };
+  return { manifest, errors: errors.map(oneLine), warnings: configurationWarnings(request.kind, manifest, request.sessionDeployment).map(oneLine) };
 }
 
 /**

@@ -1,0 +1,42 @@
+/**
+ * A typed setting given twice: by its prop and in `flinkConfiguration`
+ * under any of its keys (the key of any Flink line, or a deprecated key
+ * Flink reads in its place).
+ */
+import { KEY_HISTORY } from './_key-history.generated';
+import { allSettingKeys, SETTING_KEYS, settingProp } from './_keys';
+import { RenderedSetting } from './_render';
+import { describeKey } from '../_describe';
+import { flattenConfiguration } from '../hooks/_configuration';
+
+/**
+ * One message per configuration key that sets what a typed prop sets.
+ *
+ * @param rendered the typed settings as rendered
+ * @param configuration the resource's `flinkConfiguration` without the typed settings
+ * @param field the name of the configuration in messages
+ */
+export function settingConflicts(rendered: readonly RenderedSetting[], configuration: unknown, field = 'flinkConfiguration'): string[] {
+  if (rendered.length === 0 || configuration === undefined) {
+    return [];
+  }
+  const given = new Set(Object.keys(flattenConfiguration(configuration)));
+  const messages: string[] = [];
+  const props = [...new Set(rendered.map((r) => settingProp(r.setting)))];
+  for (const prop of props) {
+    const settings = Object.keys(SETTING_KEYS).filter((s) => settingProp(s) === prop);
+    const keys = new Set(settings.flatMap(allSettingKeys).flatMap(withDeprecatedKeys));
+    for (const key of [...keys].filter((k) => given.has(k)).sort()) {
+      messages.push(`${prop}: also set in ${field} as '${describeKey(key)}'; set it in one place (the typed prop renders the key the Flink version reads)`);
+    }
+  }
+  return messages;
+}
+
+/** The key and every key Flink reads in its place in some line. */
+function withDeprecatedKeys(key: string): string[] {
+  const aliases = Object.entries(KEY_HISTORY)
+    .filter(([, statuses]) => statuses.some(([, , replacement]) => replacement === key))
+    .map(([alias]) => alias);
+  return [key, ...aliases];
+}
