@@ -8,6 +8,7 @@ import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
 import { PlaintextCredentials } from './_plaintext-credentials';
+import type { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
@@ -16,7 +17,6 @@ import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { allowJarScheme } from './hooks/_checks-jar-uri';
 import { policyAnnotations } from './hooks/_library-policy';
-import { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
 
 /**
  * Options of a `FlinkSessionJob` created with `FlinkDeployment.addSessionJob()`.
@@ -134,7 +134,7 @@ export class FlinkSessionJob extends Construct {
       syncWave: ArgoCdSyncWave.JOBS,
       sessionDeployment,
       ...(this.backend === FlinkBackend.APACHE_OPERATOR || sessionDeployment === undefined ? {} : {
-        renderer: new SessionJobSubmitterRenderer(
+        renderer: submitterRenderer(
           this.buildManifest(), props.deployment.resourceName, props.deployment.restServiceName, sessionDeployment),
         // `flink run` in the submitter pod reads the jar from its image.
         operatorConfiguration: (configured: { [key: string]: string } | undefined) => allowJarScheme(configured, 'local'),
@@ -212,4 +212,14 @@ export class FlinkSessionJob extends Construct {
       },
     });
   }
+}
+
+/**
+ * The standalone backend's renderer of a session job (a submitter Job); its
+ * module is loaded when an app first uses the backend.
+ */
+function submitterRenderer(...args: ConstructorParameters<typeof SessionJobSubmitterRenderer>): SessionJobSubmitterRenderer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module: typeof import('./render/kubernetes/session-job-submitter-renderer') = require('./render/kubernetes/session-job-submitter-renderer');
+  return new module.SessionJobSubmitterRenderer(...args);
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { constructFromEvents, Event, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
 import { UsageError } from './_usage-error';
 
 /** One YAML document of an input file. */
@@ -15,6 +15,9 @@ export interface InputDocument {
 
 /** Largest input file read, so that a stray binary or dump fails fast. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Most nodes the aliases of one document may stand for, so that an alias bomb fails fast. */
+const MAX_ALIASED_NODES = 10_000;
 
 /**
  * The YAML files named by the arguments: files as given, directories
@@ -72,27 +75,117 @@ export function readDocuments(file: string): InputDocument[] {
   if (buffer.includes(0)) {
     throw new UsageError(`${file}: binary file, not YAML`);
   }
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(buffer.toString('utf8'), { lineCounter, prettyErrors: false });
-  const out: InputDocument[] = [];
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    const line = lineCounter.linePos(doc.range?.[0] ?? 0).line;
-    const error = doc.errors[0];
-    if (error) {
-      const at = error.linePos?.[0]?.line ?? line;
-      throw new UsageError(`${file}:${at}: malformed YAML: ${firstLine(error.message)}`);
+  return parseDocuments(buffer.toString('utf8'), file);
+}
+
+/**
+ * Every document of a YAML text (YAML 1.2 core schema) with its 1-based
+ * start line; empty (`null`) documents left out. Throws
+ * `UsageError` `<file>:<line>: malformed YAML: <reason>` for malformed input
+ * and `<file>:<line>: Excessive alias count ...` when the aliases of a
+ * document stand for more than 10,000 nodes.
+ *
+ * @param text the YAML text
+ * @param file the file name for messages
+ */
+export function parseDocuments(text: string, file: string): InputDocument[] {
+  try {
+    const events = parseEvents(text, { filename: file });
+    const lines = documentLines(text, events, file);
+    return constructFromEvents(events, { source: text, filename: file })
+      .map((value, i) => ({ file, line: lines[i], value }))
+      .filter((doc) => doc.value !== null && doc.value !== undefined);
+  } catch (e) {
+    if (e instanceof YAMLException) {
+      const at = e.mark ? `:${e.mark.line + 1}` : '';
+      throw new UsageError(`${file}${at}: malformed YAML: ${firstLine(e.reason)}`);
     }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      throw new UsageError(`${file}:${line}: ${firstLine((e as Error).message)}`);
+    throw e;
+  }
+}
+
+/**
+ * The 1-based start line of each document (its `---` marker, else its first
+ * node), checking on
+ * the way that its aliases stand for at most `MAX_ALIASED_NODES` nodes (an
+ * alias counts the nodes of its anchor, aliases in it included).
+ */
+function documentLines(text: string, events: Event[], file: string): number[] {
+  const lines: number[] = [];
+  const anchors = new Map<string, number>();
+  // Open collections: their node count so far and anchor name.
+  const open: { nodes: number; anchor?: string }[] = [];
+  let line = 1;
+  let offset = 0;
+  let aliased = 0;
+  let documentStarted = false;
+  let explicitStart = false;
+  const node = (start: number, anchorStart: number, anchorEnd: number) => {
+    if (!documentStarted) {
+      documentStarted = true;
+      const at = [start, anchorStart].filter((p) => p >= 0);
+      let position = at.length > 0 ? Math.min(...at) : offset;
+      if (explicitStart) {
+        // The document starts at its `---` marker, the last line starting with `---` before its first node.
+        const marker = text.lastIndexOf('\n---', position);
+        position = marker >= offset ? marker + 1 : text.startsWith('---') && offset === 0 ? 0 : position;
+      }
+      for (; offset < position; offset++) {
+        if (text.charCodeAt(offset) === 10) {
+          line++;
+        }
+      }
+      lines[lines.length - 1] = line;
     }
-    if (value !== null && value !== undefined) {
-      out.push({ file, line, value });
+    return anchorStart >= 0 ? text.slice(anchorStart, anchorEnd) : undefined;
+  };
+  const add = (nodes: number) => {
+    if (open.length > 0) {
+      open[open.length - 1].nodes += nodes;
+    }
+  };
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        lines.push(line);
+        documentStarted = false;
+        explicitStart = event.explicitStart;
+        anchors.clear();
+        aliased = 0;
+        open.push({ nodes: 0 });
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        open.push({ nodes: 1, anchor: node(event.start, event.anchorStart, event.anchorEnd) });
+        break;
+      case EVENT_ID.SCALAR: {
+        const anchor = node(event.valueStart, event.anchorStart, event.anchorEnd);
+        if (anchor !== undefined) {
+          anchors.set(anchor, 1);
+        }
+        add(1);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const nodes = anchors.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1;
+        aliased += nodes;
+        if (aliased > MAX_ALIASED_NODES) {
+          throw new UsageError(`${file}:${lines[lines.length - 1]}: Excessive alias count: the aliases stand for more than ${MAX_ALIASED_NODES} nodes`);
+        }
+        add(nodes);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const closed = open.pop()!;
+        if (closed.anchor !== undefined) {
+          anchors.set(closed.anchor, closed.nodes);
+        }
+        add(closed.nodes);
+        break;
+      }
     }
   }
-  return out;
+  return lines;
 }
 
 function firstLine(text: string): string {

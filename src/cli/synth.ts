@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { parse } from 'yaml';
+import { parseDocuments } from './_documents';
 import { UsageError } from './_usage-error';
 
 /** Usage of `cdk8s-flink synth`. */
@@ -183,12 +183,7 @@ function readCdk8sConfig(cwd: string): { app?: string; output?: string } {
   if (!fs.existsSync(file)) {
     return {};
   }
-  let config: any;
-  try {
-    config = parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`${file}: malformed YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const config: any = parseDocuments(fs.readFileSync(file, 'utf8'), file)[0]?.value;
   return {
     app: typeof config?.app === 'string' ? config.app : undefined,
     output: typeof config?.output === 'string' ? config.output : undefined,

@@ -1,31 +1,33 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
 
 /**
- * The vendored CRD files of the operator release (Helm chart `crds/`),
- * shipped with the package under `imports/`.
+ * The vendored CRDs as the build prepares them (`scripts/build-crds.js`, run
+ * by the `pre-compile` task): one JSON file per folder of `imports/`. The
+ * same path from `src/operator/` (tests) and `lib/operator/` (the package).
  */
-const CRD_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubernetes-operator');
+const CRDS_DIR = path.join(__dirname, '..', '..', 'lib', 'crds');
 
-/** The CRD files, in the order the chart lists them. */
-const CRD_FILES = [
-  'flinkbluegreendeployments.flink.apache.org-v1.yml',
-  'flinkdeployments.flink.apache.org-v1.yml',
-  'flinksessionjobs.flink.apache.org-v1.yml',
-  'flinkstatesnapshots.flink.apache.org-v1.yml',
-];
-
-let cache: any[] | undefined;
+/** The JSON text of each folder read so far (parsed anew on every call). */
+const texts = new Map<string, string>();
 
 /**
- * The four CustomResourceDefinitions of the Flink Kubernetes Operator
- * 1.15.0, parsed from the vendored YAML (read once per process). Callers get
- * deep copies, so rendering may not change the cache.
+ * The documents vendored in one folder of `imports/` (the CRDs of an
+ * operator release, e.g. `apache-flink-kubernetes-operator`), in file-name
+ * order. Read from JSON prepared at build time, once per process; every call
+ * returns new objects, so callers may change them.
+ *
+ * @param folder the folder below `imports/`, `/`-separated
  */
-export function flinkCrds(): any[] {
-  if (cache === undefined) {
-    cache = CRD_FILES.map((file) => parse(fs.readFileSync(path.join(CRD_DIR, file), 'utf8')));
+export function vendoredCrds(folder: string): any[] {
+  let text = texts.get(folder);
+  if (text === undefined) {
+    const file = path.join(CRDS_DIR, ...folder.split('/')) + '.json';
+    if (!fs.existsSync(file)) {
+      throw new Error(`${file} is missing: run \`npx projen pre-compile\` to prepare the CRDs of imports/${folder}`);
+    }
+    text = fs.readFileSync(file, 'utf8');
+    texts.set(folder, text);
   }
-  return cache.map((crd) => JSON.parse(JSON.stringify(crd)));
+  return JSON.parse(text);
 }

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { flinkCrds } from './_crds';
+import { vendoredCrds } from './_crds';
 import { LOG_FILES, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, renderConfigYaml, renderFlinkConf, unwritableEntry } from './_operator-configuration';
 import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
 import { checkWebhookOptions, renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
@@ -21,6 +21,8 @@ import { FlinkHooks } from '../hooks/flink-hooks';
 
 const OPERATOR_NAME = 'flink-kubernetes-operator';
 const APP_VERSION = '1.15.0';
+/** The folder of `imports/` with the CRDs of this operator release. */
+const CRD_FOLDER = 'apache-flink-kubernetes-operator';
 const CONFIG_MAP_NAME = 'flink-operator-config';
 const CONFIG_VOLUME = 'flink-operator-config-volume';
 const ARTIFACTS_VOLUME = 'flink-artifacts-volume';
@@ -780,7 +782,7 @@ export class FlinkOperator extends Construct {
   }
 
   private renderCrds(): void {
-    for (const crd of flinkCrds()) {
+    for (const crd of vendoredCrds(CRD_FOLDER)) {
       const obj = new ApiObject(this, `${crd.spec.names.kind}Crd`, crd);
       clusterScoped(obj);
       ArgoCd._annotate(obj, ArgoCdSyncWave.CRDS, [ArgoCdSyncOption.SERVER_SIDE_APPLY]);
