@@ -105,61 +105,85 @@ export function parseDocuments(text: string, file: string): InputDocument[] {
 }
 
 /**
- * The 1-based start line of each document (its `---` marker, else its first
- * node), checking on
- * the way that its aliases stand for at most `MAX_ALIASED_NODES` nodes (an
- * alias counts the nodes of its anchor, aliases in it included).
+ * The 1-based start line of each document: its `---` marker, else its first
+ * node. Documents with aliases are checked for alias bombs.
  */
 function documentLines(text: string, events: Event[], file: string): number[] {
   const lines: number[] = [];
+  let line = 1;
+  let offset = 0;
+  let aliases = false;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (event.type === EVENT_ID.ALIAS) {
+      aliases = true;
+    } else if (event.type === EVENT_ID.DOCUMENT) {
+      const position = documentStart(text, event.explicitStart, events[i + 1], offset);
+      for (let next = text.indexOf('\n', offset); next !== -1 && next < position; next = text.indexOf('\n', next + 1)) {
+        line++;
+      }
+      offset = Math.max(offset, position);
+      lines.push(line);
+    }
+  }
+  if (aliases) {
+    checkAliases(text, events, file, lines);
+  }
+  return lines;
+}
+
+/** Offset of a document's start: its `---` marker (the last one before its first node), else its first node. */
+function documentStart(text: string, explicitStart: boolean, root: Event | undefined, from: number): number {
+  let position = from;
+  if (root?.type === EVENT_ID.MAPPING || root?.type === EVENT_ID.SEQUENCE) {
+    position = firstPosition(root.start, root.anchorStart, root.tagStart, from);
+  } else if (root?.type === EVENT_ID.SCALAR) {
+    position = firstPosition(root.valueStart, root.anchorStart, root.tagStart, from);
+  }
+  if (!explicitStart) {
+    return position;
+  }
+  const marker = text.lastIndexOf('\n---', position);
+  return marker + 1 >= from && marker !== -1 ? marker + 1 : from === 0 && text.startsWith('---') ? 0 : position;
+}
+
+/** The smallest of the offsets that are set (`-1`: absent), else `fallback`. */
+function firstPosition(a: number, b: number, c: number, fallback: number): number {
+  const set = [a, b, c].filter((p) => p >= 0);
+  return set.length > 0 ? Math.min(...set) : fallback;
+}
+
+/**
+ * Throws when the aliases of a document stand for more than
+ * `MAX_ALIASED_NODES` nodes: an alias counts the nodes of its anchor,
+ * aliases in it included.
+ */
+function checkAliases(text: string, events: Event[], file: string, lines: number[]): void {
   const anchors = new Map<string, number>();
   // Open collections: their node count so far and anchor name.
   const open: { nodes: number; anchor?: string }[] = [];
-  let line = 1;
-  let offset = 0;
-  let aliased = 0;
-  let documentStarted = false;
-  let explicitStart = false;
-  const node = (start: number, anchorStart: number, anchorEnd: number) => {
-    if (!documentStarted) {
-      documentStarted = true;
-      const at = [start, anchorStart].filter((p) => p >= 0);
-      let position = at.length > 0 ? Math.min(...at) : offset;
-      if (explicitStart) {
-        // The document starts at its `---` marker, the last line starting with `---` before its first node.
-        const marker = text.lastIndexOf('\n---', position);
-        position = marker >= offset ? marker + 1 : text.startsWith('---') && offset === 0 ? 0 : position;
-      }
-      for (; offset < position; offset++) {
-        if (text.charCodeAt(offset) === 10) {
-          line++;
-        }
-      }
-      lines[lines.length - 1] = line;
-    }
-    return anchorStart >= 0 ? text.slice(anchorStart, anchorEnd) : undefined;
-  };
+  const anchorName = (start: number, end: number) => (start >= 0 ? text.slice(start, end) : undefined);
   const add = (nodes: number) => {
     if (open.length > 0) {
       open[open.length - 1].nodes += nodes;
     }
   };
+  let document = -1;
+  let aliased = 0;
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
-        lines.push(line);
-        documentStarted = false;
-        explicitStart = event.explicitStart;
+        document++;
         anchors.clear();
         aliased = 0;
         open.push({ nodes: 0 });
         break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
-        open.push({ nodes: 1, anchor: node(event.start, event.anchorStart, event.anchorEnd) });
+        open.push({ nodes: 1, anchor: anchorName(event.anchorStart, event.anchorEnd) });
         break;
       case EVENT_ID.SCALAR: {
-        const anchor = node(event.valueStart, event.anchorStart, event.anchorEnd);
+        const anchor = anchorName(event.anchorStart, event.anchorEnd);
         if (anchor !== undefined) {
           anchors.set(anchor, 1);
         }
@@ -170,7 +194,7 @@ function documentLines(text: string, events: Event[], file: string): number[] {
         const nodes = anchors.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1;
         aliased += nodes;
         if (aliased > MAX_ALIASED_NODES) {
-          throw new UsageError(`${file}:${lines[lines.length - 1]}: Excessive alias count: the aliases stand for more than ${MAX_ALIASED_NODES} nodes`);
+          throw new UsageError(`${file}:${lines[document]}: Excessive alias count: the aliases stand for more than ${MAX_ALIASED_NODES} nodes`);
         }
         add(nodes);
         break;
@@ -185,7 +209,6 @@ function documentLines(text: string, events: Event[], file: string): number[] {
       }
     }
   }
-  return lines;
 }
 
 function firstLine(text: string): string {
