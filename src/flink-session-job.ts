@@ -8,7 +8,6 @@ import { cleanJson } from './_json';
 import { ManagedResource } from './_managed-resource';
 import { resourceNameFromId } from './_naming';
 import { PlaintextCredentials } from './_plaintext-credentials';
-import type { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
@@ -17,6 +16,7 @@ import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { allowJarScheme } from './hooks/_checks-jar-uri';
 import { policyAnnotations } from './hooks/_library-policy';
+import type { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
 
 /**
  * Options of a `FlinkSessionJob` created with `FlinkDeployment.addSessionJob()`.
