@@ -18,11 +18,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   peerDeps: ['cdk8s-plus-27@^2.9.5'],
   // Runtime dependencies that are not jsii modules are bundled into the package.
-  // ajv validates FlinkCluster documents against the vendored CRD schema.
-  // js-yaml reads the large operator CRDs at synth about ten times faster than yaml.
-  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', 'js-yaml@^4.1.0'],
+  // ajv validates FlinkCluster documents against the vendored CRD schema;
+  // js-yaml parses the CLI's input (the fastest parser that reads it correctly), yaml writes YAML.
+  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', 'js-yaml@^5.5.0'],
   devDeps: [
-    '@types/js-yaml@^4.0.9',
     'cdk8s-cli@^2.200.0', 'tsx@^4.20.0', 'fengari@^0.1.5',
     // JSON schemas of the Kubernetes 1.27 types and cert-manager, for the schema tests.
     'kubernetes-models@4.3.1', '@kubernetes-models/cert-manager@4.4.4',
@@ -55,10 +54,26 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     ignorePatterns: ['src/imports/', 'examples/**/dist/', 'src/settings/*.generated.ts'],
   },
   gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/', 'conformance/*/target/'],
-  // lib/imports/ holds the generated L1 classes, which only the tests use;
-  // imports/ (the vendored CRDs) ships: FlinkOperator renders them.
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/lib/imports/', '/conformance/'] },
+  // The vendored CRD YAMLs ship as the JSON the build prepares from them (lib/crds/); the operator
+  // chart's configuration files (imports/apache-flink-kubernetes-operator-chart/) ship as they are.
+  npmIgnoreOptions: {
+    ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/imports/apache-flink-kubernetes-operator/', '/imports/spotify-flink-on-k8s-operator/', '/conformance/'],
+  },
+  // The package ships JavaScript without inline source maps and sources (they doubled lib/ and its load time).
+  tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false } },
 });
+
+// lib/imports/ holds the generated L1 classes, which only the tests use. Added after the
+// project is built: the project's own `!/lib/` include would otherwise drop the pattern.
+project.npmignore!.exclude('/lib/imports/');
+
+// Build step: the vendored CRDs of every folder under imports/ become JSON in lib/crds/,
+// so FlinkOperator and the FlinkCluster schema read JSON instead of parsing YAML at synth.
+const crds = project.addTask('crds', {
+  description: 'Prepare the vendored CRDs of every folder under imports/ as JSON in lib/crds/',
+  exec: 'node scripts/build-crds.js imports lib/crds',
+});
+project.preCompileTask.spawn(crds);
 
 // `npm ci` fails on a fresh clone without this pin: the lock file otherwise misses
 // the native resolver package for this platform.
@@ -93,7 +108,7 @@ project.addTask('synth', {
 project.addTask('bench', {
   description: 'Benchmark synth cost, scaling, peak memory and cdk8s-flink validate throughput',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
-  steps: [{ spawn: 'compile' }, { exec: 'node scripts/bench.js' }],
+  steps: [{ spawn: 'pre-compile' }, { spawn: 'compile' }, { exec: 'node scripts/bench.js' }],
 });
 
 // `npm run fuzz`: property-based tests of the public props with 10,000 cases (not part of `npm test`).
@@ -169,9 +184,10 @@ project.addTask('generate:flink-key-history', {
   exec: 'tsx conformance/flink-config/generate.ts',
 });
 
-// `npm test` builds as well (jsii compile, then API.md) before jest, so the
+// `npm test` builds as well (CRDs, jsii compile, then API.md) before jest, so the
 // README's single test command proves the package builds and API.md is current.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
 project.testTask.prependSpawn(project.compileTask);
+project.testTask.prependSpawn(project.preCompileTask);
 
 project.synth();

@@ -2,22 +2,28 @@
 // Compares, in one process, `app.synth()` of N FlinkDeployments (application
 // mode, built-in hooks on) against N raw cdk8s ApiObjects carrying the
 // identical rendered manifests, then 2N (and, for information, rendering the
-// objects without writing YAML); times the examples' cold `npm run synth` and
-// `cdk8s-flink validate` on 10,000 documents. Prints a report, then one JSON
-// line with the figures, and exits 1 when a target is missed.
-const { execFileSync, spawnSync } = require('child_process');
+// objects without writing YAML); times the examples' cold `npm run synth`;
+// then the cold-start figures in fresh processes (bench-cold-start.js):
+// requiring the library, a FlinkOperator app's synth and `cdk8s-flink
+// validate` on 10,000 documents, each against its floor. Prints a report,
+// then one JSON line with the figures, and exits 1 when a target is missed.
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { ApiObject, App, Chart, Size } = require('cdk8s');
 const { stringify } = require('yaml');
 const { FlinkDeployment, FlinkVersion, UpgradeMode } = require('../lib');
+const { coldStart } = require('./bench-cold-start');
 
 const ROOT = path.join(__dirname, '..');
 const N = Number(process.env.BENCH_N || 1000);
 const REPEATS = Number(process.env.BENCH_REPEATS || 5);
 const VALIDATE_DOCS = 10000;
-const TARGETS = { ratio: 1.5, scaling: 2.1, peakRssMiB: 512, validateDocsPerSecond: 2000 };
+const TARGETS = {
+  ratio: 1.5, scaling: 2.1, peakRssMiB: 512,
+  requireRatio: 1.25, operatorSynthRatio: 1.5, validateDocsPerSecond: 5000, validateRatio: 2,
+};
 
 function libraryApp(n, outdir = os.tmpdir()) {
   const app = new App({ outdir });
@@ -88,27 +94,22 @@ function coldSynthMs() {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-function validateDocsPerSecond() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-validate-'));
+/** Writes the validate input, 100 rendered FlinkDeployments a file, into dir; returns the number of documents. */
+function writeValidateInput(dir) {
   const docs = render(libraryApp(100));
   const text = docs.map((d) => stringify(d)).join('---\n');
   for (let f = 0; f < VALIDATE_DOCS / docs.length; f++) {
     fs.writeFileSync(path.join(dir, `apps-${f}.yaml`), text);
   }
-  const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'lib', 'cli', 'main.js'), 'validate', dir], { encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  fs.rmSync(dir, { recursive: true, force: true });
-  if (run.status !== 0) {
-    throw new Error(`cdk8s-flink validate failed (${run.status}): ${run.stderr || run.stdout}`);
-  }
-  return VALIDATE_DOCS / seconds;
+  return VALIDATE_DOCS;
 }
 
 measure(Math.min(N, 200)); // warm up both paths
 const one = measure(N);
 const two = measure(2 * N);
 const objects = measure(N, true);
+const peakRssMiB = +(process.resourceUsage().maxRSS / 1024).toFixed(1);
+const cold = coldStart(REPEATS, writeValidateInput);
 const figures = {
   n: N,
   libraryMsPerResource: +(one.lib / N).toFixed(4),
@@ -116,9 +117,18 @@ const figures = {
   ratio: +(one.lib / one.raw).toFixed(3),
   objectsOnlyRatio: +(objects.lib / objects.raw).toFixed(3),
   scaling2N: +(two.lib / one.lib).toFixed(3),
-  peakRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
+  peakRssMiB,
   coldSynthExamplesMs: Math.round(coldSynthMs()),
-  validateDocsPerSecond: Math.round(validateDocsPerSecond()),
+  requireMs: cold.require.libraryMs,
+  requirePeersMs: cold.require.baselineMs,
+  requireRatio: cold.require.ratio,
+  operatorSynthMs: cold.synth.libraryMs,
+  operatorSynthRawMs: cold.synth.baselineMs,
+  operatorSynthRatio: cold.synth.ratio,
+  validateMs: cold.validate.libraryMs,
+  parseOnlyMs: cold.validate.baselineMs,
+  validateDocsPerSecond: cold.validate.documentsPerSecond,
+  validateRatio: cold.validate.ratio,
   node: process.version,
   cpus: os.cpus().length,
 };
@@ -126,14 +136,20 @@ const missed = [
   figures.ratio > TARGETS.ratio && `library/raw ${figures.ratio} > ${TARGETS.ratio}`,
   figures.scaling2N > TARGETS.scaling && `2N/N ${figures.scaling2N} > ${TARGETS.scaling}`,
   figures.peakRssMiB > TARGETS.peakRssMiB && `peak RSS ${figures.peakRssMiB} MiB > ${TARGETS.peakRssMiB}`,
+  figures.requireRatio > TARGETS.requireRatio && `require library/peers ${figures.requireRatio} > ${TARGETS.requireRatio}`,
+  figures.operatorSynthRatio > TARGETS.operatorSynthRatio && `FlinkOperator app library/raw ${figures.operatorSynthRatio} > ${TARGETS.operatorSynthRatio}`,
   figures.validateDocsPerSecond < TARGETS.validateDocsPerSecond && `validate ${figures.validateDocsPerSecond} docs/s < ${TARGETS.validateDocsPerSecond}`,
+  figures.validateRatio > TARGETS.validateRatio && `validate/parse-only ${figures.validateRatio} > ${TARGETS.validateRatio}`,
 ].filter(Boolean);
 
 console.log(`N=${N}: library ${one.lib.toFixed(1)} ms (${figures.libraryMsPerResource} ms/resource), raw ${one.raw.toFixed(1)} ms, ratio ${figures.ratio} (target <= ${TARGETS.ratio})`);
 console.log(`  rendering objects only (no YAML written): library/raw ${figures.objectsOnlyRatio}`);
 console.log(`2N=${2 * N}: library ${two.lib.toFixed(1)} ms, 2N/N ${figures.scaling2N} (target <= ${TARGETS.scaling})`);
 console.log(`peak RSS ${figures.peakRssMiB} MiB (target <= ${TARGETS.peakRssMiB}); cold npm run synth of the examples ${figures.coldSynthExamplesMs} ms`);
-console.log(`cdk8s-flink validate: ${figures.validateDocsPerSecond} documents/s on ${VALIDATE_DOCS} documents (target >= ${TARGETS.validateDocsPerSecond})`);
+console.log(`cold start, fresh processes, medians of ${REPEATS}:`);
+console.log(`  require('cdk8s-flink') ${figures.requireMs} ms vs cdk8s + cdk8s-plus-27 ${figures.requirePeersMs} ms: ratio ${figures.requireRatio} (target <= ${TARGETS.requireRatio})`);
+console.log(`  FlinkOperator + 4 Flink resources, require + synth ${figures.operatorSynthMs} ms vs raw ApiObjects ${figures.operatorSynthRawMs} ms: ratio ${figures.operatorSynthRatio} (target <= ${TARGETS.operatorSynthRatio})`);
+console.log(`  cdk8s-flink validate ${VALIDATE_DOCS} documents ${figures.validateMs} ms = ${figures.validateDocsPerSecond} documents/s (target >= ${TARGETS.validateDocsPerSecond}) vs parse-only (js-yaml) ${figures.parseOnlyMs} ms: ratio ${figures.validateRatio} (target <= ${TARGETS.validateRatio})`);
 console.log(missed.length ? `MISSED: ${missed.join('; ')}` : 'all targets met');
 console.log(JSON.stringify({ ...figures, targetsMet: missed.length === 0 }));
 process.exitCode = missed.length ? 1 : 0;

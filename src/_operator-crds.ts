@@ -1,53 +1,49 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { load } from 'js-yaml';
 import { OperatorVersion } from './operator-version';
+import { vendoredCrds } from './operator/_crds';
 
 /**
  * The CustomResourceDefinitions of each supported operator release, vendored
- * under `imports/apache-flink-kubernetes-operator/<release>/` and shipped
- * with the package. The one source of truth for what a target release
+ * under `imports/apache-flink-kubernetes-operator/<release>/` and shipped as
+ * the JSON the build prepares from them (`src/operator/_crds.ts`). The one source of truth for what a target release
  * accepts: FlinkOperator installs them, and the Flink versions and enums the
  * library checks come from them.
  */
 
-const CRD_ROOT = path.join(__dirname, '..', 'imports', 'apache-flink-kubernetes-operator');
+/** The folder of a release's CRDs below `imports/`. */
+function crdFolder(version: OperatorVersion): string {
+  return `apache-flink-kubernetes-operator/${version.version}`;
+}
 
-/** The CRD file of each kind, in the order the chart lists them. */
-const CRD_FILES: Record<string, string> = {
-  FlinkBlueGreenDeployment: 'flinkbluegreendeployments.flink.apache.org-v1.yml',
-  FlinkDeployment: 'flinkdeployments.flink.apache.org-v1.yml',
-  FlinkSessionJob: 'flinksessionjobs.flink.apache.org-v1.yml',
-  FlinkStateSnapshot: 'flinkstatesnapshots.flink.apache.org-v1.yml',
-};
+/** Each release's CRDs in file-name order (the chart's order), read once per process and shared. */
+const loaded = new Map<string, any[]>();
 
-const loaded = new Map<string, any>();
+function releaseCrds(version: OperatorVersion): any[] {
+  let crds = loaded.get(version.version);
+  if (crds === undefined) {
+    crds = vendoredCrds(crdFolder(version));
+    loaded.set(version.version, crds);
+  }
+  return crds;
+}
 
 /**
- * The CRD of one kind in a release, parsed once per process and shared:
- * callers must not change it (`operatorCrds` gives copies). The only place
- * that reads the vendored files.
+ * The CRD of one kind in a release, shared: callers must not change it
+ * (`operatorCrds` gives copies).
  */
 function loadCrd(version: OperatorVersion, kind: string): any {
-  const file = CRD_FILES[kind];
-  if (file === undefined) {
-    throw new Error(`no CRD for ${kind} in operator ${version.version}`);
-  }
-  const key = `${version.version}/${file}`;
-  let crd = loaded.get(key);
+  const crd = releaseCrds(version).find((c) => c?.spec?.names?.kind === kind);
   if (crd === undefined) {
-    crd = load(fs.readFileSync(path.join(CRD_ROOT, version.version, file), 'utf8'));
-    loaded.set(key, crd);
+    throw new Error(`no CRD for ${kind} in operator ${version.version}`);
   }
   return crd;
 }
 
 /**
  * The four CustomResourceDefinitions of an operator release, as deep copies
- * (rendering may change them).
+ * (rendering may change them), in the order the chart lists them.
  */
 export function operatorCrds(version: OperatorVersion): any[] {
-  return Object.keys(CRD_FILES).map((kind) => structuredClone(loadCrd(version, kind)));
+  return vendoredCrds(crdFolder(version));
 }
 
 /**

@@ -19,8 +19,6 @@ import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, Flink
 import { FlinkVersion } from './flink-version';
 import { PodSecurity } from './pod-security';
 import { ResourceRenderer } from './render/_resource-renderer';
-import { StandaloneClusterRenderer } from './render/kubernetes/standalone-cluster-renderer';
-import { FlinkClusterRenderer } from './render/spotify/flink-cluster-renderer';
 
 /**
  * How the operator deploys the Flink cluster.
@@ -441,13 +439,22 @@ class ImportedFlinkDeployment extends Construct implements IFlinkDeployment {
   }
 }
 
-/** The renderer of a FlinkDeployment's backend (`undefined`: the custom resource itself). */
+/**
+ * The renderer of a FlinkDeployment's backend (`undefined`: the custom
+ * resource itself). A backend's module is loaded when an app first uses it.
+ */
 function deploymentRenderer(backend: FlinkBackend, built: any, props: FlinkDeploymentProps): ResourceRenderer | undefined {
   switch (backend) {
-    case FlinkBackend.KUBERNETES:
+    case FlinkBackend.KUBERNETES: {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { StandaloneClusterRenderer } = require('./render/kubernetes/standalone-cluster-renderer') as typeof import('./render/kubernetes/standalone-cluster-renderer');
       return new StandaloneClusterRenderer(built, { renderServiceAccount: props.serviceAccount === undefined });
-    case FlinkBackend.SPOTIFY_OPERATOR:
+    }
+    case FlinkBackend.SPOTIFY_OPERATOR: {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { FlinkClusterRenderer } = require('./render/spotify/flink-cluster-renderer') as typeof import('./render/spotify/flink-cluster-renderer');
       return new FlinkClusterRenderer(built.metadata.name, built.metadata.namespace);
+    }
     default:
       return undefined;
   }

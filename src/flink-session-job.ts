@@ -18,7 +18,7 @@ import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, Flink
 import { FlinkVersion } from './flink-version';
 import { allowJarScheme } from './hooks/_checks-jar-uri';
 import { policyAnnotations } from './hooks/_library-policy';
-import { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
+import type { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
 import { settingConflicts } from './settings/_conflicts';
 import { RenderedSetting, sessionJobSettings, withSettings } from './settings/_render';
 
@@ -140,7 +140,7 @@ export class FlinkSessionJob extends Construct {
       syncWave: ArgoCdSyncWave.JOBS,
       sessionDeployment,
       ...(this.backend === FlinkBackend.APACHE_OPERATOR || sessionDeployment === undefined ? {} : {
-        renderer: new SessionJobSubmitterRenderer(
+        renderer: submitterRenderer(
           this.buildManifest(), props.deployment.resourceName, props.deployment.restServiceName, sessionDeployment),
         // `flink run` in the submitter pod reads the jar from its image.
         operatorConfiguration: (configured: { [key: string]: string } | undefined) => allowJarScheme(configured, 'local'),
@@ -219,4 +219,14 @@ export class FlinkSessionJob extends Construct {
       },
     });
   }
+}
+
+/**
+ * The standalone backend's renderer of a session job (a submitter Job); its
+ * module is loaded when an app first uses the backend.
+ */
+function submitterRenderer(...args: ConstructorParameters<typeof SessionJobSubmitterRenderer>): SessionJobSubmitterRenderer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module: typeof import('./render/kubernetes/session-job-submitter-renderer') = require('./render/kubernetes/session-job-submitter-renderer');
+  return new module.SessionJobSubmitterRenderer(...args);
 }

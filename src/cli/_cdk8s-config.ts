@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
-import { UsageError } from './_usage-error';
+import { parseDocuments } from './_documents';
 
 /** What the CLI reads from a cdk8s app's `cdk8s.yaml`. */
 export interface Cdk8sConfig {
@@ -17,12 +16,8 @@ export function readCdk8sConfig(cwd: string): Cdk8sConfig {
   if (!fs.existsSync(file)) {
     return {};
   }
-  let config: any;
-  try {
-    config = parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`${file}: malformed YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
+  // Malformed YAML is a UsageError naming the file and line.
+  const config: any = parseDocuments(fs.readFileSync(file, 'utf8'), file)[0]?.value;
   return {
     app: typeof config?.app === 'string' ? config.app : undefined,
     output: typeof config?.output === 'string' ? config.output : undefined,

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { constructFromEvents, Event, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
 import { UsageError } from './_usage-error';
 
 /** One YAML document of an input file. */
@@ -15,6 +15,9 @@ export interface InputDocument {
 
 /** Largest input file read, so that a stray binary or dump fails fast. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Most nodes the aliases of one document may stand for, so that an alias bomb fails fast. */
+const MAX_ALIASED_NODES = 10_000;
 
 /**
  * The YAML files named by the arguments: files as given, directories
@@ -72,35 +75,140 @@ export function readDocuments(file: string): InputDocument[] {
   if (buffer.includes(0)) {
     throw new UsageError(`${file}: binary file, not YAML`);
   }
-  return parseDocuments(file, buffer.toString('utf8'));
+  return parseDocuments(buffer.toString('utf8'), file);
 }
 
 /**
- * Every document of a YAML text read from `file` (a name for messages).
- * Throws `UsageError` with `file:line` for malformed input.
+ * Every document of a YAML text (YAML 1.2 core schema) with its 1-based
+ * start line; empty (`null`) documents left out. Throws
+ * `UsageError` `<file>:<line>: malformed YAML: <reason>` for malformed input
+ * and `<file>:<line>: Excessive alias count ...` when the aliases of a
+ * document stand for more than 10,000 nodes.
+ *
+ * @param text the YAML text
+ * @param file the file name for messages
  */
-export function parseDocuments(file: string, text: string): InputDocument[] {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
-  const out: InputDocument[] = [];
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    const line = lineCounter.linePos(doc.range?.[0] ?? 0).line;
-    const error = doc.errors[0];
-    if (error) {
-      const at = error.linePos?.[0]?.line ?? line;
-      throw new UsageError(`${file}:${at}: malformed YAML: ${firstLine(error.message)}`);
+export function parseDocuments(text: string, file: string): InputDocument[] {
+  try {
+    const events = parseEvents(text, { filename: file });
+    const lines = documentLines(text, events, file);
+    return constructFromEvents(events, { source: text, filename: file })
+      .map((value, i) => ({ file, line: lines[i], value }))
+      .filter((doc) => doc.value !== null && doc.value !== undefined);
+  } catch (e) {
+    if (e instanceof YAMLException) {
+      const at = e.mark ? `:${e.mark.line + 1}` : '';
+      throw new UsageError(`${file}${at}: malformed YAML: ${firstLine(e.reason)}`);
     }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      throw new UsageError(`${file}:${line}: ${firstLine((e as Error).message)}`);
-    }
-    if (value !== null && value !== undefined) {
-      out.push({ file, line, value });
+    throw e;
+  }
+}
+
+/**
+ * The 1-based start line of each document: its `---` marker, else its first
+ * node. Documents with aliases are checked for alias bombs.
+ */
+function documentLines(text: string, events: Event[], file: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let offset = 0;
+  let aliases = false;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (event.type === EVENT_ID.ALIAS) {
+      aliases = true;
+    } else if (event.type === EVENT_ID.DOCUMENT) {
+      const position = documentStart(text, event.explicitStart, events[i + 1], offset);
+      for (let next = text.indexOf('\n', offset); next !== -1 && next < position; next = text.indexOf('\n', next + 1)) {
+        line++;
+      }
+      offset = Math.max(offset, position);
+      lines.push(line);
     }
   }
-  return out;
+  if (aliases) {
+    checkAliases(text, events, file, lines);
+  }
+  return lines;
+}
+
+/** Offset of a document's start: its `---` marker (the last one before its first node), else its first node. */
+function documentStart(text: string, explicitStart: boolean, root: Event | undefined, from: number): number {
+  let position = from;
+  if (root?.type === EVENT_ID.MAPPING || root?.type === EVENT_ID.SEQUENCE) {
+    position = firstPosition(root.start, root.anchorStart, root.tagStart, from);
+  } else if (root?.type === EVENT_ID.SCALAR) {
+    position = firstPosition(root.valueStart, root.anchorStart, root.tagStart, from);
+  }
+  if (!explicitStart) {
+    return position;
+  }
+  const marker = text.lastIndexOf('\n---', position);
+  return marker + 1 >= from && marker !== -1 ? marker + 1 : from === 0 && text.startsWith('---') ? 0 : position;
+}
+
+/** The smallest of the offsets that are set (`-1`: absent), else `fallback`. */
+function firstPosition(a: number, b: number, c: number, fallback: number): number {
+  const set = [a, b, c].filter((p) => p >= 0);
+  return set.length > 0 ? Math.min(...set) : fallback;
+}
+
+/**
+ * Throws when the aliases of a document stand for more than
+ * `MAX_ALIASED_NODES` nodes: an alias counts the nodes of its anchor,
+ * aliases in it included.
+ */
+function checkAliases(text: string, events: Event[], file: string, lines: number[]): void {
+  const anchors = new Map<string, number>();
+  // Open collections: their node count so far and anchor name.
+  const open: { nodes: number; anchor?: string }[] = [];
+  const anchorName = (start: number, end: number) => (start >= 0 ? text.slice(start, end) : undefined);
+  const add = (nodes: number) => {
+    if (open.length > 0) {
+      open[open.length - 1].nodes += nodes;
+    }
+  };
+  let document = -1;
+  let aliased = 0;
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        document++;
+        anchors.clear();
+        aliased = 0;
+        open.push({ nodes: 0 });
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        open.push({ nodes: 1, anchor: anchorName(event.anchorStart, event.anchorEnd) });
+        break;
+      case EVENT_ID.SCALAR: {
+        const anchor = anchorName(event.anchorStart, event.anchorEnd);
+        if (anchor !== undefined) {
+          anchors.set(anchor, 1);
+        }
+        add(1);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const nodes = anchors.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1;
+        aliased += nodes;
+        if (aliased > MAX_ALIASED_NODES) {
+          throw new UsageError(`${file}:${lines[document]}: Excessive alias count: the aliases stand for more than ${MAX_ALIASED_NODES} nodes`);
+        }
+        add(nodes);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const closed = open.pop()!;
+        if (closed.anchor !== undefined) {
+          anchors.set(closed.anchor, closed.nodes);
+        }
+        add(closed.nodes);
+        break;
+      }
+    }
+  }
 }
 
 function firstLine(text: string): string {

@@ -39,7 +39,7 @@ export function documentsAtRevision(cwd: string, ref: string, paths: string[], f
       if (!blob.ok) {
         throw new UsageError(`--base ${ref}:${file}: ${blob.stderr.trim().split('\n')[0]}`);
       }
-      docs.push(...parseDocuments(`${ref}:${file}`, blob.stdout));
+      docs.push(...parseDocuments(blob.stdout, `${ref}:${file}`));
     }
   }
   return docs;

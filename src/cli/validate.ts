@@ -1,14 +1,12 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
-import { parse } from 'yaml';
-import { findYamlFiles, InputDocument, readDocuments } from './_documents';
+import { findYamlFiles, InputDocument, parseDocuments, readDocuments } from './_documents';
 import { loadPlugins } from './_plugins';
 import { UsageError } from './_usage-error';
 import { flattenConfiguration, upstreamOperatorConfiguration } from '../hooks/_configuration';
 import { FlinkResourceKind, runPipeline } from '../hooks/_pipeline';
 import { OperatorVersion } from '../operator-version';
 import { isFlinkCluster } from '../render/spotify/_crd';
-import { flinkClusterErrors } from '../render/spotify/_flink-cluster-errors';
 
 /** Usage of `cdk8s-flink validate`. */
 export const VALIDATE_USAGE = `Usage: cdk8s-flink validate [--operator-version 1.15|1.16] [--operator-config FILE] [--format text|json]
@@ -156,6 +154,9 @@ export function validateDocuments(
     results.set(doc, runPipeline({ kind: 'FlinkBlueGreenDeployment', manifest: doc.value, hooks, source: doc.file }));
   }
   for (const doc of documents.filter((d) => isFlinkCluster(d.value))) {
+    // The spotify backend's checks are loaded only when a FlinkCluster is met.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { flinkClusterErrors } = require('../render/spotify/_flink-cluster-errors') as typeof import('../render/spotify/_flink-cluster-errors');
     results.set(doc, { manifest: doc.value, errors: flinkClusterErrors(doc.value) });
   }
   for (const doc of documents.filter((d) => d.value.kind === 'FlinkStateSnapshot')) {
@@ -207,12 +208,11 @@ function readOperatorConfig(file: string, version: OperatorVersion): Record<stri
   } catch (e) {
     throw new UsageError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  let value: unknown;
-  try {
-    value = parse(text, { maxAliasCount: 1000 }) ?? {};
-  } catch (e) {
-    throw new UsageError(`${file}: malformed YAML: ${(e as Error).message.split('\n')[0]}`);
+  const documents = parseDocuments(text, file);
+  if (documents.length > 1) {
+    throw new UsageError(`${file}: the operator configuration must be one YAML document, got ${documents.length}`);
   }
+  const value: unknown = documents[0]?.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file}: the operator configuration must be a YAML map of configuration keys`);
   }

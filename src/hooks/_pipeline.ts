@@ -1,8 +1,8 @@
 import { oneLine } from '../_describe';
 import { blueGreenChildren } from './_checks-blue-green';
 import { crdErrors } from './_checks-crd';
-import { blueGreenDeploymentErrors, sessionJobErrors, deploymentErrors, stateSnapshotErrors } from './_default-checks';
 import { libraryPolicyErrors } from './_library-policy';
+import { defaultChecks } from './_lazy-default-checks';
 import { FlinkHookContext } from './context';
 import { DefaultMutator } from './default-mutator';
 import { _ResolvedHooks } from './flink-hooks';
@@ -120,6 +120,7 @@ export function notifyRendered(listeners: IFlinkResourceListener[], kind: FlinkR
 }
 
 function defaultErrors(request: PipelineRequest, manifest: any, context: FlinkHookContext): string[] {
+  const { blueGreenDeploymentErrors, deploymentErrors, sessionJobErrors, stateSnapshotErrors } = defaultChecks();
   switch (request.kind) {
     case 'FlinkDeployment':
       return deploymentErrors(manifest, context);

@@ -1,4 +1,4 @@
-import { blueGreenDeploymentErrors, deploymentErrors, sessionJobErrors, stateSnapshotErrors } from './_default-checks';
+import { defaultChecks } from './_lazy-default-checks';
 import { FlinkHookContext } from './context';
 import { IFlinkResourceValidator, IFlinkStateSnapshotValidator } from './validator';
 
@@ -33,7 +33,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @returns the first error message, or `undefined` when valid
    */
   public validateDeployment(deployment: any, context?: FlinkHookContext): string | undefined {
-    return deploymentErrors(deployment, context)[0];
+    return defaultChecks().deploymentErrors(deployment, context)[0];
   }
 
   /**
@@ -45,7 +45,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @returns the first error message, or `undefined` when valid
    */
   public validateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string | undefined {
-    return sessionJobErrors(sessionJob, sessionDeployment, context)[0];
+    return defaultChecks().sessionJobErrors(sessionJob, sessionDeployment, context)[0];
   }
 
   /**
@@ -56,7 +56,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @returns the error messages; empty when valid
    */
   public deploymentErrors(deployment: any, context?: FlinkHookContext): string[] {
-    return deploymentErrors(deployment, context);
+    return defaultChecks().deploymentErrors(deployment, context);
   }
 
   /**
@@ -68,7 +68,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @returns the error messages; empty when valid
    */
   public sessionJobErrors(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string[] {
-    return sessionJobErrors(sessionJob, sessionDeployment, context);
+    return defaultChecks().sessionJobErrors(sessionJob, sessionDeployment, context);
   }
 
   /**
@@ -86,7 +86,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @returns the first error message, or `undefined` when valid
    */
   public validateStateSnapshot(snapshot: any, target?: any, context?: FlinkHookContext): string | undefined {
-    return stateSnapshotErrors(snapshot, target, context)[0];
+    return defaultChecks().stateSnapshotErrors(snapshot, target, context)[0];
   }
 
   /**
@@ -98,7 +98,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @returns the error messages; empty when valid
    */
   public stateSnapshotErrors(snapshot: any, target?: any, context?: FlinkHookContext): string[] {
-    return stateSnapshotErrors(snapshot, target, context);
+    return defaultChecks().stateSnapshotErrors(snapshot, target, context);
   }
 
   /**
@@ -111,6 +111,6 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @returns the error messages; empty when valid
    */
   public blueGreenDeploymentErrors(blueGreenDeployment: any, context?: FlinkHookContext): string[] {
-    return blueGreenDeploymentErrors(blueGreenDeployment, context);
+    return defaultChecks().blueGreenDeploymentErrors(blueGreenDeployment, context);
   }
 }

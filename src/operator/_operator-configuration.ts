@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { configurationYaml } from '../_yaml';
 import { describeValue } from '../_describe';
 import { chartDefaultConfiguration, chartLogFiles, ChartVersion, LOG_FILES, OperatorChartRelease } from '../_operator-chart';
 
@@ -79,7 +79,7 @@ export function renderFlinkConf(configuration: Map<string, string>): string {
 
 /** `config.yaml` (Flink's standard YAML format) with the same flat keys. */
 export function renderConfigYaml(configuration: Map<string, string>): string {
-  return stringify(Object.fromEntries(configuration), { lineWidth: 0 });
+  return configurationYaml(configuration);
 }
 
 /**

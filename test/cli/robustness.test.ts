@@ -92,7 +92,7 @@ describe('malformed YAML exits 2 with one file:line line', () => {
 
 test('an undefined alias exits 2 with one file:line line', () => {
   const p = file('a: *nowhere\n');
-  expectOneLineFailure(validate(p), new RegExp(`${escape(p)}:1: Unresolved alias`));
+  expectOneLineFailure(validate(p), new RegExp(`${escape(p)}:1: malformed YAML: unidentified alias "nowhere"`));
 });
 
 describe('alias bombs exit 2 fast', () => {

@@ -5,7 +5,7 @@
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/config/#flink-configuration-file
  */
-import { stringify } from 'yaml';
+import { configurationYaml } from '../../_yaml';
 
 /** The first Flink version that reads `config.yaml`. */
 const CONFIG_YAML_SINCE = [1, 19];
@@ -28,7 +28,7 @@ export function configFileName(flinkVersion: string): string {
 export function renderConfigFile(fileName: string, configuration: Record<string, string>): string {
   const keys = Object.keys(configuration).sort();
   if (fileName === 'config.yaml') {
-    return stringify(Object.fromEntries(keys.map((k) => [k, configuration[k]])), { lineWidth: 0 });
+    return configurationYaml(keys.map((k) => [k, configuration[k]]));
   }
   return keys.map((k) => `${k}: ${configuration[k]}\n`).join('');
 }

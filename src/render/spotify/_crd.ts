@@ -1,14 +1,12 @@
 /**
  * The vendored `FlinkCluster` CustomResourceDefinition of the
  * spotify/flink-on-k8s-operator, read on first use: apps and CLI runs that
- * never meet a FlinkCluster do not pay for parsing it.
+ * never meet a FlinkCluster do not pay for reading it.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { parse } from 'yaml';
+import { vendoredCrds } from '../../operator/_crds';
 
-/** The CRD file, shipped with the package under `imports/` (two levels above `src/` and `lib/`, plus `render/spotify`). */
-const CRD_FILE = path.join(__dirname, '..', '..', '..', 'imports', 'spotify-flink-on-k8s-operator', 'flinkoperator.k8s.io_flinkclusters.yaml');
+/** The folder of `imports/` with the CRD. */
+const CRD_FOLDER = 'spotify-flink-on-k8s-operator';
 
 /** The API group, version and kind of the spotify operator's custom resource. */
 export const FLINK_CLUSTER_GVK = { apiVersion: 'flinkoperator.k8s.io/v1beta1', kind: 'FlinkCluster' } as const;
@@ -21,7 +19,7 @@ let schema: any;
  */
 export function flinkClusterSchema(): any {
   if (schema === undefined) {
-    const crd = parse(fs.readFileSync(CRD_FILE, 'utf8'));
+    const crd = vendoredCrds(CRD_FOLDER)[0];
     schema = crd.spec.versions.find((v: any) => v.name === 'v1beta1').schema.openAPIV3Schema;
   }
   return schema;
