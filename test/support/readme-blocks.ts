@@ -10,7 +10,9 @@
  * - `<!-- readme-test: name=NAME -->` names the block;
  * - `<!-- readme-test: continues=NAME -->` puts the named block's code (and
  *   what that one continues) before this one;
- * - both may be given: `<!-- readme-test: name=B continues=A -->`.
+ * - both may be given: `<!-- readme-test: name=B continues=A -->`;
+ * - `<!-- readme-test: typecheck-only (why) -->` type-checks the block but does
+ *   not run it (a jest test file, which only jest itself can run).
  */
 import * as fs from 'fs';
 
@@ -20,6 +22,8 @@ export interface ReadmeBlock {
   readonly line: number;
   readonly name?: string;
   readonly continues?: string;
+  /** Whether the block is only type-checked (it is not a program, e.g. a jest test file). */
+  readonly typecheckOnly: boolean;
   readonly code: string;
 }
 
@@ -41,7 +45,9 @@ export function readmeBlocks(file: string): ReadmeBlock[] {
     }
     const marker = MARKER.exec(lines[start - 1]?.trim() ?? '')?.[1] ?? '';
     const field = (key: string) => new RegExp(`\\b${key}=([\\w-]+)`).exec(marker)?.[1];
-    blocks.push({ line: start + 1, name: field('name'), continues: field('continues'), code: body.join('\n') + '\n' });
+    blocks.push({
+      line: start + 1, name: field('name'), continues: field('continues'), typecheckOnly: /\btypecheck-only\b/.test(marker), code: body.join('\n') + '\n',
+    });
   }
   return blocks;
 }
@@ -68,7 +74,7 @@ export function blockProgram(block: ReadmeBlock, all: ReadmeBlock[], exports: re
     return code;
   }
   return [
-    "import { App, Chart, Duration, Size, Testing, ApiObject } from 'cdk8s';",
+    "import { App, Chart, Duration, Size, Testing, ApiObject, JsonPatch } from 'cdk8s';",
     "import { k8s, ImagePullPolicy, Cpu } from 'cdk8s-plus-27';",
     `import { ${exports.join(', ')} } from '${library}';`,
     'const app = new App();',
