@@ -54,11 +54,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     ignorePatterns: ['src/imports/', 'examples/**/dist/', 'src/settings/*.generated.ts'],
   },
   gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/', 'conformance/*/target/'],
-  // The vendored CRD YAMLs ship as the JSON the build prepares from them (lib/crds/); the operator
-  // chart's configuration files (imports/apache-flink-kubernetes-operator-chart/) ship as they are.
-  npmIgnoreOptions: {
-    ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/imports/apache-flink-kubernetes-operator/', '/imports/spotify-flink-on-k8s-operator/', '/conformance/'],
-  },
+  // The vendored CRD YAMLs (imports/) ship as the JSON the build prepares from them (lib/crds/); the
+  // operator chart's configuration files ship as they are (assets/apache-flink-kubernetes-operator-chart/).
+  // API.md stays in the repository: package documentation is generated from .jsii, which ships.
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/.ci/', '/scripts/', '/imports/', '/conformance/', '/API.md'] },
   // The package ships JavaScript without inline source maps and sources (they doubled lib/ and its load time).
   tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false } },
 });

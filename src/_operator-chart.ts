@@ -4,10 +4,10 @@ import { parse } from 'yaml';
 
 /**
  * The vendored `conf/` files of the operator's Helm chart, one folder per
- * release (`imports/apache-flink-kubernetes-operator-chart/<version>/`,
+ * release (`assets/apache-flink-kubernetes-operator-chart/<version>/`,
  * with PROVENANCE), shipped with the package.
  */
-const CHART_DIR = path.join(__dirname, '..', 'imports', 'apache-flink-kubernetes-operator-chart');
+const CHART_DIR = path.join(__dirname, '..', 'assets', 'apache-flink-kubernetes-operator-chart');
 
 /** The logging files of the chart's ConfigMap, in the chart's order. */
 export const LOG_FILES: ReadonlyArray<string> = ['log4j-operator.properties', 'log4j-console.properties', 'logback-operator.xml', 'logback-console.xml'];

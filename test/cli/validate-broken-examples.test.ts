@@ -17,7 +17,7 @@ const BREAKAGES: Breakage[] = [
   ['basic.yaml', (d) => { delete d[0].spec.flinkVersion; }, ['FlinkDeployment/basic-example: Flink Version must be defined.']],
   ['basic.yaml', (d) => { d[0].spec.flinkVersion = 'v1_14'; }, ['FlinkDeployment/basic-example: Flink version v1_14 is not supported by this operator version']],
   ['basic.yaml', (d) => { d[0].spec.flinkConfiguration['kubernetes.namespace'] = 'x'; }, ['FlinkDeployment/basic-example: Forbidden Flink config key: kubernetes.namespace']],
-  ['basic.yaml', (d) => { delete d[0].spec.jobManager.resource.memory; }, ['FlinkDeployment/basic-example: JobManager resource memory must be defined using `spec.jobManager.resource.memory` or `spec.jobManager.resources.requests.memory`']],
+  ['basic.yaml', (d) => { delete d[0].spec.jobManager.resource.memory; }, ['FlinkDeployment/basic-example: JobManager resource memory must be defined using `spec.jobManager.resource.memory`']],
   ['basic.yaml', (d) => { d[0].spec.job.upgradeMode = 'savepoint'; }, [
     'FlinkDeployment/basic-example: Checkpoint directory[execution.checkpointing.dir] must be defined for last-state and savepoint upgrade modes',
     'FlinkDeployment/basic-example: Job could not be upgraded with savepoint while config key[execution.checkpointing.savepoint-dir] is not set',
