@@ -29,10 +29,6 @@ const EXPLAINED: Record<string, [ConformanceCase, LibraryAnswer, OracleAnswer]> 
     oracle(undefined, { autoscalerUnchecked: true })],
   'java-set-order': [deployment, reject('Invalid log config key: x. Allowed keys are [log4j-console.properties, logback-console.xml]'),
     oracle('Invalid log config key: x. Allowed keys are [logback-console.xml, log4j-console.properties]')],
-  'resources-requests-memory': [deployment, reject('JobManager resource memory must be defined using `spec.jobManager.resource.memory`'),
-    oracle('JobManager resource memory must be defined using `spec.jobManager.resource.memory` or `spec.jobManager.resources.requests.memory`')],
-  'autoscaler-metrics-window': [deployment, accept, oracle('The autoscaler metric window (job.autoscaler.metrics.window=PT1S) must not be smaller than '
-    + 'the operator reconcile interval (kubernetes.operator.reconcile.interval=PT15S), otherwise fewer than two metric samples are retained and autoscaling is never applied.')],
 };
 
 describe('documented differences with the Apache operator', () => {
@@ -40,7 +36,7 @@ describe('documented differences with the Apache operator', () => {
     expect(DOCUMENTED_DIFFERENCES.map((d) => d.id).sort()).toEqual(Object.keys(EXPLAINED).sort());
     for (const d of DOCUMENTED_DIFFERENCES) {
       expect(d.reason.length).toBeGreaterThan(40);
-      expect(['deliberate', 'oracle-gap', 'until-1.16']).toContain(d.category);
+      expect(['deliberate', 'oracle-gap']).toContain(d.category);
     }
   });
 
@@ -53,6 +49,8 @@ describe('documented differences with the Apache operator', () => {
     ['the library accepts what the operator rejects', deployment, accept, oracle('Job parallelism must be larger than 0')],
     ['the library rejects what the operator accepts', deployment, reject('Job parallelism must be larger than 0'), oracle(undefined)],
     ['an IP literal host the operator refuses', job('https://10.0.0.1/x.jar'), accept, oracle("jarURI host '10.0.0.1' resolves to a restricted address")],
+    ['the 1.16 memory message (the library has the 1.16 rules)', deployment, reject('JobManager resource memory must be defined using `spec.jobManager.resource.memory`'),
+      oracle('JobManager resource memory must be defined using `spec.jobManager.resource.memory` or `spec.jobManager.resources.requests.memory`')],
     ['a snapshot whose known target is missing', { ...snapshot, snapshotTarget: { metadata: {} } }, accept, oracle('Target for snapshot default/job was not found')],
   ])('nothing explains %s', (_name, c, library, answer) => {
     expect(explainingDifference(c as ConformanceCase, library, answer)).toBeUndefined();

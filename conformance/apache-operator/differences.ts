@@ -22,10 +22,9 @@ export interface DocumentedDifference {
   readonly id: string;
   /**
    * deliberate: the library differs on purpose;
-   * oracle-gap: the oracle cannot run the upstream code for this (an artifact Maven Central does not serve);
-   * until-1.16: the library implements the 1.15.0 rule, the oracle runs 1.16.1.
+   * oracle-gap: the oracle cannot run the upstream code for this (an artifact Maven Central does not serve).
    */
-  readonly category: 'deliberate' | 'oracle-gap' | 'until-1.16';
+  readonly category: 'deliberate' | 'oracle-gap';
   readonly reason: string;
   /** Whether this entry explains the disagreement on this case. */
   readonly explains: (c: ConformanceCase, library: LibraryAnswer, oracle: OracleAnswer) => boolean;
@@ -94,26 +93,6 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
       + 'changes from one JVM start to the next; the library always lists them in one order.',
     explains: (_c, library, oracle) => library.verdict === 'reject' && oracle.verdict === 'reject'
       && /^Invalid log config key: /.test(library.message ?? '') && sortedList(library.message) === sortedList(oracle.message),
-  },
-  {
-    id: 'resources-requests-memory',
-    category: 'until-1.16',
-    reason: '1.16 accepts spec.jobManager/taskManager.resources (Kubernetes resource requirements) besides .resource; '
-      + 'its memory message names both: "JobManager resource memory must be defined using `spec.jobManager.resource.memory` '
-      + 'or `spec.jobManager.resources.requests.memory`" (and the same for the TaskManager).',
-    explains: (_c, library, oracle) => library.verdict === 'reject' && oracle.verdict === 'reject'
-      && oracle.message === `${library.message} or \`spec.${library.message?.startsWith('Job') ? 'jobManager' : 'taskManager'}.resources.requests.memory\``,
-  },
-  {
-    id: 'autoscaler-metrics-window',
-    category: 'until-1.16',
-    reason: '1.16 rejects an enabled autoscaler whose job.autoscaler.metrics.window is smaller than '
-      + 'kubernetes.operator.reconcile.interval: "The autoscaler metric window (%s=%s) must not be smaller than the '
-      + 'operator reconcile interval (%s=%s), otherwise fewer than two metric samples are retained and autoscaling is never '
-      + 'applied." (reading both options, so an unparsable value of either fails validation with Flink\'s parse message).',
-    explains: (_c, library, oracle) => oracle.verdict === 'reject' && library.message !== oracle.message
-      && (/^The autoscaler metric window \(/.test(oracle.message ?? '')
-        || /^Could not parse value '.*' for key '(job\.autoscaler\.metrics\.window|kubernetes\.operator\.reconcile\.interval)'\.$/.test(oracle.message ?? '')),
   },
 ];
 
