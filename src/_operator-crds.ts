@@ -1,5 +1,5 @@
-import { OperatorVersion } from './operator-version';
 import { vendoredCrds } from './operator/_crds';
+import { OperatorVersion } from './operator-version';
 
 /**
  * The CustomResourceDefinitions of each supported operator release, vendored

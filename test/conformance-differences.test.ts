@@ -1,5 +1,5 @@
-import { BEHAVIOUR_DIFFERENCES, DOCUMENTED_DIFFERENCES, explainingDifference, OracleAnswer } from '../conformance/apache-operator/differences';
 import { ConformanceCase } from '../conformance/apache-operator/case';
+import { BEHAVIOUR_DIFFERENCES, DOCUMENTED_DIFFERENCES, explainingDifference, OracleAnswer } from '../conformance/apache-operator/differences';
 import { LibraryAnswer } from '../conformance/apache-operator/library';
 
 // The one list of documented differences between the library and the operator
@@ -7,7 +7,8 @@ import { LibraryAnswer } from '../conformance/apache-operator/library';
 // disagreement it is written for, and nothing else.
 
 const job = (jarURI: string): ConformanceCase => ({
-  source: 'test', kind: 'FlinkSessionJob',
+  source: 'test',
+  kind: 'FlinkSessionJob',
   resource: { metadata: { name: 'job' }, spec: { deploymentName: 'session', job: { jarURI } } },
   sessionDeployment: { metadata: { name: 'session' }, spec: {} },
 });

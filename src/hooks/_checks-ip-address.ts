@@ -168,7 +168,7 @@ export function isAmbiguousIPv4Literal(text: string): boolean {
   }
   return fields.every((field, i) => {
     const value = bsdFieldValue(field);
-    const max = i < fields.length - 1 ? 255n : (1n << BigInt(8 * (5 - fields.length))) - 1n;
+    const max = i < fields.length - 1 ? 255n : 2n ** BigInt(8 * (5 - fields.length)) - 1n;
     return value !== undefined && value <= max;
   });
 }

@@ -1,8 +1,8 @@
 import { oneLine } from '../_describe';
 import { blueGreenChildren } from './_checks-blue-green';
 import { crdErrors } from './_checks-crd';
-import { libraryPolicyErrors } from './_library-policy';
 import { defaultChecks } from './_lazy-default-checks';
+import { libraryPolicyErrors } from './_library-policy';
 import { FlinkHookContext } from './context';
 import { DefaultMutator } from './default-mutator';
 import { _ResolvedHooks } from './flink-hooks';

@@ -1,6 +1,6 @@
-import { configurationYaml } from '../_yaml';
 import { describeValue } from '../_describe';
 import { chartDefaultConfiguration, chartLogFiles, ChartVersion, LOG_FILES, OperatorChartRelease } from '../_operator-chart';
+import { configurationYaml } from '../_yaml';
 
 /** Operator configuration keys that a `FlinkOperator` prop owns, with that prop. */
 export const OWNED_KEYS: ReadonlyArray<readonly [string, string]> = [

@@ -65,8 +65,16 @@ describe('cdk8s-flink plan', () => {
   test('JSON has exactly the documented shape', () => {
     const out = JSON.parse(planCommand(['--base', 'base', 'dist', '--format', 'json'], dir).stdout);
     expect(out).toEqual([
-      { kind: 'FlinkDeployment', name: 'orders', namespace: 'team', change: 'update', diffType: 'UPGRADE', fields: ['job.parallelism'],
-        consequence: 'UPGRADE with upgradeMode stateless: the job restarts from empty state', warnings: [] },
+      {
+        kind: 'FlinkDeployment',
+        name: 'orders',
+        namespace: 'team',
+        change: 'update',
+        diffType: 'UPGRADE',
+        fields: ['job.parallelism'],
+        consequence: 'UPGRADE with upgradeMode stateless: the job restarts from empty state',
+        warnings: [],
+      },
       { kind: 'ConfigMap', name: 'settings', namespace: 'team', change: 'none', diffType: null, fields: [], consequence: '', warnings: [] },
     ]);
   });

@@ -37,6 +37,8 @@ export class ControlPlane {
   };
   private readonly onExit = () => this.stop();
 
+  // A factory (start) creates it: the constructor is private and comes after it.
+  // eslint-disable-next-line @typescript-eslint/member-ordering
   private constructor(public readonly dir: string) {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(signal, this.onSignal);

@@ -10,8 +10,8 @@ describe('diffSentFields', () => {
   });
 
   test('a sent field missing from the answer is pruned, with its path', () => {
-    const sent = { spec: { containers: [{ name: 'c', ports: [{ containerPort: 1, bogus: true }] }], 'a.b': { x: 1 } } };
-    const back = { spec: { containers: [{ name: 'c', ports: [{ containerPort: 1 }] }], 'a.b': {} } };
+    const sent = { spec: { 'containers': [{ name: 'c', ports: [{ containerPort: 1, bogus: true }] }], 'a.b': { x: 1 } } };
+    const back = { spec: { 'containers': [{ name: 'c', ports: [{ containerPort: 1 }] }], 'a.b': {} } };
     expect(diffSentFields(sent, back).pruned).toEqual(['.spec.containers[0].ports[0].bogus', '.spec["a.b"].x']);
   });
 

@@ -8,6 +8,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { ApiClient, KubeObject } from './api-client';
 import { ApplyRun } from './apply-run';
@@ -15,6 +16,7 @@ import { ensureBinaries } from './binaries';
 import { ANNOTATIONS_SIZE_LIMIT, clientSideCreate } from './client-side-apply';
 import { ControlPlane } from './control-plane';
 import { generatedApps, RenderedApp } from './generated-apps';
+import { FlinkOperator } from '../../src/operator/flink-operator';
 
 const ROOT = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cluster-crds');
@@ -102,12 +104,16 @@ function exampleApps(): RenderedApp[] {
 }
 
 /**
- * The library's CRDs (imports/), as FlinkOperator and the Spotify backend need them. The API server refuses a
- * CRD of a `*.k8s.io` group (the spotify operator's `flinkoperator.k8s.io`) without the
+ * The library's CRDs: the Flink CRDs exactly as FlinkOperator renders them for its default release, and the
+ * spotify operator's FlinkCluster CRD (imports/), which the SPOTIFY_OPERATOR backend needs. The API server refuses
+ * a CRD of a `*.k8s.io` group (the spotify operator's `flinkoperator.k8s.io`) without the
  * `api-approved.kubernetes.io` annotation, which the vendored upstream CRD lacks: it is added here.
  */
 function libraryCrds(): KubeObject[] {
-  return yamlFiles(path.join(ROOT, 'imports')).flatMap(readObjects).map((crd) => {
+  const chart = Testing.chart();
+  new FlinkOperator(chart, 'operator', { namespace: 'flink-operator' });
+  const flink = Testing.synth(chart).filter((o: KubeObject) => o.kind === 'CustomResourceDefinition');
+  const spotify = yamlFiles(path.join(ROOT, 'imports', 'spotify-flink-on-k8s-operator')).flatMap(readObjects).map((crd) => {
     const protectedGroup = /(^|\.)(k8s|kubernetes)\.io$/.test(crd.spec.group);
     if (!protectedGroup || crd.metadata.annotations?.['api-approved.kubernetes.io']) {
       return crd;
@@ -115,6 +121,7 @@ function libraryCrds(): KubeObject[] {
     const annotations = { ...crd.metadata.annotations, 'api-approved.kubernetes.io': 'unapproved, third-party group' };
     return { ...crd, metadata: { ...crd.metadata, annotations } };
   });
+  return [...flink, ...spotify];
 }
 
 /** The vendored CRDs of cert-manager and Argo CD, checked against their SHA256SUMS. */

@@ -1,7 +1,7 @@
 import { PlanChange } from '../../src/flink-plan';
+import { OperatorVersion } from '../../src/operator-version';
 import { Risk } from '../../src/plan/_consequence';
 import { plan } from '../../src/plan/_plan';
-import { OperatorVersion } from '../../src/operator-version';
 
 const V = { operatorVersion: OperatorVersion.V1_16 };
 
@@ -25,8 +25,14 @@ describe('plan', () => {
     const upgrade = (upgradeMode: string) => only([deployment('d', { job: { ...JOB, upgradeMode } })], [deployment('d', { job: { ...JOB, upgradeMode, parallelism: 3 } })]) as any;
     const stateless = upgrade('stateless');
     expect(stateless.entry).toEqual({
-      kind: 'FlinkDeployment', name: 'd', namespace: 'ns', change: PlanChange.UPDATE, diffType: 'UPGRADE', fields: ['job.parallelism'],
-      consequence: 'UPGRADE with upgradeMode stateless: the job restarts from empty state', warnings: [],
+      kind: 'FlinkDeployment',
+      name: 'd',
+      namespace: 'ns',
+      change: PlanChange.UPDATE,
+      diffType: 'UPGRADE',
+      fields: ['job.parallelism'],
+      consequence: 'UPGRADE with upgradeMode stateless: the job restarts from empty state',
+      warnings: [],
     });
     expect(stateless.risk).toEqual(Risk.STATE_LOSS);
     expect(upgrade('savepoint').entry.consequence).toEqual('UPGRADE with upgradeMode savepoint: the job is stopped with a savepoint and restarted from it');
@@ -72,7 +78,8 @@ describe('plan', () => {
     const session = deployment('session', { mode: 'standalone' });
     const deleted = plan([session, sessionJob('a', { job: JOB })], [], V);
     expect(deleted.map((c) => [c.entry.kind, c.entry.change, c.risk])).toEqual([
-      ['FlinkDeployment', PlanChange.DELETE, Risk.STATE_LOSS], ['FlinkSessionJob', PlanChange.DELETE, Risk.STATE_LOSS]]);
+      ['FlinkDeployment', PlanChange.DELETE, Risk.STATE_LOSS], ['FlinkSessionJob', PlanChange.DELETE, Risk.STATE_LOSS],
+    ]);
     expect(deleted[0].entry.consequence).toMatch(/with its 1 job\(s\) \(a\)/);
     const scaled = plan([session, sessionJob('a', { job: JOB })], [session, sessionJob('a', { job: { ...JOB, parallelism: 4 } })], V);
     expect(scaled[1].entry.diffType).toEqual('SCALE');
@@ -95,12 +102,20 @@ describe('plan', () => {
   });
 
   test('snapshots are taken once; standalone workloads roll or scale', () => {
-    const snapshot = (path: string) => ({ apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkStateSnapshot', metadata: { name: 's', namespace: 'ns' },
-      spec: { jobReference: { kind: 'FlinkDeployment', name: 'd' }, savepoint: { path } } });
+    const snapshot = (path: string) => ({
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkStateSnapshot',
+      metadata: { name: 's', namespace: 'ns' },
+      spec: { jobReference: { kind: 'FlinkDeployment', name: 'd' }, savepoint: { path } },
+    });
     expect((only([], [snapshot('s3://a')]) as any).entry.consequence).toEqual('created: the operator triggers a savepoint of FlinkDeployment/d');
     expect((only([snapshot('s3://a')], [snapshot('s3://b')]) as any).entry.warnings).toEqual(['a FlinkStateSnapshot is taken once: a spec change has no effect']);
-    const tm = (replicas: number, image: string) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd-taskmanager', labels: { type: 'flink-standalone-kubernetes', component: 'taskmanager' } },
-      spec: { replicas, template: { spec: { containers: [{ name: 'flink', image }] } } } });
+    const tm = (replicas: number, image: string) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd-taskmanager', labels: { type: 'flink-standalone-kubernetes', component: 'taskmanager' } },
+      spec: { replicas, template: { spec: { containers: [{ name: 'flink', image }] } } },
+    });
     expect((only([tm(1, 'a')], [tm(2, 'a')]) as any).entry).toEqual(expect.objectContaining({ diffType: 'SCALE', fields: ['spec.replicas'] }));
     expect((only([tm(1, 'a')], [tm(1, 'b')]) as any).entry).toEqual(expect.objectContaining({ diffType: 'UPGRADE', fields: ['spec.template'] }));
   });

@@ -1,5 +1,5 @@
-import { blueGreenDiff, specDiff } from '../../src/plan/_spec-diff';
 import { OperatorVersion } from '../../src/operator-version';
+import { blueGreenDiff, specDiff } from '../../src/plan/_spec-diff';
 
 /**
  * Expected answers are what the operator's own ReflectiveDiffBuilder

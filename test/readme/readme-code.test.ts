@@ -65,6 +65,8 @@ describe.each(blocks.map((b) => [b.line, b] as const))('README.md block at line 
     process.env.CDK8S_OUTDIR = outdir;
     try {
       jest.isolateModules(() => {
+        // The block is a module of its own, loaded (and so run) through jest's transform.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         require(fileOf(block.line));
       });
     } finally {
