@@ -1,19 +1,19 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkMetadataOptions } from './_checks';
-import { ConfigurationMap } from './_configuration-map';
-import { DeploymentSpec } from './_deployment-spec';
-import { describeValue } from './_describe';
-import { flinkDuration } from './_duration';
-import { renderIngress, renderMetadata } from './_ir';
-import { cleanJson } from './_json';
-import { ManagedResource } from './_managed-resource';
-import { resourceNameFromId } from './_naming';
 import { ArgoCdSyncWave } from './argo-cd';
 import type { FlinkDeploymentProps } from './flink-deployment';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkVersion } from './flink-version';
+import { describeValue } from './manifest/_describe';
+import { renderIngress, renderMetadata } from './manifest/_ir';
+import { cleanJson } from './manifest/_json';
+import { resourceNameFromId } from './manifest/_naming';
 import { PodSecurity } from './pod-security';
+import { checkMetadataOptions } from './props/_checks';
+import { ConfigurationMap } from './props/_configuration-map';
+import { flinkDuration } from './props/_duration';
+import { DeploymentSpec } from './resource/_deployment-spec';
+import { ManagedResource } from './resource/_managed-resource';
 
 /**
  * Properties of a `FlinkBlueGreenDeployment`: those of the `FlinkDeployment`

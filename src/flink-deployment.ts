@@ -1,12 +1,6 @@
 import { Chart } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { checkEnum, checkMetadataOptions } from './_checks';
-import { DeploymentSpec } from './_deployment-spec';
-import { renderMetadata } from './_ir';
-import { cleanJson } from './_json';
-import { ManagedResource } from './_managed-resource';
-import { resourceNameFromId } from './_naming';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import { FlinkIngressOptions } from './flink-ingress';
@@ -17,8 +11,14 @@ import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
 import { FlinkClusterSettings } from './flink-settings';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
+import { renderMetadata } from './manifest/_ir';
+import { cleanJson } from './manifest/_json';
+import { resourceNameFromId } from './manifest/_naming';
 import { PodSecurity } from './pod-security';
+import { checkEnum, checkMetadataOptions } from './props/_checks';
 import { ResourceRenderer } from './render/_resource-renderer';
+import { DeploymentSpec } from './resource/_deployment-spec';
+import { ManagedResource } from './resource/_managed-resource';
 
 /**
  * How the operator deploys the Flink cluster.

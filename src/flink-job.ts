@@ -1,4 +1,4 @@
-import { describeValue } from './_describe';
+import { describeValue } from './manifest/_describe';
 import { PYTHON_DRIVER } from './render/_python-driver';
 
 /**

@@ -1,5 +1,5 @@
-import { describeValue } from './_describe';
-import { crdEnum } from './_operator-crds';
+import { describeValue } from './manifest/_describe';
+import { crdEnum } from './manifest/_operator-crds';
 import { OperatorVersion } from './operator-version';
 
 /**

@@ -1,4 +1,4 @@
-import { describeValue } from './_describe';
+import { describeValue } from './manifest/_describe';
 
 /**
  * A release of the Flink Kubernetes Operator that the library targets.

@@ -1,8 +1,8 @@
 import { DeploymentMode, FlinkJobKind, FlinkVersion, JobState, OperatorVersion, SavepointFormat, UpgradeMode } from '../src';
-import { crdEnum } from '../src/_operator-crds';
-import { FLINK_VERSIONS } from '../src/hooks/_checks-flink-version';
-import { DEPLOYMENT_MODES, JOB_STATES, UPGRADE_MODES } from '../src/hooks/_checks-manifest';
-import { FORMAT_TYPES, JOB_KINDS } from '../src/hooks/_checks-snapshot';
+import { FORMAT_TYPES, JOB_KINDS } from '../src/hooks/default-validator/_snapshot';
+import { DEPLOYMENT_MODES, JOB_STATES, UPGRADE_MODES } from '../src/manifest/_fields';
+import { FLINK_VERSIONS } from '../src/manifest/_flink-versions';
+import { crdEnum } from '../src/manifest/_operator-crds';
 
 // Every closed set in src/ that the CRDs also list, tied to the vendored CRDs of each release.
 const sorted = (values: readonly string[]) => [...values].sort();

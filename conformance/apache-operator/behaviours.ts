@@ -6,12 +6,12 @@
 import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { decimalToString, JavaNumberFormatError, parseJavaBigDecimal } from '../../src/hooks/_checks-big-decimal';
-import { parseFlinkDuration } from '../../src/hooks/_checks-java-duration';
-import { hostVerdict } from '../../src/hooks/_checks-jar-uri';
-import { parseJavaUri, UriSyntaxError } from '../../src/hooks/_checks-java-uri';
-import { MemorySizeError, parseMemorySize } from '../../src/hooks/_checks-memory-size';
-import { isQuartzCronExpression } from '../../src/hooks/_checks-quartz';
+import { decimalToString, JavaNumberFormatError, parseJavaBigDecimal } from '../../src/jvm/_big-decimal';
+import { parseFlinkDuration } from '../../src/jvm/_java-duration';
+import { hostVerdict } from '../../src/hooks/default-validator/_jar-uri';
+import { parseJavaUri, UriSyntaxError } from '../../src/jvm/_java-uri';
+import { MemorySizeError, parseMemorySize } from '../../src/jvm/_memory-size';
+import { isQuartzCronExpression } from '../../src/jvm/_quartz';
 import { JvmOracle } from '../support/jvm-oracle';
 
 /** What the Java side answered. */

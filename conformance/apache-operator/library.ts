@@ -2,7 +2,7 @@
  * What the library says about one case: the pipeline `cdk8s-flink validate`
  * runs (default mutator, then default validator), on one manifest.
  */
-import { upstreamOperatorConfiguration } from '../../src/hooks/_configuration';
+import { upstreamOperatorConfiguration } from '../../src/manifest/_configuration';
 import { runPipeline } from '../../src/hooks/_pipeline';
 import { OperatorVersion } from '../../src/operator-version';
 import { ConformanceCase } from './case';

@@ -15,7 +15,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { oneLine } from '../../src/_describe';
+import { oneLine } from '../../src/manifest/_describe';
 import { JvmOracle } from '../support/jvm-oracle';
 import { ConformanceCase } from './case';
 import { exampleCases, generatedCases, tableCases } from './cases';

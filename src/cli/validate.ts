@@ -3,8 +3,8 @@ import { parseArgs } from 'util';
 import { findYamlFiles, InputDocument, parseDocuments, readDocuments } from './_documents';
 import { loadPlugins } from './_plugins';
 import { UsageError } from './_usage-error';
-import { flattenConfiguration, upstreamOperatorConfiguration } from '../hooks/_configuration';
 import { FlinkResourceKind, runPipeline } from '../hooks/_pipeline';
+import { flattenConfiguration, upstreamOperatorConfiguration } from '../manifest/_configuration';
 import { OperatorVersion } from '../operator-version';
 import { isFlinkCluster } from '../render/spotify/_crd';
 

@@ -11,10 +11,10 @@
  * exactly the policy synth applied. Hand-written YAML uses the same
  * annotations.
  */
-import { isObject } from './_checks-manifest';
 import type { FlinkResourceKind } from './_pipeline';
 import { podSecurityErrors } from './_pod-security-checks';
-import { plaintextCredentialErrors } from '../_plaintext-credentials';
+import { isObject } from '../manifest/_fields';
+import { plaintextCredentialErrors } from '../security/_plaintext-credentials';
 
 /** Annotation listing the `flinkConfiguration` keys allowed to hold a literal credential (comma-separated). */
 export const PLAINTEXT_KEYS_ANNOTATION = 'policy.cdk8s-flink.dev/plaintext-configuration-keys';

@@ -1,13 +1,13 @@
-import { oneLine } from '../_describe';
-import { blueGreenChildren } from './_checks-blue-green';
-import { crdErrors } from './_checks-crd';
-import { defaultChecks } from './_lazy-default-checks';
 import { libraryPolicyErrors } from './_library-policy';
 import { FlinkHookContext } from './context';
 import { DefaultMutator } from './default-mutator';
+import { blueGreenChildren } from './default-validator/_blue-green';
+import { IFlinkResourceMutator } from './mutator';
+import { crdErrors } from '../manifest/_crd-checks';
+import { defaultChecks } from './default-validator/_lazy-rules';
 import { _ResolvedHooks } from './flink-hooks';
 import { FlinkResourceEvent, IFlinkResourceListener } from './listener';
-import { IFlinkResourceMutator } from './mutator';
+import { oneLine } from '../manifest/_describe';
 import { configurationWarnings } from '../settings/_stale-keys';
 
 /** The Flink resource kinds the hooks see. */

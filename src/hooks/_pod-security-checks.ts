@@ -1,4 +1,4 @@
-import { isObject } from './_checks-manifest';
+import { isObject } from '../manifest/_fields';
 /**
  * Settings of a FlinkDeployment's pod templates that break Pod Security
  * Standards "restricted": not an upstream rule (the operator accepts them),

@@ -1,5 +1,5 @@
-import { defaultChecks } from './_lazy-default-checks';
 import { FlinkHookContext } from './context';
+import { defaultChecks } from './default-validator/_lazy-rules';
 import { IFlinkResourceValidator, IFlinkStateSnapshotValidator } from './validator';
 
 /**

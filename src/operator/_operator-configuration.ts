@@ -1,6 +1,6 @@
-import { describeValue } from '../_describe';
-import { chartDefaultConfiguration, chartLogFiles, ChartVersion, LOG_FILES, OperatorChartRelease } from '../_operator-chart';
-import { configurationYaml } from '../_yaml';
+import { describeValue } from '../manifest/_describe';
+import { chartDefaultConfiguration, chartLogFiles, ChartVersion, LOG_FILES, OperatorChartRelease } from '../manifest/_operator-chart';
+import { configurationYaml } from '../manifest/_yaml';
 
 /** Operator configuration keys that a `FlinkOperator` prop owns, with that prop. */
 export const OWNED_KEYS: ReadonlyArray<readonly [string, string]> = [

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { clusterScoped } from './_operator-rbac';
 import { checkOptionalBoolean, checkOptionalObject, checkOptionalObjectArray, checkOptionalString, checkOptionalStringMap } from './_prop-checks';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword, WebhookKeystoreProfile } from './operator-webhook';
-import { describeValue } from '../_describe';
 import { ArgoCd, ArgoCdSyncWave } from '../argo-cd';
+import { describeValue } from '../manifest/_describe';
 
 /** Names of the webhook objects, as the Helm chart names them. */
 export const WEBHOOK_NAMES = {

@@ -1,6 +1,6 @@
 import {
   checkBoolean, checkNonEmptyString as requireNonEmptyString, checkObjectList, checkString, checkStringList, checkStringMap, fail, isObject,
-} from '../_checks';
+} from '../props/_checks';
 
 /**
  * Eager type checks of `FlinkOperator` props, so that bad input ends in a

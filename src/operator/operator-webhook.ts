@@ -1,5 +1,5 @@
 import { ISecret, k8s } from 'cdk8s-plus-27';
-import { describeValue, isNonEmptyString } from '../_describe';
+import { describeValue, isNonEmptyString } from '../manifest/_describe';
 
 /**
  * Where the webhook's PKCS#12 keystore password comes from: a key of a

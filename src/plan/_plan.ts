@@ -4,9 +4,8 @@
  * deleted, changed or unchanged, and for Flink resources the operator's
  * diff type, the deciding fields and the consequence.
  */
-import { canonicalJson } from '../_json';
 import { PlanChange, PlanEntry, SpecDiffType } from '../flink-plan';
-import { deploymentSpecChangeErrors, sessionJobSpecChangeErrors } from '../hooks/_checks-spec-change';
+import { deploymentSpecChangeErrors, sessionJobSpecChangeErrors } from '../hooks/default-validator/_spec-change';
 import { OperatorVersion } from '../operator-version';
 import {
   Consequence, ignoredFieldNote, JobFacts, resumeConsequence, Risk, scaleConsequence, sessionClusterConsequence,
@@ -15,6 +14,7 @@ import {
 import { blueGreenDiff, deploymentMode, specDiff, SpecDiffResult } from './_spec-diff';
 import { flattenConfiguration, isObject } from './_spec-read';
 import { DeploymentModeName } from './_spec-schema';
+import { canonicalJson } from '../manifest/_json';
 
 /** A plan entry with its risk (for ordering and `--fail-on`). */
 export interface PlannedChange {

@@ -5,9 +5,9 @@
  * dropped, fabric8 model rules (empty collections equal absent ones,
  * quantities compared by amount) and the flattening of `flinkConfiguration`.
  */
-import { canonicalJson } from '../_json';
 import { ClassSchema, ValueReader } from './_spec-schema';
-import { quantityAmountKey } from '../hooks/_checks-quantity';
+import { quantityAmountKey } from '../jvm/_quantity';
+import { canonicalJson } from '../manifest/_json';
 
 /** Whether two read values are equal as the Java objects' `equals` says. */
 export function javaEquals(a: unknown, b: unknown): boolean {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { ApiObject } from 'cdk8s';
-import { canonicalJson } from '../_json';
+import { canonicalJson } from '../manifest/_json';
 
 /** Length of the hash suffix (hex digits). */
 const HASH_LENGTH = 10;

@@ -3,7 +3,7 @@
  * Flink size first (`2048m`, `2g`, `1073741824`; binary units), else a
  * Kubernetes quantity (`2Gi`, `1.5G`). Every backend converts it the same way.
  */
-import { parseMemorySize } from '../hooks/_checks-memory-size';
+import { parseMemorySize } from '../jvm/_memory-size';
 
 const KIBIBYTE = BigInt(1024);
 const MEBIBYTE = BigInt(1024 * 1024);

@@ -3,7 +3,7 @@
  * reports the manifest fields it cannot express with it, so that nothing is
  * silently dropped.
  */
-import { describeValue } from '../_describe';
+import { describeValue } from '../manifest/_describe';
 
 /** The name of a backend as users write it in code (`FlinkBackend.KUBERNETES`). */
 export type BackendName = 'KUBERNETES' | 'SPOTIFY_OPERATOR';

@@ -6,8 +6,8 @@
 import { KEY_HISTORY } from './_key-history.generated';
 import { allSettingKeys, SETTING_KEYS, settingProp } from './_keys';
 import { RenderedSetting } from './_render';
-import { describeKey } from '../_describe';
-import { flattenConfiguration } from '../hooks/_configuration';
+import { flattenConfiguration } from '../manifest/_configuration';
+import { describeKey } from '../manifest/_describe';
 
 /**
  * One message per configuration key that sets what a typed prop sets.

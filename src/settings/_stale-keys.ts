@@ -4,8 +4,8 @@
  * flink-core (`_key-history.generated.ts`).
  */
 import { HISTORY_LINES, KEY_HISTORY } from './_key-history.generated';
-import { describeKey } from '../_describe';
-import { flattenConfiguration } from '../hooks/_configuration';
+import { flattenConfiguration } from '../manifest/_configuration';
+import { describeKey } from '../manifest/_describe';
 
 /**
  * The stale keys of a Flink resource's configuration: a session job's are

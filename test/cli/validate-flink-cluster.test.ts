@@ -116,7 +116,7 @@ describe('cdk8s-flink validate on spotify operator FlinkClusters', () => {
     const script = `
       const { validateCommand } = require('./src/cli/validate');
       const heavy = () => Object.keys(require.cache)
-        .filter((p) => /node_modules\\/(cdk8s-plus-27|ajv)\\//.test(p) || /\\/src\\/(_checks|_ir)\\.ts$/.test(p) || /\\/src\\/imports\\//.test(p))
+        .filter((p) => /node_modules\\/(cdk8s-plus-27|ajv)\\//.test(p) || /\\/src\\/(props\\/_checks|manifest\\/_ir)\\.ts$/.test(p) || /\\/src\\/imports\\//.test(p))
         .map((p) => p.includes('node_modules/ajv/') ? 'ajv' : p)
         .filter((p, i, all) => all.indexOf(p) === i);
       const before = heavy();

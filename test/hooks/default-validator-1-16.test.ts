@@ -1,6 +1,6 @@
 import { OperatorVersion } from '../../src';
-import { javaDurationToString, parseFlinkDuration } from '../../src/hooks/_checks-java-duration';
 import { DefaultValidator } from '../../src/hooks/default-validator';
+import { javaDurationToString, parseFlinkDuration } from '../../src/jvm/_java-duration';
 
 // The rules operator 1.16 added or changed (DefaultValidatorTest of 1.16 as the
 // reference for inputs and messages), each checked for both targets.

@@ -1,4 +1,4 @@
-import { effectiveConfiguration, flattenConfiguration, upstreamOperatorConfiguration } from '../../src/hooks/_configuration';
+import { effectiveConfiguration, flattenConfiguration, upstreamOperatorConfiguration } from '../../src/manifest/_configuration';
 import { OperatorVersion } from '../../src/operator-version';
 
 // The configuration a resource is validated with: the operator defaults,

@@ -1,5 +1,5 @@
-import { hostVerdict } from '../../src/hooks/_checks-jar-uri';
 import { DefaultValidator } from '../../src/hooks/default-validator';
+import { hostVerdict } from '../../src/hooks/default-validator/_jar-uri';
 
 // Regressions found by comparing the library with the operator's own classes
 // (npm run test:conformance). Each expectation is what the operator answered.

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { vendoredCrds } from '../../src/operator/_crds';
+import { vendoredCrds } from '../../src/manifest/_vendored-crds';
 
 const IMPORTS = path.join(__dirname, '..', '..', 'imports');
 

@@ -1,6 +1,6 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import { FlinkDeployment, FlinkVersion } from '../../src';
-import { ManagedResource } from '../../src/_managed-resource';
+import { ManagedResource } from '../../src/resource/_managed-resource';
 import { staleKeyWarnings } from '../../src/settings/_stale-keys';
 
 describe('flinkConfiguration keys the Flink version reads only as deprecated, or no longer', () => {

@@ -4,7 +4,7 @@
  * to the JSON-lines file named by CONFORMANCE_RECORD.
  */
 import * as fs from 'fs';
-import * as checks from '../../../src/hooks/_default-checks';
+import * as checks from '../../../src/hooks/default-validator/_rules';
 
 const file = process.env.CONFORMANCE_RECORD;
 const mutable = checks as any;

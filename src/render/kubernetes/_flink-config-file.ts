@@ -5,7 +5,7 @@
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/config/#flink-configuration-file
  */
-import { configurationYaml } from '../../_yaml';
+import { configurationYaml } from '../../manifest/_yaml';
 
 /** The first Flink version that reads `config.yaml`. */
 const CONFIG_YAML_SINCE = [1, 19];

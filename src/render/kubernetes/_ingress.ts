@@ -1,6 +1,6 @@
-import { cleanJson, undefinedIfEmpty } from '../../_json';
-import { ingressErrors, ingressUrl } from '../../hooks/_checks-ingress';
-import { isObject } from '../../hooks/_checks-manifest';
+import { ingressErrors, ingressUrl } from '../../hooks/default-validator/_ingress';
+import { isObject } from '../../manifest/_fields';
+import { cleanJson, undefinedIfEmpty } from '../../manifest/_json';
 
 /**
  * The `networking.k8s.io/v1` Ingress the Flink Kubernetes Operator (1.15)

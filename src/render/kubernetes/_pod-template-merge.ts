@@ -1,5 +1,5 @@
-import { cleanJson } from '../../_json';
-import { isObject } from '../../hooks/_checks-manifest';
+import { isObject } from '../../manifest/_fields';
+import { cleanJson } from '../../manifest/_json';
 
 /**
  * The Flink Kubernetes Operator's (1.15) merge of the common

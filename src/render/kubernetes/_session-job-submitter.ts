@@ -5,9 +5,9 @@
  * Its pod meets Pod Security "restricted" (the cluster's own security
  * settings win where it has them).
  */
-import { cleanJson } from '../../_json';
-import { flinkPodSecurityContext, restrictedContainerSecurityContext } from '../../_pod-security';
-import { flattenConfiguration } from '../../hooks/_configuration';
+import { flattenConfiguration } from '../../manifest/_configuration';
+import { cleanJson } from '../../manifest/_json';
+import { flinkPodSecurityContext, restrictedContainerSecurityContext } from '../../security/_pod-security';
 import { hashedName } from '../_hashed-name';
 import { standaloneConfiguration, standalonePorts } from './_standalone-configuration';
 import { flinkRunArgs } from './_standalone-job-args';

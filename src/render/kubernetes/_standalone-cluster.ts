@@ -4,8 +4,8 @@
  * TaskManager Deployments, Services, service account, HA RBAC and Ingress.
  * Pure JSON in, JSON out; the renderer turns it into cdk8s objects.
  */
-import { cleanJson } from '../../_json';
-import { chartLogFiles } from '../../_operator-chart';
+import { cleanJson } from '../../manifest/_json';
+import { chartLogFiles } from '../../manifest/_operator-chart';
 import { OperatorVersion } from '../../operator-version';
 import { hashedName } from '../_hashed-name';
 import { configFileName, renderConfigFile } from './_flink-config-file';

@@ -3,7 +3,7 @@
  * have set for it (addresses, fixed ports, memory, parallelism, HA cluster
  * id) under the resource's own `flinkConfiguration`, which wins.
  */
-import { flattenConfiguration } from '../../hooks/_configuration';
+import { flattenConfiguration } from '../../manifest/_configuration';
 import { flinkMemorySize } from '../_memory';
 
 /** The ports of a standalone cluster, as its Services and probes use them. */

@@ -8,7 +8,7 @@
  */
 import { containerResources } from './_container-resources';
 import { mergePodTemplates } from './_pod-template-merge';
-import { cleanJson } from '../../_json';
+import { cleanJson } from '../../manifest/_json';
 
 /** Name of the Flink container, as in the operator's pod templates. */
 export const MAIN_CONTAINER = 'flink-main-container';

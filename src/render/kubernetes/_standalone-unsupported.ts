@@ -2,7 +2,7 @@
  * The operator features a standalone cluster (and its session job
  * submitter) cannot have: reported, never silently dropped.
  */
-import { flattenConfiguration } from '../../hooks/_configuration';
+import { flattenConfiguration } from '../../manifest/_configuration';
 import { unsupported } from '../_unsupported';
 import { haServices } from './_standalone-configuration';
 import { isPythonJob } from '../_python-driver';

@@ -3,7 +3,7 @@
  * spotify/flink-on-k8s-operator, read on first use: apps and CLI runs that
  * never meet a FlinkCluster do not pay for reading it.
  */
-import { vendoredCrds } from '../../operator/_crds';
+import { vendoredCrds } from '../../manifest/_vendored-crds';
 
 /** The folder of `imports/` with the CRD. */
 const CRD_FOLDER = 'spotify-flink-on-k8s-operator';

@@ -27,9 +27,9 @@ import { flinkClusterJob } from './_job';
 import { PodPieces } from './_pod-template';
 import { flinkClusterPods } from './_pods';
 import { containerResources, WHOLE_CONTAINER_MEMORY } from './_resources';
-import { cleanJson, undefinedIfEmpty } from '../../_json';
-import { at, isObject } from '../../hooks/_checks-manifest';
-import { flattenConfiguration } from '../../hooks/_configuration';
+import { flattenConfiguration } from '../../manifest/_configuration';
+import { at, isObject } from '../../manifest/_fields';
+import { cleanJson, undefinedIfEmpty } from '../../manifest/_json';
 import { memoryQuantity } from '../_memory';
 import { BackendName, unsupported } from '../_unsupported';
 

@@ -11,7 +11,7 @@
  *
  * @see https://github.com/kubernetes-sigs/controller-runtime/blob/main/pkg/webhook/admission/defaulter_custom.go
  */
-import { isObject } from '../../hooks/_checks-manifest';
+import { isObject } from '../../manifest/_fields';
 
 /** Adds every missing required field the Go encoding fills, in place (a JSON value the caller owns). */
 export function fillGoZeroValues(value: unknown, schema: any): void {

@@ -7,7 +7,7 @@
  * So a host-only template maps (`{{name}}.flink.example.com`); a template
  * with a path, an ingress class, labels or several TLS entries cannot.
  */
-import { isObject } from '../../hooks/_checks-manifest';
+import { isObject } from '../../manifest/_fields';
 import { BackendName, unsupported } from '../_unsupported';
 
 const BACKEND: BackendName = 'SPOTIFY_OPERATOR';

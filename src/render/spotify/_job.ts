@@ -21,9 +21,9 @@
  * `upgradeMode: last-state` and the nonces cannot be rendered.
  */
 import { pythonProgram } from './_python-program';
-import { FlinkConfig } from '../../hooks/_checks-flink-config';
-import { CLUSTER_OPTIONS } from '../../hooks/_checks-flink-options';
-import { isObject } from '../../hooks/_checks-manifest';
+import { FlinkConfig } from '../../jvm/_flink-config';
+import { CLUSTER_OPTIONS } from '../../jvm/_flink-options';
+import { isObject } from '../../manifest/_fields';
 import { isPythonJob } from '../_python-driver';
 import { BackendName, unsupported } from '../_unsupported';
 

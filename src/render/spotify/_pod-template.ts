@@ -10,9 +10,9 @@
  * Everything else in a template cannot be expressed: {@link podTemplateErrors}
  * names it.
  */
-import { MAIN_CONTAINER } from '../../_ir';
-import { jsonEquals, undefinedIfEmpty } from '../../_json';
-import { isObject } from '../../hooks/_checks-manifest';
+import { isObject } from '../../manifest/_fields';
+import { MAIN_CONTAINER } from '../../manifest/_ir';
+import { jsonEquals, undefinedIfEmpty } from '../../manifest/_json';
 import { BackendName, unsupported } from '../_unsupported';
 
 const BACKEND: BackendName = 'SPOTIFY_OPERATOR';

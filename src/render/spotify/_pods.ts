@@ -13,9 +13,9 @@
  * TaskManager templates that differ in them cannot be rendered.
  */
 import { podPieces, PodPieces, podTemplateErrors, securityConflictErrors } from './_pod-template';
-import { MAIN_CONTAINER } from '../../_ir';
-import { jsonEquals } from '../../_json';
-import { at, isObject } from '../../hooks/_checks-manifest';
+import { at, isObject } from '../../manifest/_fields';
+import { MAIN_CONTAINER } from '../../manifest/_ir';
+import { jsonEquals } from '../../manifest/_json';
 import { BackendName, unsupported } from '../_unsupported';
 import { mergePodTemplates } from '../kubernetes/_pod-template-merge';
 

@@ -8,7 +8,7 @@
  * `taskmanager.memory.process.size`); the Flink Kubernetes Operator gives
  * the process all of it. With a memory, the ratio is therefore 100.
  */
-import { isObject } from '../../hooks/_checks-manifest';
+import { isObject } from '../../manifest/_fields';
 
 /** The memory ratio that gives the Flink process the whole container memory. */
 export const WHOLE_CONTAINER_MEMORY = 100;

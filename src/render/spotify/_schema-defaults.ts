@@ -8,7 +8,7 @@
  *
  * @see https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#defaulting
  */
-import { isObject } from '../../hooks/_checks-manifest';
+import { isObject } from '../../manifest/_fields';
 
 /** Applies the schema's defaults to `value` in place (a JSON value the caller owns). */
 export function applySchemaDefaults(value: unknown, schema: any): void {

@@ -12,8 +12,8 @@ import { flinkClusterSchema } from './_crd';
 import { fillGoZeroValues } from './_go-encoding';
 import { GoVersion, goVersionLessThan, parseGoVersion } from './_go-version';
 import { applySchemaDefaults } from './_schema-defaults';
-import { cleanJson } from '../../_json';
-import { isObject } from '../../hooks/_checks-manifest';
+import { isObject } from '../../manifest/_fields';
+import { cleanJson } from '../../manifest/_json';
 
 /** The version below which the operator sizes memory by off-heap settings (`v10`). */
 export const FLINK_1_10 = parseGoVersion('1.10') as GoVersion;

@@ -1,0 +1,80 @@
+import { crdSchema } from './_operator-crds';
+import { OperatorVersion } from '../operator-version';
+import { isObject } from './_fields';
+
+/**
+ * The target operator's CRD as the API server applies it to a resource's
+ * `spec`: a value outside an enum is rejected, and a field the schema does
+ * not declare is dropped (pruned) or, with strict field validation,
+ * rejected. Either way the operator would not get what was written, so
+ * both are synth errors, each naming the release that would accept the
+ * value, if any.
+ */
+export function crdErrors(kind: string, manifest: unknown, target: OperatorVersion): string[] {
+  const spec = isObject(manifest) ? manifest.spec : undefined;
+  const schema = crdSchema(target, kind).properties?.spec;
+  if (!isObject(spec) || schema === undefined) {
+    return [];
+  }
+  const errors: string[] = [];
+  walk(spec, schema, 'spec', { kind, target, errors });
+  return errors;
+}
+
+interface Walk {
+  readonly kind: string;
+  readonly target: OperatorVersion;
+  readonly errors: string[];
+}
+
+function walk(value: unknown, schema: any, path: string, w: Walk): void {
+  if (value === undefined || value === null || !isObject(schema)) {
+    return;
+  }
+  if (Array.isArray(schema.enum) && typeof value === 'string' && !schema.enum.includes(value)) {
+    w.errors.push(`${path}: '${value}' is not accepted by the ${w.kind} CRD of Flink Kubernetes Operator ${w.target.version}, `
+      + `which allows ${schema.enum.join(', ')}; ${fix(w, path, (s) => Array.isArray(s?.enum) && s.enum.includes(value), 'accepts it', 'use one of these')}`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => walk(item, schema.items, `${path}[${i}]`, w));
+    return;
+  }
+  if (!isObject(value)) {
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = `${path}.${key}`;
+    const declared = isObject(schema.properties) ? schema.properties[key] : undefined;
+    if (declared !== undefined) {
+      walk(child, declared, childPath, w);
+    } else if (isObject(schema.additionalProperties)) {
+      walk(child, schema.additionalProperties, childPath, w);
+    } else if (isObject(schema.properties) && schema.additionalProperties !== true && !schema['x-kubernetes-preserve-unknown-fields']) {
+      w.errors.push(`${childPath} is not a field of the ${w.kind} CRD of Flink Kubernetes Operator ${w.target.version} `
+        + `(the API server would drop it); ${fix(w, childPath, (s) => s !== undefined, 'has it', 'remove it')}`);
+    }
+  }
+}
+
+/** How to fix a value the target rejects: the newest release that takes it, or the fallback advice. */
+function fix(w: Walk, path: string, accepts: (schema: any) => boolean, verb: string, otherwise: string): string {
+  const newer = OperatorVersion.all().filter((v) => v !== w.target).reverse()
+    .find((v) => accepts(schemaAt(crdSchema(v, w.kind), path)));
+  return newer === undefined ? otherwise
+    : `Flink Kubernetes Operator ${newer.version} ${verb}: target it with OperatorVersion.V${newer.major}_${newer.minor} `
+      + `(FlinkOperator 'version', FlinkHooks.useOperatorVersion() or cdk8s-flink validate --operator-version ${newer.minorVersion}), or ${otherwise}`;
+}
+
+/** The schema of the field at a rendered path (`spec.job.args[0]`). */
+function schemaAt(root: any, path: string): any {
+  let schema = root;
+  for (const segment of path.split('.')) {
+    const [name, ...indexes] = segment.split('[');
+    schema = schema?.properties?.[name] ?? (isObject(schema?.additionalProperties) ? schema.additionalProperties : undefined);
+    for (let i = 0; i < indexes.length; i++) {
+      schema = schema?.items;
+    }
+  }
+  return schema;
+}

@@ -1,0 +1,251 @@
+/**
+ * Eager checks of construct props: invariants no mutator could repair. Each
+ * throws a one-line `Error` naming the prop and the value it got.
+ */
+import { Duration, Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { FlinkJob, FlinkJobOptions, JobState, UpgradeMode } from '../flink-job';
+import { describeKey, describeValue } from '../manifest/_describe';
+import { isObject } from '../manifest/_fields';
+
+/** Throws `'<field>' must be <what>, got <value>`. */
+export function fail(field: string, what: string, value: unknown): never {
+  throw new Error(`'${field}' must be ${what}, got ${describeValue(value)}`);
+}
+
+/** A plain JSON-like object (not null, not an array): the hooks' definition, shared. */
+export { isObject };
+
+/**
+ * Eager checks of job options that no mutator could repair.
+ */
+export function checkJob(job: FlinkJobOptions, field = 'job'): void {
+  if (!isObject(job as unknown)) {
+    fail(field, 'a map of job options', job);
+  }
+  if (job.source !== undefined) {
+    if (!(job.source instanceof FlinkJob)) {
+      fail(`${field}.source`, 'a FlinkJob (FlinkJob.jar(...) or FlinkJob.python(...))', job.source);
+    }
+    for (const shorthand of ['jarUri', 'entryClass', 'args'] as const) {
+      if (job[shorthand] !== undefined) {
+        fail(`${field}.${shorthand}`, `unset when '${field}.source' is given (pass it to FlinkJob.${job.source.isPython ? 'python' : 'jar'}(...))`, job[shorthand]);
+      }
+    }
+  }
+  checkString(`${field}.jarUri`, job.jarUri);
+  checkString(`${field}.entryClass`, job.entryClass);
+  checkString(`${field}.initialSavepointPath`, job.initialSavepointPath);
+  checkStringList(`${field}.args`, job.args);
+  checkBoolean(`${field}.allowNonRestoredState`, job.allowNonRestoredState);
+  checkEnum(`${field}.upgradeMode`, job.upgradeMode, UpgradeMode);
+  checkEnum(`${field}.state`, job.state, JobState);
+  checkInteger(`${field}.parallelism`, job.parallelism, 1);
+  for (const nonce of ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce', 'autoscalerResetNonce'] as const) {
+    checkInteger(`${field}.${nonce}`, job[nonce], Number.MIN_SAFE_INTEGER);
+  }
+}
+
+/**
+ * Throws unless the value is undefined or a whole number of at least `min`.
+ */
+export function checkInteger(field: string, value: unknown, min: number): void {
+  if (value === undefined) {
+    return;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    fail(field, min === Number.MIN_SAFE_INTEGER ? 'a whole number' : `a whole number >= ${min}`, value);
+  }
+}
+
+/** Throws unless the value is undefined or a string. */
+export function checkString(field: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'string') {
+    fail(field, 'a string', value);
+  }
+}
+
+/** Throws unless the value is a non-empty string. */
+export function checkNonEmptyString(field: string, value: unknown): void {
+  if (typeof value !== 'string' || value.trim() === '') {
+    fail(field, 'a non-empty string', value);
+  }
+}
+
+/** Throws unless the value is undefined or a boolean. */
+export function checkBoolean(field: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') {
+    fail(field, 'true or false', value);
+  }
+}
+
+/** Throws unless the value is undefined or one of the enum's values. */
+export function checkEnum(field: string, value: unknown, values: Record<string, string | number>): void {
+  if (value !== undefined && !Object.values(values).includes(value as string)) {
+    fail(field, `one of ${Object.values(values).map((v) => JSON.stringify(v)).join(', ')}`, value);
+  }
+}
+
+/** Throws unless the value is undefined or a list of strings. */
+export function checkStringList(field: string, value: unknown): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!Array.isArray(value)) {
+    fail(field, 'a list of strings', value);
+  }
+  value.forEach((item, i) => {
+    if (typeof item !== 'string') {
+      fail(`${field}[${i}]`, 'a string', item);
+    }
+  });
+}
+
+/** Throws unless the value is undefined or a map of strings to strings. */
+export function checkStringMap(field: string, value: unknown): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!isObject(value)) {
+    fail(field, 'a map of strings', value);
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item !== 'string') {
+      fail(`${field}.${describeKey(key)}`, 'a string', item);
+    }
+  }
+}
+
+/** Throws unless the value is undefined or a list of maps (Kubernetes objects). */
+export function checkObjectList(field: string, value: unknown): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!Array.isArray(value)) {
+    fail(field, 'a list', value);
+  }
+  value.forEach((item, i) => {
+    if (!isObject(item)) {
+      fail(`${field}[${i}]`, 'a map', item);
+    }
+  });
+}
+
+/** Throws unless the value is undefined or a cdk8s `Size`. */
+export function checkSize(field: string, value: unknown): void {
+  if (value !== undefined && !(value instanceof Size)) {
+    fail(field, 'a Size (e.g. Size.mebibytes(2048))', value);
+  }
+}
+
+/**
+ * A duration in whole milliseconds; throws naming the prop for anything
+ * that is not a cdk8s `Duration` of whole, non-negative milliseconds.
+ */
+export function durationMillis(field: string, value: Duration): number {
+  if (!(value instanceof Duration)) {
+    fail(field, 'a Duration (e.g. Duration.minutes(10))', value);
+  }
+  let millis: number;
+  try {
+    millis = value.toMilliseconds();
+  } catch {
+    fail(field, 'a whole number of milliseconds', value.toHumanString());
+  }
+  if (!Number.isInteger(millis) || millis < 0) {
+    fail(field, 'a whole, non-negative number of milliseconds', millis);
+  }
+  return millis;
+}
+
+const POD_SPEC_LISTS = ['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'tolerations', 'imagePullSecrets', 'hostAliases', 'topologySpreadConstraints', 'readinessGates'];
+const CONTAINER_LISTS = ['env', 'envFrom', 'ports', 'volumeMounts', 'volumeDevices'];
+const CONTAINER_STRING_LISTS = ['command', 'args'];
+const POD_SPEC_MAPS = ['securityContext', 'affinity', 'dnsConfig', 'overhead'];
+const CONTAINER_MAPS = ['resources', 'securityContext', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'];
+const RESOURCE_MAPS = ['limits', 'requests'];
+
+/**
+ * Throws unless the value is undefined or Kubernetes resource requirements:
+ * `limits` and `requests` maps of `k8s.Quantity` (e.g. `k8s.Quantity.fromString('512Mi')`).
+ */
+export function checkResources(field: string, value: unknown): void {
+  checkMap(field, value);
+  for (const key of RESOURCE_MAPS) {
+    const quantities = (value as Record<string, unknown> | undefined)?.[key];
+    checkMap(`${field}.${key}`, quantities);
+    for (const [name, quantity] of Object.entries(quantities ?? {})) {
+      if (!(quantity instanceof k8s.Quantity)) {
+        fail(`${field}.${key}.${describeKey(name)}`, "a k8s.Quantity (e.g. k8s.Quantity.fromString('512Mi'))", quantity);
+      }
+    }
+  }
+}
+
+/** Throws unless the value is undefined or a map. */
+export function checkMap(field: string, value: unknown): void {
+  if (value !== undefined && !isObject(value)) {
+    fail(field, 'a map', value);
+  }
+}
+
+/**
+ * Checks the shape of a typed pod template where a wrong type would crash
+ * its conversion to JSON: maps where maps belong, lists of maps where
+ * lists belong, containers with names.
+ */
+export function checkPodTemplate(field: string, template: unknown): void {
+  if (template === undefined) {
+    return;
+  }
+  if (!isObject(template)) {
+    fail(field, 'a pod template (k8s.PodTemplateSpec)', template);
+  }
+  for (const key of ['metadata', 'spec']) {
+    if (template[key] !== undefined && !isObject(template[key])) {
+      fail(`${field}.${key}`, 'a map', template[key]);
+    }
+  }
+  const metadata = template.metadata as Record<string, unknown> | undefined;
+  checkStringMap(`${field}.metadata.labels`, metadata?.labels);
+  checkStringMap(`${field}.metadata.annotations`, metadata?.annotations);
+  const spec = template.spec as Record<string, unknown> | undefined;
+  if (!spec) {
+    return;
+  }
+  for (const list of POD_SPEC_LISTS) {
+    checkObjectList(`${field}.spec.${list}`, spec[list]);
+  }
+  checkStringMap(`${field}.spec.nodeSelector`, spec.nodeSelector);
+  for (const key of POD_SPEC_MAPS) {
+    checkMap(`${field}.spec.${key}`, spec[key]);
+  }
+  for (const list of ['containers', 'initContainers', 'ephemeralContainers']) {
+    ((spec[list] as Array<Record<string, unknown>> | undefined) ?? []).forEach((container, i) => {
+      const at = `${field}.spec.${list}[${i}]`;
+      checkNonEmptyString(`${at}.name`, container.name);
+      for (const key of CONTAINER_LISTS) {
+        checkObjectList(`${at}.${key}`, container[key]);
+      }
+      for (const key of CONTAINER_STRING_LISTS) {
+        checkStringList(`${at}.${key}`, container[key]);
+      }
+      for (const key of CONTAINER_MAPS) {
+        checkMap(`${at}.${key}`, container[key]);
+      }
+      checkResources(`${at}.resources`, container.resources);
+    });
+  }
+}
+
+/** Checks the metadata props every Flink resource has (name, namespace, labels, annotations). */
+export function checkMetadataOptions(props: { name?: unknown; namespace?: unknown; labels?: unknown; annotations?: unknown }): void {
+  if (props.name !== undefined) {
+    checkNonEmptyString('name', props.name);
+  }
+  if (props.namespace !== undefined) {
+    checkNonEmptyString('namespace', props.namespace);
+  }
+  checkStringMap('labels', props.labels);
+  checkStringMap('annotations', props.annotations);
+}

@@ -1,0 +1,120 @@
+/**
+ * The `spec` of a FlinkDeployment from `FlinkDeploymentProps`, shared by
+ * `FlinkDeployment` and the template of `FlinkBlueGreenDeployment`: eager
+ * checks, defaults, the configuration maps, the security defaults and
+ * checks, and the wire JSON.
+ */
+import { ImagePullPolicy } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { DeploymentMode, type FlinkDeploymentProps } from '../flink-deployment';
+import { FlinkVersion } from '../flink-version';
+import { policyAnnotations } from '../hooks/_library-policy';
+import { describeValue } from '../manifest/_describe';
+import { jobConfiguration, MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from '../manifest/_ir';
+import { PodSecurity } from '../pod-security';
+import { checkEnum, checkInteger, checkJob, checkNonEmptyString } from '../props/_checks';
+import { ConfigurationMap } from '../props/_configuration-map';
+import { PlaintextCredentials } from '../security/_plaintext-credentials';
+import { withRestrictedDefaults } from '../security/_pod-template-security';
+import { SecretEnvironment } from '../security/_secret-env';
+import { settingConflicts } from '../settings/_conflicts';
+import { RenderedSetting, renderSettings, withSettings } from '../settings/_render';
+
+/**
+ * Holds what a FlinkDeployment spec is built from; `toJson()` renders it as
+ * it is now (configuration added later included).
+ */
+export class DeploymentSpec {
+  /** Service account of the Flink pods. */
+  public readonly serviceAccount: string;
+  /** Security defaults and checks of the pods. */
+  public readonly podSecurity: PodSecurity;
+  /** `spec.flinkConfiguration`. */
+  public readonly flinkConfiguration = new ConfigurationMap('flinkConfiguration', true);
+  /** `spec.logConfiguration`. */
+  public readonly logConfiguration = new ConfigurationMap('logConfiguration', false);
+  /** Environment variables of `flink-main-container` read from Secrets. */
+  public readonly secretEnv: SecretEnvironment;
+  /** The keys of `flinkConfiguration` allowed to hold a literal credential. */
+  public readonly credentials: PlaintextCredentials;
+  /** The typed settings (checkpointing, state backend, ...) as configuration entries of the Flink version. */
+  private readonly settings: RenderedSetting[];
+
+  /**
+   * Checks the props that no mutator could repair; throws naming the prop.
+   *
+   * @param props the deployment's props
+   * @param defaultServiceAccount the service account when the props name none
+   */
+  constructor(private readonly props: FlinkDeploymentProps, defaultServiceAccount = 'flink') {
+    if (typeof props.image !== 'string' || props.image.trim() === '') {
+      throw new Error(`'image' must be a non-empty image reference, got ${describeValue(props.image)}`);
+    }
+    if (!(props.flinkVersion instanceof FlinkVersion)) {
+      throw new Error(`'flinkVersion' must be a FlinkVersion (e.g. FlinkVersion.V2_2), got ${describeValue(props.flinkVersion)}`);
+    }
+    if (props.podSecurity !== undefined && !Object.values(PodSecurity).includes(props.podSecurity)) {
+      throw new Error(`'podSecurity' must be a PodSecurity (e.g. PodSecurity.RESTRICTED), got ${describeValue(props.podSecurity)}`);
+    }
+    checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER);
+    checkEnum('imagePullPolicy', props.imagePullPolicy, ImagePullPolicy);
+    checkEnum('mode', props.mode, DeploymentMode);
+    if (props.serviceAccount !== undefined) {
+      checkNonEmptyString('serviceAccount', props.serviceAccount);
+    }
+    if (props.job) {
+      checkJob(props.job);
+    }
+    this.serviceAccount = props.serviceAccount ?? defaultServiceAccount;
+    this.podSecurity = props.podSecurity ?? PodSecurity.RESTRICTED;
+    this.flinkConfiguration.addAll(props.flinkConfiguration);
+    this.flinkConfiguration.addAll(jobConfiguration(props.job));
+    this.settings = renderSettings(props, props.flinkVersion);
+    this.logConfiguration.addAll(props.logConfiguration);
+    this.credentials = new PlaintextCredentials(props.plaintextConfigurationKeys);
+    const containers = props.podTemplate?.spec?.containers;
+    const main = Array.isArray(containers) ? containers.find((c) => c?.name === MAIN_CONTAINER) : undefined;
+    this.secretEnv = new SecretEnvironment(Array.isArray(main?.env) ? main.env.map((e) => e?.name) : []);
+  }
+
+  /**
+   * The annotations recording this spec's opt-outs of the library's policy
+   * (`PodSecurity.CUSTOM`, keys allowed in plain text), which the policy in
+   * the hook pipeline reads at synth and in `cdk8s-flink validate`.
+   */
+  public policyAnnotations(): Record<string, string> {
+    return policyAnnotations(this.podSecurity === PodSecurity.RESTRICTED, this.credentials.keys());
+  }
+
+  /**
+   * Reports, at synth, a typed setting that `flinkConfiguration` sets too
+   * (it may be added to after construction).
+   *
+   * @param owner the construct whose validation reports them
+   */
+  public addSettingValidation(owner: Construct): void {
+    owner.node.addValidation({ validate: () => settingConflicts(this.settings, this.flinkConfiguration.toJson()) });
+  }
+
+  /** The spec's wire JSON (unset fields `undefined`). */
+  public toJson(): Record<string, unknown> {
+    const p = this.props;
+    const spec = {
+      image: p.image,
+      imagePullPolicy: p.imagePullPolicy,
+      flinkVersion: p.flinkVersion.value,
+      serviceAccount: this.serviceAccount,
+      mode: p.mode,
+      flinkConfiguration: withSettings(this.flinkConfiguration.toJson(), this.settings),
+      logConfiguration: this.logConfiguration.toJson(),
+      podTemplate: this.secretEnv.applyTo(renderPodTemplate(p.podTemplate)),
+      jobManager: renderProcess('jobManager', p.jobManager),
+      taskManager: renderProcess('taskManager', p.taskManager),
+      ingress: renderIngress(p.ingress),
+      restartNonce: p.restartNonce,
+      job: p.job ? renderJob(p.job) : undefined,
+    };
+    return this.podSecurity === PodSecurity.RESTRICTED ? withRestrictedDefaults(spec) : spec;
+  }
+}
+

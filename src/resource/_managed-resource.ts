@@ -1,0 +1,198 @@
+import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ArgoCdSyncWave } from '../argo-cd';
+import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from '../hooks/_pipeline';
+import { FlinkHooks } from '../hooks/flink-hooks';
+import { describeKey, describeValue, oneLine } from '../manifest/_describe';
+import { jsonEquals } from '../manifest/_json';
+import { CustomResourceRenderer } from '../render/_custom-resource';
+import { ResourceRenderer } from '../render/_resource-renderer';
+
+/**
+ * What a Flink construct tells its managed resource.
+ */
+export interface ManagedResourceOptions {
+  readonly kind: FlinkResourceKind;
+  /** @default - `flink.apache.org/v1beta1` and `kind` */
+  readonly gvk?: GroupVersionKind;
+  readonly name: string;
+  readonly namespace?: string;
+  /** Builds the manifest from the construct's current props. */
+  readonly build: () => any;
+  /** The Argo CD sync wave of the resource. */
+  readonly syncWave: ArgoCdSyncWave;
+  /** The mutated manifest of the session cluster, for session jobs. */
+  readonly sessionDeployment?: () => any;
+  /** The mutated manifest of the referenced job, for state snapshots (`undefined`: defined elsewhere). */
+  readonly snapshotTarget?: () => any;
+  /** @default - the custom resource itself (the APACHE_OPERATOR backend) */
+  readonly renderer?: ResourceRenderer;
+  /** @default - the operator configuration of the hooks, unchanged */
+  readonly operatorConfiguration?: (configured: { [key: string]: string } | undefined) => { [key: string]: string };
+}
+
+const MANAGED = new WeakMap<Construct, ManagedResource>();
+
+const SYNCED_METADATA = ['labels', 'annotations'] as const;
+
+/**
+ * Ties a Flink construct's manifest to the hook pipeline and to the `Resource`
+ * ApiObject that renders it: the pipeline runs once (again after a change)
+ * during validation, its errors become the construct's validation errors,
+ * and the mutated manifest is what the `Resource` renders.
+ */
+export class ManagedResource {
+  /**
+   * The managed resource of a Flink construct of this library, if it has one.
+   */
+  public static of(construct: Construct): ManagedResource | undefined {
+    return MANAGED.get(construct);
+  }
+
+  /** The main rendered object (construct id `Resource`). */
+  public readonly apiObject: ApiObject;
+  /** Every rendered object, the main one first. */
+  public readonly apiObjects: ApiObject[];
+  private readonly renderer: ResourceRenderer;
+  private cached?: PipelineResult;
+  private cachedFor = -1;
+  private readonly synced = { labels: new Set<string>(), annotations: new Set<string>() };
+
+  constructor(private readonly owner: Construct, private readonly options: ManagedResourceOptions) {
+    this.renderer = options.renderer ?? new CustomResourceRenderer(
+      options.gvk ?? { apiVersion: 'flink.apache.org/v1beta1', kind: options.kind }, options.name, options.namespace, options.syncWave);
+    this.apiObjects = this.renderer.createObjects(owner, {
+      rendered: () => this.renderedManifest(true),
+      manifest: () => this.renderedManifest(false),
+      current: () => {
+        const result = this.result();
+        return result.errors.length > 0 ? undefined : result.manifest;
+      },
+    });
+    this.apiObject = this.apiObjects[0];
+    owner.node.addValidation({
+      validate: () => {
+        const result = this.result();
+        reportWarnings(owner.node.path, result.warnings ?? []);
+        return result.errors.map(oneLine);
+      },
+    });
+    MANAGED.set(owner, this);
+  }
+
+  /** Forgets the pipeline result, after the construct changed. */
+  public invalidate(): void {
+    this.cached = undefined;
+    if (this.renderer.update) {
+      this.renderer.update(this.options.build());
+    }
+  }
+
+  /** The pipeline result for the current props. */
+  public result(): PipelineResult {
+    if (!this.cached || this.cachedFor !== FlinkHooks._version) {
+      this.cachedFor = FlinkHooks._version;
+      const hooks = FlinkHooks._resolve(this.owner);
+      const built = this.options.build();
+      const result = runPipeline({
+        kind: this.options.kind,
+        manifest: built,
+        sessionDeployment: this.options.sessionDeployment?.(),
+        snapshotTarget: this.options.snapshotTarget?.(),
+        hooks,
+        source: this.owner.node.path,
+        operatorConfiguration: this.options.operatorConfiguration,
+      });
+      const unrenderable = unrenderableKeys(result.manifest, '').map((field) => `${field}: the key "constructor" cannot be rendered (cdk8s reads it as the object's constructor); rename it`);
+      const errors = [...result.errors, ...unrenderable, ...this.syncMetadata(built, result.manifest)];
+      // The backend reads a manifest the validators accepted: it need not guard against garbage.
+      this.cached = {
+        manifest: result.manifest,
+        errors: errors.length > 0 ? errors : this.renderer.errors(result.manifest),
+        warnings: result.warnings,
+      };
+    }
+    return this.cached;
+  }
+
+  private renderedManifest(notify: boolean): any {
+    const result = this.result();
+    if (result.errors.length > 0) {
+      throw new Error(`[${this.owner.node.path}] ${result.errors.join('; ')}`);
+    }
+    if (notify) {
+      notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);
+    }
+    return result.manifest;
+  }
+
+  /**
+   * Carries labels and annotations of the mutated manifest onto the rendered
+   * object (each key renders the current pipeline result, so a label a
+   * mutator stops setting disappears); any other metadata change is an
+   * error, since names and namespaces are fixed when the construct is created.
+   */
+  private syncMetadata(built: any, manifest: any): string[] {
+    const before = built.metadata ?? {};
+    const after = manifest?.metadata ?? {};
+    const errors: string[] = [];
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (!(SYNCED_METADATA as readonly string[]).includes(key) && !jsonEquals(before[key], after[key])) {
+        errors.push(`metadata.${key}: mutators may change labels and annotations only, got ${describeValue(after[key])} instead of ${describeValue(before[key])}`);
+      }
+    }
+    for (const field of SYNCED_METADATA) {
+      for (const key of Object.keys(after[field] ?? {})) {
+        if (this.synced[field].has(key)) {
+          continue;
+        }
+        this.synced[field].add(key);
+        const value = Lazy.any({ produce: () => this.result().manifest?.metadata?.[field]?.[key] }) as unknown as string;
+        for (const apiObject of this.apiObjects) {
+          if (field === 'labels') {
+            apiObject.metadata.addLabel(key, value);
+          } else {
+            apiObject.metadata.addAnnotation(key, value);
+          }
+        }
+      }
+    }
+    return errors;
+  }
+}
+
+/** Warnings already printed in this process, so a validation run twice prints each once. */
+const REPORTED = new Set<string>();
+
+/**
+ * Prints warnings on stderr at synth (cdk8s has no warning channel of its
+ * own); `cdk8s-flink validate` reports the same warnings, and makes them
+ * errors with `--strict`.
+ */
+function reportWarnings(path: string, warnings: readonly string[]): void {
+  for (const warning of warnings) {
+    const line = `Warning: [${path}] ${warning}`;
+    if (!REPORTED.has(line)) {
+      REPORTED.add(line);
+      process.stderr.write(line + '\n');
+    }
+  }
+}
+
+/**
+ * The fields of a manifest that cdk8s cannot render: a map key named
+ * `constructor` (a valid label or configuration key) makes cdk8s' output
+ * sanitizer fail deep inside serialization, so it is reported up front.
+ */
+function unrenderableKeys(value: unknown, path: string): string[] {
+  if (value === null || typeof value !== 'object') {
+    return [];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => unrenderableKeys(item, `${path}[${i}]`));
+  }
+  return Object.keys(value).flatMap((key) => {
+    const at = path ? `${path}.${describeKey(key)}` : describeKey(key);
+    return key === 'constructor' ? [at] : unrenderableKeys((value as Record<string, unknown>)[key], at);
+  });
+}
