@@ -1,8 +1,5 @@
 #!/usr/bin/env node
 import { UsageError } from './_usage-error';
-import { planCommand } from './plan';
-import { synthCommand } from './synth';
-import { validateCommand } from './validate';
 
 const USAGE = `Usage: cdk8s-flink <command> [options]
 
@@ -15,6 +12,15 @@ Commands:
              manifests: restart, rescale, lose state or nothing (see plan --help)`;
 
 /**
+ * The module of one command, loaded when that command runs: a `validate`
+ * in a pre-commit hook does not pay for loading `plan` and `synth`.
+ */
+function loadCommand<T>(module: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(module) as T;
+}
+
+/**
  * Runs the CLI and returns its exit code; output goes to the given streams.
  * Never throws: bad input is one line on stderr and exit code 2.
  */
@@ -23,18 +29,18 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
   try {
     switch (command) {
       case 'validate': {
-        const outcome = validateCommand(rest);
+        const outcome = loadCommand<typeof import('./validate')>('./validate').validateCommand(rest);
         out(outcome.stdout);
         err(outcome.stderr);
         return outcome.exitCode;
       }
       case 'plan': {
-        const outcome = planCommand(rest);
+        const outcome = loadCommand<typeof import('./plan')>('./plan').planCommand(rest);
         out(outcome.stdout);
         return outcome.exitCode;
       }
       case 'synth':
-        return synthCommand(rest, process.cwd(), out, err).exitCode;
+        return loadCommand<typeof import('./synth')>('./synth').synthCommand(rest, process.cwd(), out, err).exitCode;
       case '--help':
       case '-h':
       case 'help':

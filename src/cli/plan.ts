@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { oneOf, parseCommandArgs } from './_args';
 import { readCdk8sConfig } from './_cdk8s-config';
 import { findYamlFiles, InputDocument, readDocuments } from './_documents';
 import { documentsAtRevision, isGitRevision } from './_git-tree';
@@ -80,30 +80,19 @@ interface PlanArgs {
 }
 
 function parsePlanArgs(argv: string[]): PlanArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'help': { type: 'boolean', short: 'h' },
-        'base': { type: 'string' },
-        'format': { type: 'string' },
-        'operator-version': { type: 'string' },
-        'fail-on': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const format = values.format ?? 'text';
-  if (!['text', 'markdown', 'json'].includes(format)) {
-    throw new UsageError(`--format must be text, markdown or json, got '${format}'`);
-  }
-  if (values['fail-on'] !== undefined && !['state-loss', 'upgrade'].includes(values['fail-on'])) {
-    throw new UsageError(`--fail-on must be state-loss or upgrade, got '${values['fail-on']}'`);
-  }
+  const { values, positionals } = parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'help': { type: 'boolean', short: 'h' },
+      'base': { type: 'string' },
+      'format': { type: 'string' },
+      'operator-version': { type: 'string' },
+      'fail-on': { type: 'string' },
+    },
+  });
+  const format = oneOf('format', values.format, ['text', 'markdown', 'json']);
+  const failOn = values['fail-on'] === undefined ? undefined : oneOf('fail-on', values['fail-on'], ['state-loss', 'upgrade']);
   if (!values.help && values.base === undefined) {
     throw new UsageError('--base is required (see cdk8s-flink plan --help)');
   }
@@ -112,7 +101,7 @@ function parsePlanArgs(argv: string[]): PlanArgs {
     base: values.base,
     format,
     operatorVersion: parseOperatorVersion(values['operator-version']),
-    failOn: values['fail-on'],
+    failOn,
     paths: positionals,
   };
 }

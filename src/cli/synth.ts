@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { parseCommandArgs } from './_args';
 import { readCdk8sConfig } from './_cdk8s-config';
 import { UsageError } from './_usage-error';
 
@@ -179,13 +179,9 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 function parseSynthArgs(argv: string[]): { help: boolean; app?: string; output?: string } {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: { help: { type: 'boolean', short: 'h' }, app: { type: 'string', short: 'a' }, output: { type: 'string', short: 'o' } },
-    });
-    return { help: values.help ?? false, app: values.app, output: values.output };
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const { values } = parseCommandArgs({
+    args: argv,
+    options: { help: { type: 'boolean', short: 'h' }, app: { type: 'string', short: 'a' }, output: { type: 'string', short: 'o' } },
+  });
+  return { help: values.help ?? false, app: values.app, output: values.output };
 }

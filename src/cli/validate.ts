@@ -1,6 +1,7 @@
 import * as fs from 'fs';
-import { parseArgs } from 'util';
+import { oneOf, parseCommandArgs } from './_args';
 import { findYamlFiles, InputDocument, parseDocuments, readDocuments } from './_documents';
+import { parseOperatorVersion } from './_operator-version';
 import { loadPlugins } from './_plugins';
 import { UsageError } from './_usage-error';
 import { FlinkResourceKind, runPipeline } from '../hooks/_pipeline';
@@ -232,39 +233,23 @@ interface ValidateArgs {
 }
 
 function parseValidateArgs(argv: string[]): ValidateArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'help': { type: 'boolean', short: 'h' },
-        'operator-config': { type: 'string' },
-        'operator-version': { type: 'string' },
-        'format': { type: 'string' },
-        'plugin': { type: 'string', multiple: true },
-        'strict-references': { type: 'boolean' },
-        'policy': { type: 'string' },
-        'strict': { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new UsageError(`--format must be text or json, got '${format}'`);
-  }
-  const operatorVersion = values['operator-version'] === undefined ? OperatorVersion.LATEST
-    : OperatorVersion.all().find((v) => v.minorVersion === values['operator-version'] || v.version === values['operator-version']);
-  if (operatorVersion === undefined) {
-    throw new UsageError(`--operator-version must be ${OperatorVersion.all().map((v) => v.minorVersion).join(' or ')}, got '${values['operator-version']}'`);
-  }
-  const policy = values.policy ?? 'recommended';
-  if (policy !== 'recommended' && policy !== 'operator') {
-    throw new UsageError(`--policy must be recommended or operator, got '${policy}'`);
-  }
+  const { values, positionals } = parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'help': { type: 'boolean', short: 'h' },
+      'operator-config': { type: 'string' },
+      'operator-version': { type: 'string' },
+      'format': { type: 'string' },
+      'plugin': { type: 'string', multiple: true },
+      'strict-references': { type: 'boolean' },
+      'policy': { type: 'string' },
+      'strict': { type: 'boolean' },
+    },
+  });
+  const format = oneOf('format', values.format, ['text', 'json']);
+  const operatorVersion = parseOperatorVersion(values['operator-version']);
+  const policy = oneOf('policy', values.policy, ['recommended', 'operator']);
   if (!values.help && positionals.length === 0) {
     throw new UsageError('no PATH given (see cdk8s-flink validate --help)');
   }

@@ -24,6 +24,10 @@ export function javaDigit(ch: string | undefined, radix: 10 | 16): number {
   if (ch === undefined || ch.length !== 1) {
     return -1;
   }
+  const ascii = ch.charCodeAt(0) - 0x30;
+  if (ascii >= 0 && ascii <= 9) {
+    return ascii;
+  }
   if (isJavaDigit(ch)) {
     let value = 0;
     while (value < 9 && DECIMAL_DIGIT.test(String.fromCharCode(ch.charCodeAt(0) - value - 1))) {

@@ -148,11 +148,32 @@ function targetVersion(context?: FlinkHookContext): OperatorVersion | undefined 
  * then the resource's own flattened `flinkConfiguration` (which wins).
  */
 export function effectiveConfiguration(flinkConfiguration: any, context?: FlinkHookContext, scope?: ConfigurationScope): Record<string, string> {
-  const effective = new Map(scopedDefaults(operatorDefaults(context), scope));
-  for (const [key, value] of flattenToMap(flinkConfiguration)) {
-    effective.set(key, value);
+  const own = flattenToMap(flinkConfiguration);
+  const defaults = scopedDefaults(operatorDefaults(context), scope);
+  if (own.has('__proto__') || defaults.has('__proto__')) {
+    const effective = new Map(defaults);
+    own.forEach((value, key) => effective.set(key, value));
+    return Object.fromEntries(effective);
   }
-  return Object.fromEntries(effective);
+  // Copying the shared record of the defaults is much faster than rebuilding
+  // it from the map for every resource.
+  const effective: Record<string, string> = { ...defaultsRecord(defaults) };
+  own.forEach((value, key) => {
+    effective[key] = value;
+  });
+  return effective;
+}
+
+/** The defaults as a record, made once per defaults map. */
+const DEFAULTS_RECORDS = new WeakMap<ReadonlyMap<string, string>, Readonly<Record<string, string>>>();
+
+function defaultsRecord(defaults: ReadonlyMap<string, string>): Readonly<Record<string, string>> {
+  let record = DEFAULTS_RECORDS.get(defaults);
+  if (record === undefined) {
+    record = Object.freeze(Object.fromEntries(defaults));
+    DEFAULTS_RECORDS.set(defaults, record);
+  }
+  return record;
 }
 
 /** Scoped defaults per operator defaults and (namespace, version): the same few pairs recur for every resource. */
@@ -162,7 +183,8 @@ const SCOPED_DEFAULTS = new WeakMap<ReadonlyMap<string, string>, Map<string, Rea
 function scopedDefaults(defaults: ReadonlyMap<string, string>, scope?: ConfigurationScope): ReadonlyMap<string, string> {
   const namespace = typeof scope?.namespace === 'string' ? scope.namespace : undefined;
   const version = isKnownFlinkVersion(scope?.flinkVersion) ? scope.flinkVersion : undefined;
-  const cacheKey = JSON.stringify([namespace ?? null, version ?? null]);
+  // A NUL cannot occur in a namespace or a Flink version name.
+  const cacheKey = `${namespace ?? ''}\u0000${version ?? ''}\u0000${namespace === undefined ? 0 : 1}`;
   let byScope = SCOPED_DEFAULTS.get(defaults);
   if (!byScope) {
     byScope = new Map();

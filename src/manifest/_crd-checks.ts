@@ -27,34 +27,74 @@ interface Walk {
   readonly errors: string[];
 }
 
-function walk(value: unknown, schema: any, path: string, w: Walk): void {
+function walk(value: unknown, schema: any, path: Path, w: Walk): void {
   if (value === undefined || value === null || !isObject(schema)) {
     return;
   }
   if (Array.isArray(schema.enum) && typeof value === 'string' && !schema.enum.includes(value)) {
-    w.errors.push(`${path}: '${value}' is not accepted by the ${w.kind} CRD of Flink Kubernetes Operator ${w.target.version}, `
-      + `which allows ${schema.enum.join(', ')}; ${fix(w, path, (s) => Array.isArray(s?.enum) && s.enum.includes(value), 'accepts it', 'use one of these')}`);
+    const at = pathText(path);
+    w.errors.push(`${at}: '${value}' is not accepted by the ${w.kind} CRD of Flink Kubernetes Operator ${w.target.version}, `
+      + `which allows ${schema.enum.join(', ')}; ${fix(w, at, (s) => Array.isArray(s?.enum) && s.enum.includes(value), 'accepts it', 'use one of these')}`);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, schema.items, `${path}[${i}]`, w));
+    value.forEach((item, i) => walk(item, schema.items, { parent: path, index: i }, w));
     return;
   }
   if (!isObject(value)) {
     return;
   }
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = `${path}.${key}`;
-    const declared = isObject(schema.properties) ? schema.properties[key] : undefined;
-    if (declared !== undefined) {
-      walk(child, declared, childPath, w);
-    } else if (isObject(schema.additionalProperties)) {
-      walk(child, schema.additionalProperties, childPath, w);
-    } else if (isObject(schema.properties) && schema.additionalProperties !== true && !schema['x-kubernetes-preserve-unknown-fields']) {
+  const { properties, additional, closed } = objectSchema(schema);
+  for (const key of Object.keys(value)) {
+    const childSchema = properties?.get(key) ?? additional;
+    if (childSchema !== undefined) {
+      walk(value[key], childSchema, { parent: path, key }, w);
+    } else if (closed) {
+      const childPath = pathText({ parent: path, key });
       w.errors.push(`${childPath} is not a field of the ${w.kind} CRD of Flink Kubernetes Operator ${w.target.version} `
         + `(the API server would drop it); ${fix(w, childPath, (s) => s !== undefined, 'has it', 'remove it')}`);
     }
   }
+}
+
+/** What the walk needs of an object schema, read once per schema node (the CRDs are shared and never change). */
+interface ObjectSchema {
+  /** The declared fields, when the schema lists any. */
+  readonly properties?: ReadonlyMap<string, unknown>;
+  /** The schema of undeclared fields, when it has one. */
+  readonly additional?: unknown;
+  /** Whether an undeclared field without a schema is dropped. */
+  readonly closed: boolean;
+}
+
+const OBJECT_SCHEMAS = new WeakMap<object, ObjectSchema>();
+
+function objectSchema(schema: Record<string, any>): ObjectSchema {
+  let info = OBJECT_SCHEMAS.get(schema);
+  if (info === undefined) {
+    const properties = isObject(schema.properties) ? new Map(Object.entries(schema.properties)) : undefined;
+    info = {
+      properties,
+      additional: isObject(schema.additionalProperties) ? schema.additionalProperties : undefined,
+      closed: properties !== undefined && schema.additionalProperties !== true && !schema['x-kubernetes-preserve-unknown-fields'],
+    };
+    OBJECT_SCHEMAS.set(schema, info);
+  }
+  return info;
+}
+
+/**
+ * A path in the walked value, as a chain to the root: its text
+ * (`spec.job.args[0]`) is made only for an error.
+ */
+type Path = string | { readonly parent: Path; readonly key?: string; readonly index?: number };
+
+function pathText(path: Path): string {
+  if (typeof path === 'string') {
+    return path;
+  }
+  const parent = pathText(path.parent);
+  return path.index !== undefined ? `${parent}[${path.index}]` : `${parent}.${path.key}`;
 }
 
 /** How to fix a value the target rejects: the newest release that takes it, or the fallback advice. */

@@ -148,14 +148,28 @@ export function shapeErrors(manifest: unknown, kind: FlinkKind): string[] {
     return [`Invalid ${kind} manifest: expected an object, got ${jsonType(manifest)}`];
   }
   const errors: string[] = [];
-  for (const [path, expected] of FIELDS[kind]) {
-    const parent = path.includes('.') ? at(manifest, path.substring(0, path.lastIndexOf('.'))) : manifest;
-    const value = at(manifest, path);
-    if (isObject(parent) && value !== undefined) {
+  for (const [path, expected, parentPath, name] of SPLIT_FIELDS[kind]) {
+    const parent = parentPath === undefined ? manifest : at(manifest, parentPath);
+    if (!isObject(parent) || !Object.prototype.hasOwnProperty.call(parent, name)) {
+      continue;
+    }
+    const value = parent[name];
+    if (value !== undefined && value !== null) {
       errors.push(...fieldErrors(path, expected, value));
     }
   }
   return errors;
+}
+
+/** Each checked field with its parent's path (`undefined`: the root) and its own name, split once. */
+const SPLIT_FIELDS: Record<FlinkKind, ReadonlyArray<readonly [string, Expected, string | undefined, string]>> = {
+  FlinkDeployment: FIELDS.FlinkDeployment.map(splitField),
+  FlinkSessionJob: FIELDS.FlinkSessionJob.map(splitField),
+};
+
+function splitField([path, expected]: readonly [string, Expected]): readonly [string, Expected, string | undefined, string] {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? [path, expected, undefined, path] : [path, expected, path.substring(0, dot), path.substring(dot + 1)];
 }
 
 /** The webhook's canary exemption: resources labelled `flink.apache.org/canary: "true"` are not validated. */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
+import { parseYaml } from './_yaml';
 
 /**
  * The vendored `conf/` files of the operator's Helm chart, one folder per
@@ -129,7 +129,7 @@ export function chartDefaultConfiguration(version: ChartVersion): Readonly<Recor
   const release = operatorChart(version);
   let configuration = CONFIGURATIONS.get(release.appVersion);
   if (configuration === undefined) {
-    const file: Record<string, unknown> = parse(readChartFile(release.appVersion, release.configurationFile)) ?? {};
+    const file: Record<string, unknown> = (parseYaml(readChartFile(release.appVersion, release.configurationFile)) ?? {}) as Record<string, unknown>;
     const entries = new Map(Object.entries(file).map(([key, value]) => [key, String(value)]));
     for (const [key, value] of VALUES_CONFIGURATION) {
       entries.set(key, value);

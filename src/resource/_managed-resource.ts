@@ -185,14 +185,34 @@ function reportWarnings(path: string, warnings: readonly string[]): void {
  * sanitizer fail deep inside serialization, so it is reported up front.
  */
 function unrenderableKeys(value: unknown, path: string): string[] {
+  return hasConstructorKey(value) ? constructorKeyPaths(value, path) : [];
+}
+
+/** Whether a `constructor` key occurs anywhere in a value (the common answer, no, without building paths). */
+function hasConstructorKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') {
+    return false;
+  }
+  if (Array.isArray(value)) {
+    return value.some(hasConstructorKey);
+  }
+  for (const key of Object.keys(value)) {
+    if (key === 'constructor' || hasConstructorKey((value as Record<string, unknown>)[key])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function constructorKeyPaths(value: unknown, path: string): string[] {
   if (value === null || typeof value !== 'object') {
     return [];
   }
   if (Array.isArray(value)) {
-    return value.flatMap((item, i) => unrenderableKeys(item, `${path}[${i}]`));
+    return value.flatMap((item, i) => constructorKeyPaths(item, `${path}[${i}]`));
   }
   return Object.keys(value).flatMap((key) => {
     const at = path ? `${path}.${describeKey(key)}` : describeKey(key);
-    return key === 'constructor' ? [at] : unrenderableKeys((value as Record<string, unknown>)[key], at);
+    return key === 'constructor' ? [at] : constructorKeyPaths((value as Record<string, unknown>)[key], at);
   });
 }

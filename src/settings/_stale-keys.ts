@@ -57,6 +57,20 @@ export function staleKeyWarnings(configuration: unknown, flinkVersion: unknown, 
 
 /** The newest history line not newer than the version (`undefined` for versions older than the history, or malformed). */
 function historyLine(flinkVersion: unknown): string | undefined {
+  if (typeof flinkVersion === 'string' && LINES.has(flinkVersion)) {
+    return LINES.get(flinkVersion);
+  }
+  const line = findHistoryLine(flinkVersion);
+  if (typeof flinkVersion === 'string') {
+    LINES.set(flinkVersion, line);
+  }
+  return line;
+}
+
+/** The history line of each `spec.flinkVersion` met so far: every resource names one of a few. */
+const LINES = new Map<string, string | undefined>();
+
+function findHistoryLine(flinkVersion: unknown): string | undefined {
   const match = typeof flinkVersion === 'string' ? /^v(\d+)_(\d+)$/.exec(flinkVersion) : null;
   if (!match) {
     return undefined;
@@ -74,6 +88,9 @@ function historyLine(flinkVersion: unknown): string | undefined {
 
 function statusAt(key: string, line: string): readonly [string, string, string] | undefined {
   const statuses = Object.prototype.hasOwnProperty.call(KEY_HISTORY, key) ? KEY_HISTORY[key] : undefined;
+  if (statuses === undefined) {
+    return undefined;
+  }
   const index = HISTORY_LINES.indexOf(line);
-  return statuses?.filter(([from]) => HISTORY_LINES.indexOf(from) <= index).pop();
+  return statuses.filter(([from]) => HISTORY_LINES.indexOf(from) <= index).pop();
 }
