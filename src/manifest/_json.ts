@@ -52,7 +52,7 @@ export function undefinedIfEmpty<T>(value: T): T | undefined {
  * Whether two JSON values are equal (deep, key order ignored).
  */
 export function jsonEquals(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return a === b || canonicalJson(a) === canonicalJson(b);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { fail, isObject } from './_checks';
 import { describeKey, describeValue } from '../manifest/_describe';
-import { jsonEquals, undefinedIfEmpty } from '../manifest/_json';
+import { cleanJson, jsonEquals, undefinedIfEmpty } from '../manifest/_json';
 
 /**
  * A keyed collection of configuration entries (Flink configuration, log
@@ -37,12 +37,12 @@ export class ConfigurationMap {
     if (key in this.entries && !jsonEquals(this.entries[key], value)) {
       throw new Error(`'${this.field}.${describeKey(key)}' is already set to ${describeValue(this.entries[key])}; refusing to overwrite it with ${describeValue(value)}`);
     }
-    this.entries[key] = structuredClone(value);
+    this.entries[key] = cleanJson(value);
   }
 
   /** A copy of the entries, or `undefined` when there are none. */
   public toJson(): Record<string, unknown> | undefined {
-    return undefinedIfEmpty(structuredClone(this.entries));
+    return undefinedIfEmpty(cleanJson(this.entries));
   }
 
   private checkValue(path: string, value: unknown): void {
