@@ -63,8 +63,28 @@ const BEHAVIOURS: readonly Behaviour[] = [
   },
   {
     type: 'bigdecimal', java: 'java.math.BigDecimal(String)',
-    // The port serves the amounts of Kubernetes quantities and Java's Double.toString of plain fractions: no exponent.
-    strings: tokens(['0', '1', '9', '12345678901234567890', '.', '-', '+', '-5', '+3', '2147483647', '2147483648', ' ', 'x', '٣', '00', '0.', '.5'], 6),
+    // Quantities' amounts, Double.toString texts (1.0E-4) and everything near the grammar's edges:
+    // signs, leading and trailing dots, exponents up to and past an int, long texts, non-ASCII digits.
+    strings: fc.oneof(
+      tokens(['0', '1', '9', '12345678901234567890', '.', '-', '+', '-5', '+3', '2147483647', '2147483648', ' ', 'x', '٣', '00', '0.', '.5',
+        'e', 'E', 'e+', 'e-', 'E-', '1e', '0000000000', '99999999999'], 6),
+      fc.tuple(
+        fc.constantFrom('', '', '-', '+', '--', '+-'),
+        tokens(['0', '1', '7', '00', '123456789', '٣', '.', '..'], 4),
+        fc.constantFrom('e', 'E', 'e', 'x', ''),
+        fc.constantFrom('', '', '-', '+', '+-'),
+        tokens(['0', '1', '9', '2147483647', '2147483648', '2147483646', '0000000000', '9999999999', '٣', '.', 'e', ' '], 3),
+      ).map((p) => p.join('')),
+      // Well-formed: [sign] digits [. digits] [e [sign] digits], with leading or trailing dots.
+      fc.tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.oneof(fc.stringMatching(/^[0-9]{0,3}$/), fc.constantFrom('0', '00', '123456789012345678', '1234567890123456789', '٣')),
+        fc.constantFrom('', '.'),
+        fc.stringMatching(/^[0-9]{0,3}$/),
+        fc.oneof(fc.constant(''), fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'),
+          fc.oneof(fc.stringMatching(/^[0-9]{1,3}$/), fc.constantFrom('2147483647', '2147483648', '2147483646', '0000000000005', '999999999'))).map((p) => p.join(''))),
+      ).map((p) => p.join('')),
+    ),
     library: (s) => { try { return decimalToString(parseJavaBigDecimal(s)); } catch (e) { return failure(e, JavaNumberFormatError); } },
     expected: (j) => (j.ok ? j.value : `error: ${j.error}`),
   },

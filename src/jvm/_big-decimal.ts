@@ -1,9 +1,15 @@
 import { isJavaDigit, javaDigit } from './_java-numbers';
 
 /**
- * The part of `java.math.BigDecimal` the Kubernetes quantity parser uses:
- * `new BigDecimal(String)` with its exception messages, exact
- * multiplication, `pow(n, MathContext.DECIMAL64)` and `toString()`.
+ * The part of `java.math.BigDecimal` the Kubernetes quantity parser and
+ * Flink's `MemorySize.multiply` use: `new BigDecimal(String)` with its
+ * exception messages, exact multiplication, `pow(n, MathContext.DECIMAL64)`
+ * and `toString()`.
+ *
+ * No npm decimal library keeps a Java scale (`1.0` and `1.00` are different
+ * BigDecimals with different `toString()`s) or throws Java's messages, so
+ * this is written here and checked against the JDK by the conformance run
+ * (`conformance/apache-operator/behaviours.ts`).
  */
 
 /** A decimal `unscaled × 10^-scale`, as `BigDecimal` holds it. */
@@ -28,26 +34,85 @@ function fail(message: string | null): never {
   throw new JavaNumberFormatError(message ?? 'null');
 }
 
+const INT_MIN = -(2 ** 31);
+const INT_MAX = 2 ** 31 - 1;
+/** A `long` holds every 18-digit decimal: the JDK's fast path for short texts. */
+const MAX_COMPACT_LENGTH = 18;
+/** More exponent digits than this (after leading zeros) cannot be an `int`. */
+const MAX_EXPONENT_DIGITS = 10;
+
 /**
- * `new BigDecimal(text)` for text without an exponent (a quantity's number
- * never has one: the parser splits it off at the `e`); throws
- * {@link JavaNumberFormatError} with the JDK's message.
+ * `text[index]`, or the JDK's `NumberFormatException` without a message when
+ * the index is past the end (its parser reads the char array unchecked and
+ * turns the `ArrayIndexOutOfBoundsException` into one).
  */
-export function parseJavaBigDecimal(text: string): JavaDecimal {
-  if (text.length === 0) {
+function charAt(text: string, index: number): string {
+  if (index >= text.length) {
     fail(null);
   }
-  let offset = 0;
-  let negative = false;
-  if (text[0] === '-' || text[0] === '+') {
-    negative = text[0] === '-';
-    offset++;
+  return text[index];
+}
+
+/**
+ * The exponent after the `e` at `offset`, as `BigDecimal.parseExp` reads it:
+ * an optional sign, then at most ten digits after leading zeros. `length`
+ * counts the chars from the `e` to the end.
+ */
+function parseExponent(text: string, offset: number, length: number): number {
+  let c = charAt(text, ++offset);
+  length--;
+  const negative = c === '-';
+  if (negative || c === '+') {
+    c = charAt(text, ++offset);
+    length--;
   }
-  const compact = text.length - offset <= 18;
+  while (length > MAX_EXPONENT_DIGITS && javaDigit(c, 10) === 0) {
+    c = text[++offset];
+    length--;
+  }
+  if (length > MAX_EXPONENT_DIGITS) {
+    fail('Too many nonzero exponent digits.');
+  }
+  let exponent = 0;
+  for (; ; length--) {
+    const digit = javaDigit(c, 10);
+    if (digit < 0) {
+      fail('Not a digit.');
+    }
+    exponent = exponent * 10 + digit;
+    if (length === 1) {
+      break;
+    }
+    c = text[++offset];
+  }
+  exponent = negative ? -exponent : exponent;
+  if (exponent < INT_MIN || exponent > INT_MAX) {
+    fail('Exponent overflow.');
+  }
+  return exponent;
+}
+
+/**
+ * `new BigDecimal(text)`: an optional sign, digits (any Unicode decimal
+ * digits) with at most one `.`, and an optional exponent (`e` or `E`, an
+ * optional sign, digits). Throws {@link JavaNumberFormatError} with the
+ * JDK's message; which message depends, as in the JDK, on whether the text
+ * after the sign is short (at most 18 chars) or long.
+ */
+export function parseJavaBigDecimal(text: string): JavaDecimal {
+  let offset = 0;
+  let length = text.length;
+  const first = charAt(text, 0);
+  if (first === '-' || first === '+') {
+    offset++;
+    length--;
+  }
+  const compact = length <= MAX_COMPACT_LENGTH;
   let digits = '';
   let scale = 0;
   let dot = false;
-  for (; offset < text.length; offset++) {
+  let exponent = 0;
+  for (; length > 0; offset++, length--) {
     const c = text[offset];
     if (isJavaDigit(c)) {
       digits += String(javaDigit(c, 10));
@@ -57,6 +122,9 @@ export function parseJavaBigDecimal(text: string): JavaDecimal {
         fail('Character array contains more than one decimal point.');
       }
       dot = true;
+    } else if (c === 'e' || c === 'E') {
+      exponent = parseExponent(text, offset, length);
+      break;
     } else if (compact) {
       fail(`Character ${c} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`);
     } else {
@@ -66,19 +134,12 @@ export function parseJavaBigDecimal(text: string): JavaDecimal {
   if (digits.length === 0) {
     fail('No digits found.');
   }
+  scale -= exponent;
+  if (scale < INT_MIN || scale > INT_MAX) {
+    fail('Scale out of range.');
+  }
   const unscaled = BigInt(digits);
-  return { unscaled: negative ? -unscaled : unscaled, scale };
-}
-
-/**
- * `new BigDecimal(Double.toString(value))` (what `BigDecimal.valueOf(double)`
- * does) for a finite double: `Double.toString` writes small and large
- * values as `1.0E-4`, whose exponent moves the scale.
- */
-export function javaDecimalOfDoubleText(text: string): JavaDecimal {
-  const [mantissa, exponent] = text.split('E');
-  const decimal = parseJavaBigDecimal(mantissa);
-  return exponent === undefined ? decimal : { unscaled: decimal.unscaled, scale: decimal.scale - Number(exponent) };
+  return { unscaled: first === '-' ? -unscaled : unscaled, scale };
 }
 
 /** `a.multiply(b)`: exact. */

@@ -1,4 +1,4 @@
-import { javaDecimalOfDoubleText, multiplyDecimal } from './_big-decimal';
+import { multiplyDecimal, parseJavaBigDecimal } from './_big-decimal';
 import { FlinkConfig } from './_flink-config';
 import { FlinkOption, JOB_MANAGER_MEMORY, ProcessMemoryOptions, TASK_MANAGER_MEMORY } from './_flink-options';
 import { javaDoubleToString, JAVA_LONG } from './_java-numbers';
@@ -44,7 +44,7 @@ function subtract(a: bigint, b: bigint): bigint {
 /** `MemorySize.multiply(double)`: exact decimal product of the byte count and the double, truncated. */
 function multiply(bytes: bigint, multiplier: number): bigint {
   check(multiplier >= 0 && Number.isFinite(multiplier));
-  const product = multiplyDecimal({ unscaled: bytes, scale: 0 }, javaDecimalOfDoubleText(javaDoubleToString(multiplier)));
+  const product = multiplyDecimal({ unscaled: bytes, scale: 0 }, parseJavaBigDecimal(javaDoubleToString(multiplier)));
   const integral = product.scale > 0
     ? product.unscaled / 10n ** BigInt(product.scale)
     : product.unscaled * 10n ** BigInt(-product.scale);

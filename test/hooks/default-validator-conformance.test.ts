@@ -1,3 +1,4 @@
+import { decimalToString, JavaNumberFormatError, parseJavaBigDecimal } from '../../src/jvm/_big-decimal';
 import { DefaultValidator } from '../../src/hooks/default-validator';
 import { hostVerdict } from '../../src/hooks/default-validator/_jar-uri';
 
@@ -107,5 +108,40 @@ describe('memory fractions that Java writes in E notation', () => {
     d.spec.flinkConfiguration['jobmanager.memory.process.size'] = '1536m';
     d.spec.flinkConfiguration['jobmanager.memory.jvm-overhead.fraction'] = '0.0001';
     expect(validator.validateDeployment(d)).toBeUndefined();
+  });
+});
+
+describe('new BigDecimal(String) with exponents, as the JDK reads them', () => {
+  const read = (text: string): string => {
+    try {
+      return decimalToString(parseJavaBigDecimal(text));
+    } catch (e) {
+      if (e instanceof JavaNumberFormatError) {
+        return `NumberFormatException: ${e.javaMessage}`;
+      }
+      throw e;
+    }
+  };
+  test.each([
+    ['1e3', '1E+3'],
+    ['1.5E-7', '1.5E-7'],
+    ['-.5e+2', '-5E+1'],
+    ['5.', '5'],
+    ['0e5', '0E+5'],
+    ['-0.000e-3', '0.000000'],
+    ['1e00000000000000000005', '1E+5'],
+    ['1E2147483647', '1E+2147483647'],
+    ['1e\u0663', '1E+3'],
+    ['.e1', 'NumberFormatException: No digits found.'],
+    ['1e', 'NumberFormatException: null'],
+    ['1e+', 'NumberFormatException: null'],
+    ['1e2147483648', 'NumberFormatException: Exponent overflow.'],
+    ['1e-2147483648', 'NumberFormatException: Scale out of range.'],
+    ['0.5e-2147483647', 'NumberFormatException: Scale out of range.'],
+    ['1e12345678901', 'NumberFormatException: Too many nonzero exponent digits.'],
+    ['1e1x', 'NumberFormatException: Not a digit.'],
+    ['1234567890123456789x', 'NumberFormatException: Character array is missing "e" notation exponential mark.'],
+  ])('%j reads as %s', (text, expected) => {
+    expect(read(text)).toBe(expected);
   });
 });
