@@ -59,8 +59,17 @@ describe('documented differences with the Apache operator', () => {
 
   test('IPv6 scope ids: interface names only', () => {
     const scope = BEHAVIOUR_DIFFERENCES.find((d) => d.id === 'ipv6-scope-interface')!;
-    expect(scope.explains('fe80::1%eth0')).toBe(true);
-    expect(scope.explains('fe80::1%2')).toBe(false);
-    expect(scope.explains('10.0.0.1')).toBe(false);
+    expect(scope.explains('fe80::1%eth0', { ok: false })).toBe(true);
+    expect(scope.explains('fe80::1%2', { ok: false })).toBe(false);
+    expect(scope.explains('10.0.0.1', { ok: true })).toBe(false);
+  });
+
+  test('Quartz year bound: only an oracle loaded in another year, and only where that year decides', () => {
+    const maxYear = BEHAVIOUR_DIFFERENCES.find((d) => d.id === 'quartz-max-year')!;
+    // Quartz loaded in 2030 accepts a range from 2127 on; the library keeps the verdict of 2026.
+    expect(maxYear.explains('0 0 12 ? * * 2127/1', { ok: true, maxYear: 2130 })).toBe(true);
+    expect(maxYear.explains('0 0 12 ? * * 2127/1', { ok: true, maxYear: 2126 })).toBe(false);
+    expect(maxYear.explains('0 0 12 ? * * 2140/1', { ok: true, maxYear: 2130 })).toBe(false);
+    expect(maxYear.explains('0 0 12 ? * *', { ok: false, maxYear: 2130 })).toBe(false);
   });
 });

@@ -15,12 +15,14 @@ import { isQuartzCronExpression } from '../../src/jvm/_quartz';
 import { JvmOracle } from '../support/jvm-oracle';
 
 /** What the Java side answered. */
-interface JavaAnswer {
+export interface JavaAnswer {
   readonly ok: boolean;
   readonly value?: any;
   readonly error?: string;
   readonly cause?: string;
   readonly unknownHost?: boolean;
+  /** For cron: `CronExpression.MAX_YEAR`, the year Quartz was loaded plus 100. */
+  readonly maxYear?: number;
 }
 
 /** One behaviour: its generator, the library's port, and how the two answers compare. */
@@ -36,6 +38,12 @@ interface Behaviour {
 
 const tokens = (parts: readonly string[], max = 8): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...parts), { minLength: 0, maxLength: max }).map((p) => p.join(''));
+
+/** One cron field: mostly a valid value, sometimes one past an edge, sometimes a list of two. */
+const cronField = (valid: readonly string[], edges: readonly string[]): fc.Arbitrary<string> => {
+  const value = fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 6 }, fc.constantFrom(...edges));
+  return fc.oneof({ arbitrary: value, weight: 4 }, fc.tuple(value, value).map((p) => p.join(',')));
+};
 
 const failure = (e: unknown, type: Function): string => {
   if (e instanceof type) {
@@ -90,8 +98,24 @@ const BEHAVIOURS: readonly Behaviour[] = [
   },
   {
     type: 'cron', java: 'org.quartz.CronExpression(String)',
-    strings: fc.array(tokens(['0', '1', '5', '12', '23', '31', '59', '60', '*', '?', '/', '-', ',', 'L', 'W', '#', 'LW', 'MON', 'FRI', 'JAN', 'DEC', 'X',
-      '1970', '2099', '2199', '3000'], 3), { minLength: 1, maxLength: 8 }).map((f) => f.join(' ')),
+    strings: fc.oneof(
+      fc.array(tokens(['0', '1', '5', '12', '23', '31', '59', '60', '*', '?', '/', '-', ',', 'L', 'W', '#', 'LW', 'MON', 'FRI', 'JAN', 'DEC', 'X',
+        '1970', '2099', '2199', '3000'], 3), { minLength: 1, maxLength: 8 }).map((f) => f.join(' ')),
+      // Six or seven fields, each from values near its rules' edges (ranges, steps, L, W, #, names, the year bound).
+      fc.tuple(cronField(['0', '59', '*/15', '5-10', '50-10', '1,2,3'], ['60', '0/60', '?', 'L', '7/0', '-1']),
+        cronField(['0', '30', '59', '*', '*/59', '10-20/5', '0-59'], ['60', 'X', '*/60']),
+        cronField(['0', '23', '*', '9-17', '22-2', '0/23'], ['24', '*/24']),
+        cronField(['?', '?', '*', '1', '31', 'L', 'LW', 'L-3', 'L-30', '15W', '1-31', '1/31'], ['32', '0', 'L-31', '32W', '1/32', 'W', '1,L', '3#1']),
+        cronField(['*', '1', '12', 'JAN', 'jan', 'DEC', 'JAN-MAR', 'NOV-FEB', '1-12', '1/3', '*/12'], ['13', '0', 'FOO', '*/13', 'JAN/2']),
+        cronField(['?', '?', '*', '1', '7', 'MON', 'MON-FRI', 'SUN-SAT', 'FRI-MON', '6L', 'L', '5#3', 'MON#2', 'FRI#5', '1,3,5', '1-7/2', '*/7'],
+          ['0', '8', '0L', '8L', '2#6', '2#0', '*/8', 'L,1', '1#1,2#2', 'MONL']),
+        fc.constantFrom('', '', ' *', ' 2026', ' 1970', ' 1969', ' 2099', ' 2125', ' 2126', ' 2127', ' 2199', ' 3000', ' 2020-2030', ' 2030-2020',
+          ' 2100/5', ' 2126/1', ' 2127/1', ' 2199/5', ' */2', ' 1970-2199', ' 2020,2030', ' 2026 *'),
+        fc.constantFrom(' ', ' ', '  ', '\t'),
+        // Quartz wants exactly one of the day fields to be '?'.
+        fc.constantFrom('dom', 'dom', 'dow', 'dow', 'neither')).map(([s, m, h, dom, mon, dow, year, sep, unset]) =>
+        [s, m, h, unset === 'dom' ? '?' : dom, mon, unset === 'dow' ? '?' : dow].join(sep) + year),
+    ),
     library: (s) => isQuartzCronExpression(s),
     expected: (j) => j.ok,
   },
@@ -111,16 +135,28 @@ const BEHAVIOURS: readonly Behaviour[] = [
   },
 ];
 
+/** One behaviour's generated strings and what the real class made of each, in the form of the port's answers. */
+export interface JavaRun {
+  readonly type: string;
+  readonly java: string;
+  readonly inputs: readonly string[];
+  readonly answers: readonly JavaAnswer[];
+  readonly expected: readonly unknown[];
+}
+
 /** The outcome of one behaviour's run. */
 export interface BehaviourOutcome {
   readonly type: string;
   readonly java: string;
   readonly cases: number;
-  readonly differences: ReadonlyArray<{ input: string; library: unknown; java: unknown }>;
+  readonly differences: ReadonlyArray<{ input: string; library: unknown; java: unknown; answer: JavaAnswer }>;
 }
 
-/** Runs `count` generated strings of every behaviour through the library's port and the real class. */
-export async function runBehaviours(count: number, seed: number, only?: string): Promise<BehaviourOutcome[]> {
+/**
+ * Asks the real classes (BehaviourMain, one JVM) about `count` distinct
+ * generated strings of every behaviour (or only of `only`).
+ */
+export async function runJava(count: number, seed: number, only?: string): Promise<JavaRun[]> {
   const target = path.join(__dirname, 'target');
   fs.mkdirSync(target, { recursive: true });
   const hosts = path.join(target, 'hosts');
@@ -131,7 +167,7 @@ export async function runBehaviours(count: number, seed: number, only?: string):
     jvmArgs: [`-Djdk.net.hosts.file=${hosts}`, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'],
   });
   try {
-    const outcomes: BehaviourOutcome[] = [];
+    const runs: JavaRun[] = [];
     for (const [i, b] of BEHAVIOURS.entries()) {
       if (only !== undefined && b.type !== only) {
         continue;
@@ -139,15 +175,23 @@ export async function runBehaviours(count: number, seed: number, only?: string):
       // Distinct strings: twice as many are drawn (fast-check starts with small values, which repeat).
       const inputs = [...new Set(fc.sample(b.strings, { numRuns: 2 * count, seed: seed + i }))].slice(0, count);
       const answers: JavaAnswer[] = await Promise.all(inputs.map((input) => oracle.ask({ type: b.type, input })));
-      const differences = inputs.flatMap((input, k) => {
-        const library = b.library(input);
-        const java = b.expected(answers[k]);
-        return JSON.stringify(library) === JSON.stringify(java) ? [] : [{ input, library, java }];
-      });
-      outcomes.push({ type: b.type, java: b.java, cases: inputs.length, differences });
+      runs.push({ type: b.type, java: b.java, inputs, answers, expected: answers.map((a) => b.expected(a)) });
     }
-    return outcomes;
+    return runs;
   } finally {
     await oracle.close();
   }
+}
+
+/** Runs `count` generated strings of every behaviour through the library's port and the real class. */
+export async function runBehaviours(count: number, seed: number, only?: string): Promise<BehaviourOutcome[]> {
+  return (await runJava(count, seed, only)).map((run) => {
+    const port = BEHAVIOURS.find((b) => b.type === run.type)!.library;
+    const differences = run.inputs.flatMap((input, k) => {
+      const library = port(input);
+      const java = run.expected[k];
+      return JSON.stringify(library) === JSON.stringify(java) ? [] : [{ input, library, java, answer: run.answers[k] }];
+    });
+    return { type: run.type, java: run.java, cases: run.inputs.length, differences };
+  });
 }

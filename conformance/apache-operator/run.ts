@@ -83,7 +83,7 @@ async function reportBehaviours(count: number, seed: number): Promise<Counts> {
   let documented = 0;
   let undocumented = 0;
   for (const outcome of await runBehaviours(count, seed)) {
-    const explained = outcome.differences.filter((d) => BEHAVIOUR_DIFFERENCES.some((b) => b.type === outcome.type && b.explains(d.input)));
+    const explained = outcome.differences.filter((d) => BEHAVIOUR_DIFFERENCES.some((b) => b.type === outcome.type && b.explains(d.input, d.answer)));
     const unexplained = outcome.differences.filter((d) => !explained.includes(d));
     for (const d of unexplained.slice(0, 10)) {
       console.log(`UNDOCUMENTED ${outcome.type} ${JSON.stringify(d.input)}: library ${JSON.stringify(d.library)}, Java ${JSON.stringify(d.java)}`);

@@ -1,4 +1,5 @@
 import { decimalToString, JavaNumberFormatError, parseJavaBigDecimal } from '../../src/jvm/_big-decimal';
+import { isQuartzCronExpression } from '../../src/jvm/_quartz';
 import { DefaultValidator } from '../../src/hooks/default-validator';
 import { hostVerdict } from '../../src/hooks/default-validator/_jar-uri';
 
@@ -143,5 +144,35 @@ describe('new BigDecimal(String) with exponents, as the JDK reads them', () => {
     ['1234567890123456789x', 'NumberFormatException: Character array is missing "e" notation exponential mark.'],
   ])('%j reads as %s', (text, expected) => {
     expect(read(text)).toBe(expected);
+  });
+});
+
+describe('Quartz year ranges do not depend on the calendar', () => {
+  // Quartz ends an open year range at the year it was loaded plus 100 (the
+  // operator in 2026: 2126) and rejects a range starting after that bound.
+  const KEY = 'job.autoscaler.excluded.periods';
+  const verdicts = (): string[] => ['0 0 12 ? * * 2126/1', '0 0 12 ? * * 2127/1', '0 0 12 ? * * 2199', '0 0 12 ? * * 2150/5'].map((periods) => {
+    const d = deployment();
+    d.spec.flinkConfiguration = { 'job.autoscaler.enabled': 'true', [KEY]: periods };
+    return validator.validateDeployment(d) ?? 'accepted';
+  });
+
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  test('the verdicts of 2026 (what the operator said then) in 2026 and in 2090', () => {
+    jest.useFakeTimers({ now: new Date('2026-06-01T00:00:00Z') });
+    const in2026 = verdicts();
+    jest.setSystemTime(new Date('2090-06-01T00:00:00Z'));
+    expect(verdicts()).toEqual(in2026);
+    const neither = (value: string) => `Invalid value ${value} in the autoscaler config ${KEY}, the value is neither a valid daily expression nor a valid cron expression`;
+    expect(in2026).toEqual(['accepted', neither('0 0 12 ? * * 2127/1'), 'accepted', neither('0 0 12 ? * * 2150/5')]);
+  });
+
+  test('Quartz loaded in another year bounds the range there', () => {
+    expect(isQuartzCronExpression('0 0 12 ? * * 2127/1')).toBe(false);
+    expect(isQuartzCronExpression('0 0 12 ? * * 2127/1', 2027)).toBe(true);
+    expect(isQuartzCronExpression('0 0 12 ? * * 2128/1', 2027)).toBe(false);
   });
 });

@@ -8,16 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.quartz.CronExpression;
 
-import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Answers one JSON line per request with what a JDK, Quartz or Flink class makes of a string.
@@ -25,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Request: {@code {type, input}} with type uri ({@code new URI}), inet ({@code InetAddress.getByName}; run
  * the JVM with {@code -Djdk.net.hosts.file} so that no name goes to DNS), bigdecimal ({@code new BigDecimal}),
  * cron ({@code new CronExpression}), memory ({@code MemorySize.parse}) or duration
- * ({@code TimeUtils.parseDuration}). Answer: {@code {ok, value?, error?, cause?}}.
+ * ({@code TimeUtils.parseDuration}). Answer: {@code {ok, value?, error?, cause?}}, for cron also
+ * {@code maxYear} ({@code CronExpression.MAX_YEAR}).
  */
 public final class BehaviourMain {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -34,17 +29,7 @@ public final class BehaviourMain {
 
     /** Reads requests from stdin until EOF. */
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-        System.setOut(System.err);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (!line.isBlank()) {
-                out.println(MAPPER.writeValueAsString(answer(MAPPER.readTree(line))));
-                out.flush();
-            }
-        }
-        System.exit(0);
+        JsonLines.serve(line -> answer(MAPPER.readTree(line)));
     }
 
     private static ObjectNode answer(JsonNode request) {
@@ -97,6 +82,10 @@ public final class BehaviourMain {
             if (e instanceof UnknownHostException) {
                 result.put("unknownHost", true);
             }
+        }
+        if (request.path("type").asText().equals("cron")) {
+            // Open year ranges end at MAX_YEAR, the year this class was loaded plus 100.
+            result.put("maxYear", CronExpression.MAX_YEAR);
         }
         return result;
     }

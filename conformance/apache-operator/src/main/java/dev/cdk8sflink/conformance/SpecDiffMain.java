@@ -13,10 +13,6 @@ import org.apache.flink.kubernetes.operator.reconciler.diff.DiffResult;
 import org.apache.flink.kubernetes.operator.reconciler.diff.FlinkBlueGreenDeploymentSpecDiff;
 import org.apache.flink.kubernetes.operator.reconciler.diff.ReflectiveDiffBuilder;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Answers spec changes with what the operator's own {@code ReflectiveDiffBuilder} (and, for
@@ -34,17 +30,9 @@ public final class SpecDiffMain {
 
     private SpecDiffMain() {}
 
+    /** Reads requests from stdin until EOF. */
     public static void main(String[] args) throws Exception {
-        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        var out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.isBlank()) {
-                continue;
-            }
-            out.println(MAPPER.writeValueAsString(answer(line)));
-            out.flush();
-        }
+        JsonLines.serve(SpecDiffMain::answer);
     }
 
     /** The answer to one request line. */
