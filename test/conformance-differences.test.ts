@@ -62,6 +62,9 @@ describe('documented differences with the Apache operator', () => {
     expect(scope.explains('fe80::1%eth0', { ok: false })).toBe(true);
     expect(scope.explains('fe80::1%2', { ok: false })).toBe(false);
     expect(scope.explains('10.0.0.1', { ok: true })).toBe(false);
+    // Digits past an int are an interface name to the JDK too.
+    expect(scope.explains('fe80::1%4294967296', { ok: false })).toBe(true);
+    expect(scope.explains('[fe80::1%2147483647]', { ok: true })).toBe(false);
   });
 
   test('Quartz year bound: only an oracle loaded in another year, and only where that year decides', () => {

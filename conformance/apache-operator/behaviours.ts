@@ -62,8 +62,27 @@ const BEHAVIOURS: readonly Behaviour[] = [
   },
   {
     type: 'inet', java: 'java.net.InetAddress.getByName(String)',
-    strings: tokens(['1', '0', '127', '255', '256', '10', '172', '16', '192', '168', '169', '254', '.', ':', '::', 'ffff', 'fe80', 'ff02', 'fec0',
-      '0x', '0X7f', '07', '017', 'a', 'f', 'g', '[', ']', '%', 'eth0', '4294967295', '4294967296', 'localhost', '2001', 'db8'], 6).filter((s) => s.length > 0),
+    strings: fc.oneof(
+      tokens(['1', '0', '127', '255', '256', '10', '172', '16', '192', '168', '169', '254', '.', ':', '::', 'ffff', 'fe80', 'ff02', 'fec0',
+        '0x', '0X7f', '07', '017', 'a', 'f', 'g', '[', ']', '%', 'eth0', '4294967295', '4294967296', 'localhost', '2001', 'db8'], 6).filter((s) => s.length > 0),
+      // Dotted IPv4 forms: one to five parts, decimal, octal, hexadecimal, past a byte.
+      fc.array(fc.constantFrom('0', '1', '10', '127', '169', '254', '172', '31', '192', '168', '224', '255', '256', '010', '0x7f', '08', '65535',
+        '16777215', '4294967295', '4294967296', '19225616', ''), { minLength: 1, maxLength: 5 }).map((p) => p.join('.')),
+      // IPv6 forms: groups with and without '::', an embedded IPv4 address, a scope id, brackets.
+      fc.tuple(
+        fc.array(fc.constantFrom('0', '1', 'ffff', 'fe80', 'febf', 'fec0', 'ff02', '2001', 'db8', 'abcd', '0000', '00001', '07255', '10000', 'g'),
+          { minLength: 0, maxLength: 9 }),
+        fc.nat(9),
+        fc.boolean(),
+        fc.constantFrom('', '', '', '1.2.3.4', '127.0.0.1', '10.0.0.1', '0.0.0.0', '169.254.1.1', '224.0.0.1', '256.1.1.1', '1.2.3', '010.1.1.1'),
+        fc.constantFrom('', '', '', '%1', '%0', '%eth0', '%', '%4294967296'),
+        fc.boolean(),
+      ).map(([groups, at, compressed, v4, zone, bracketed]) => {
+        const parts = v4 === '' ? groups : [...groups, v4];
+        const text = compressed ? `${parts.slice(0, at).join(':')}::${parts.slice(at).join(':')}` : parts.join(':');
+        return bracketed ? `[${text}${zone}]` : `${text}${zone}`;
+      }).filter((s) => s.length > 0),
+    ),
     library: (s) => hostVerdict(s),
     expected: (j) => (j.ok ? (j.value.restricted ? 'restricted' : 'unchecked')
       // A name the JDK would look up in DNS: the library accepts it without a lookup.

@@ -102,6 +102,15 @@ function sortedList(message: string | undefined): string {
   return (message ?? '').replace(/\[([^\]]*)\]$/, (_m, list: string) => `[${list.split(', ').sort().join(', ')}]`);
 }
 
+/**
+ * Whether an IPv6 literal's scope id names an interface: the JDK reads the
+ * digits after `%` (up to a `]`) as a number only when they make an int.
+ */
+function scopeNamesInterface(literal: string): boolean {
+  const zone = /%([^\]]*)/.exec(literal)?.[1];
+  return zone !== undefined && (!/^[0-9]+$/.test(zone) || Number(zone) > 2 ** 31 - 1);
+}
+
 /** Whether the http(s) URI names a host by name (not an IP literal, not localhost). */
 function hostIsName(uri: unknown): boolean {
   const match = typeof uri === 'string' ? /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#[\]]+)/i.exec(uri) : null;
@@ -128,9 +137,9 @@ export const BEHAVIOUR_DIFFERENCES: readonly BehaviourDifference[] = [
   {
     id: 'ipv6-scope-interface',
     type: 'inet',
-    reason: 'An IPv6 literal whose scope id is not a number names a network interface, which the JDK looks up on the '
-      + 'machine it runs on (see the FlinkSessionJob entry of the same name).',
-    explains: (input) => /%(?![0-9]+\]?$)/.test(input) && input.includes(':'),
+    reason: 'An IPv6 literal whose scope id is not a number (not digits, or past an int) names a network interface, '
+      + 'which the JDK looks up on the machine it runs on (see the FlinkSessionJob entry of the same name).',
+    explains: (input) => input.includes(':') && scopeNamesInterface(input),
   },
   {
     id: 'quartz-max-year',

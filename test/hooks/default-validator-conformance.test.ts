@@ -96,7 +96,23 @@ describe('jarURI hosts that are BSD IPv4 literals only within their field ranges
     ['1.2.65535', 'unchecked'],
     ['1.2.0x10000', 'unchecked'],
     ['1.2.0xffff', 'unresolvable'],
+    ['0x7f.08', 'unchecked'], // a field starting with 0 is octal: 08 is none, so this is a name
+    ['0x7f.1.1.019', 'unchecked'],
+    ['0X7f.07168', 'unchecked'],
   ])('%s', (host, verdict) => {
+    expect(hostVerdict(host)).toBe(verdict);
+  });
+});
+
+describe('InetAddress.getByName hosts the JDK reads before any lookup', () => {
+  test.each([
+    ['', 'restricted'], // no host: the loopback address
+    ['::ffff:10.0.0.1%1', 'unresolvable'], // an IPv4-mapped address takes no zone id
+    ['[::ffff:8.8.8.8%eth0]', 'unresolvable'],
+    ['::ffff:8.8.8.8', 'unchecked'],
+    ['::127.0.0.1', 'unchecked'], // IPv4-compatible, not mapped: an IPv6 address, not loopback
+    ['::00001', 'restricted'], // a group of five hex digits is fine while its value fits 16 bits
+  ])('%j', (host, verdict) => {
     expect(hostVerdict(host)).toBe(verdict);
   });
 });

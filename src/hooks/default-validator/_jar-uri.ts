@@ -24,6 +24,10 @@ export type HostVerdict = 'restricted' | 'unresolvable' | 'unchecked';
 
 /** What `InetAddress.getByName(host)` would make of a host, without DNS. */
 export function hostVerdict(host: string): HostVerdict {
+  if (host.length === 0) {
+    // No host is the loopback address.
+    return 'restricted';
+  }
   let name = host;
   let ipv6Expected = false;
   if (name.startsWith('[')) {
@@ -42,6 +46,10 @@ export function hostVerdict(host: string): HostVerdict {
       return 'unresolvable';
     }
     const v6 = parseIPv6(name);
+    if (v6 !== undefined && v6.length === 4 && name.includes('%')) {
+      // An IPv4-mapped address with a zone id.
+      return 'unresolvable';
+    }
     if (v6 !== undefined) {
       return isRestrictedAddress(v6) ? 'restricted' : 'unchecked';
     }
