@@ -7,7 +7,8 @@
  * The candidates are not dependencies of the project; install them outside
  * the repository and pass their folder:
  *
- *   npm install --prefix /tmp/candidates ipaddr.js@2.5.0 ip-address@10.7.7 croner@11.0.1 cron-parser@5.10.7 uri-js@4.4.1 whatwg-url@17.3.0
+ *   npm install --prefix /tmp/candidates ipaddr.js@2.5.0 ip-address@10.7.7 croner@11.0.1 cron-parser@5.10.7 uri-js@4.4.1 whatwg-url@17.3.0 \
+ *     bytes@3.1.2 ms@2.1.3 parse-duration@2.1.9
  *   tsx conformance/apache-operator/candidates.ts --modules /tmp/candidates/node_modules
  *
  * The figures are recorded in README.md (Conformance) and on each port.
@@ -102,6 +103,9 @@ function candidates(load: (name: string) => any): Candidate[] {
   const { CronExpressionParser } = load('cron-parser');
   const uriJs = load('uri-js');
   const { URL } = load('whatwg-url');
+  const bytes = load('bytes');
+  const ms = load('ms');
+  const parseDuration = load('parse-duration').default;
   const tryOr = <T>(f: () => T): T | undefined => { try { return f(); } catch { return undefined; } };
   return [
     {
@@ -131,6 +135,12 @@ function candidates(load: (name: string) => any): Candidate[] {
     { type: 'inet', name: 'node net.isIP and net.BlockList', answer: hostVerdictWith(nodeNet(4), nodeNet(6)) },
     { type: 'cron', name: 'croner Cron', answer: (s) => tryOr(() => new Cron(s, { paused: true })) !== undefined },
     { type: 'cron', name: 'cron-parser CronExpressionParser.parse', answer: (s) => tryOr(() => CronExpressionParser.parse(s)) !== undefined },
+    {
+      type: 'memory', name: 'bytes parse',
+      answer: (s) => { const n = tryOr(() => bytes.parse(s)); return typeof n === 'number' && Number.isFinite(n) ? String(n) : 'error'; },
+    },
+    { type: 'duration', name: 'ms', answer: (s) => { const n = tryOr(() => ms(s)); return typeof n === 'number' && Number.isFinite(n); } },
+    { type: 'duration', name: 'parse-duration', answer: (s) => { const n = tryOr(() => parseDuration(s)); return typeof n === 'number' && Number.isFinite(n); } },
     {
       type: 'uri', name: 'uri-js parse',
       answer: (s) => {

@@ -5,6 +5,12 @@ import { javaTrim } from './_java-text';
  * Durations as Flink reads them (`TimeUtils.parseDuration`: a whole number
  * and an optional unit, milliseconds without one) and as Java prints them
  * (`java.time.Duration.toString()`, ISO-8601 such as `PT15M`).
+ *
+ * Measured against `TimeUtils.parseDuration` over the 10,000 generated
+ * strings of the conformance run (parse or refuse only): `ms` 2.1.3
+ * answers differently on 379 (`.1S` accepted, `106751991167300nanos`
+ * refused) and `parse-duration` 2.1.9 on 4,487 (it reads several
+ * units in one string), so the parser is written here.
  */
 
 const NANOS_PER_SECOND = 1_000_000_000n;
