@@ -1,7 +1,7 @@
-import { decimalToString, JavaNumberFormatError, parseJavaBigDecimal } from '../../src/jvm/_big-decimal';
-import { isQuartzCronExpression } from '../../src/jvm/_quartz';
 import { DefaultValidator } from '../../src/hooks/default-validator';
 import { hostVerdict } from '../../src/hooks/default-validator/_jar-uri';
+import { decimalToString, JavaNumberFormatError, parseJavaBigDecimal } from '../../src/jvm/_big-decimal';
+import { isQuartzCronExpression } from '../../src/jvm/_quartz';
 
 // Regressions found by comparing the library with the operator's own classes
 // (npm run test:conformance). Each expectation is what the operator answered.
