@@ -27,10 +27,10 @@ const TLS_PASSWORDS = (prefix: string) => ['keystore-password', 'key-password', 
 interface ExampleSet {
   readonly name: string;
   readonly dir: string;
-  /** The cpu and memory of a JobManager or TaskManager pod, as the set's examples write them. */
-  process(memory: Size, cpu: number): FlinkProcessOptions;
   /** The 1.16 line moved the python example to Flink 2.2. */
   readonly python: { readonly flinkVersion: FlinkVersion; readonly jarUri: string; readonly python: string };
+  /** The cpu and memory of a JobManager or TaskManager pod, as the set's examples write them. */
+  process(memory: Size, cpu: number): FlinkProcessOptions;
 }
 
 const SETS: ExampleSet[] = [

@@ -32,7 +32,8 @@ export function configurationEntries(text: unknown): Record<string, string> | un
     return undefined;
   }
   const parsed = parse(text) ?? {};
-  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const entries = Object.entries(parsed).map(([key, value]) => [key, String(value)] as const);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

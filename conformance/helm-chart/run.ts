@@ -14,11 +14,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { parse } from 'yaml';
-import { FlinkOperator } from '../../src/operator/flink-operator';
-import { OperatorVersion } from '../../src/operator-version';
 import { ChartDifference, objectDifferences, objectKey } from './compare';
 import { CHART_DIFFERENCES, explainingChartDifference } from './differences';
 import { buildChartOracle, CHARTS_DIR, NAMESPACE, renderChart } from './oracle';
+import { FlinkOperator } from '../../src/operator/flink-operator';
+import { OperatorVersion } from '../../src/operator-version';
 
 const CRDS_DIR = path.join(__dirname, '..', '..', 'imports', 'apache-flink-kubernetes-operator');
 
@@ -47,12 +47,18 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** The chart's CRDs as compared, and their differences. */
+interface CrdComparison {
+  readonly objects: any[];
+  readonly differences: ChartDifference[];
+}
+
 /**
  * The chart's CRDs as the comparison sees them: the operator release's
  * vendored CRD file (imports/), plus a whole-object difference when that
  * file is not byte for byte the chart set's (crds/ sha256 in PROVENANCE).
  */
-function crdDifferences(set: string, release: string, crds: Record<string, string>, library: any[]): { objects: any[]; differences: ChartDifference[] } {
+function crdDifferences(set: string, release: string, crds: Record<string, string>, library: any[]): CrdComparison {
   const objects: any[] = [];
   const differences: ChartDifference[] = [];
   for (const [file, chartSha] of Object.entries(crds)) {
