@@ -160,13 +160,26 @@ project.addTask('test:conformance:plan', {
   exec: 'tsx conformance/apache-operator/plan-differential.ts',
 });
 
+// `npm run test:conformance:chart`: FlinkOperator with default props against the operator's Helm chart
+// rendered by the Helm SDK (conformance/helm-chart, a Go program; needs Go and the Go module proxy on a
+// first run, then the cache in ~/.cache/cdk8s-flink/helm-chart-oracle). Not part of `npm test`.
+project.addTask('test:conformance:chart', {
+  description: 'Compare FlinkOperator\'s objects with the operator\'s Helm chart rendered with default values by the Helm SDK at 1.15.0 and 1.16 (needs Go)',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  steps: [
+    { exec: 'tsc --noEmit -p conformance' },
+    { exec: 'tsx conformance/helm-chart/run.ts' },
+  ],
+});
+
 // `npm run test:conformance`: every differential suite against real upstream code, one after the other.
 project.addTask('test:conformance', {
-  description: 'Every conformance suite: the Apache operator\'s validator and spec diff and flink-core\'s options (JDK 17 + Maven), the spotify operator (Go)',
+  description: 'Every conformance suite: the Apache operator\'s validator and spec diff and flink-core\'s options (JDK 17 + Maven), its Helm chart and the spotify operator (Go)',
   steps: [
     { spawn: 'test:conformance:operator' },
     { spawn: 'test:conformance:plan' },
     { spawn: 'test:flink-config' },
+    { spawn: 'test:conformance:chart' },
     { spawn: 'test:conformance:spotify' },
   ],
 });

@@ -1,7 +1,7 @@
 /**
  * Builds every upstream oracle into its cache outside the repository, so the
  * conformance and cluster suites later find them ready: kube-apiserver (and
- * etcd), the spotify operator's webhook program, and the Maven projects
+ * etcd), the spotify operator's webhook program, the Helm chart renderer, and the Maven projects
  * around the Apache operator's classes. Each step is the suite's own
  * build-on-first-use function, so this only moves the work earlier: `.ci/run`
  * runs it in the background while `npm test` runs, using the second core.
@@ -9,6 +9,7 @@
  * full message.
  */
 import * as path from 'path';
+import { buildChartOracle } from '../conformance/helm-chart/oracle';
 import { JvmOracle } from '../conformance/support/jvm-oracle';
 import { ensureBinaries } from '../test/cluster/binaries';
 import { buildOracle } from '../test/conformance/spotify/oracle';
@@ -18,6 +19,7 @@ const ROOT = path.join(__dirname, '..');
 const steps: Array<[string, () => unknown]> = [
   ['kube-apiserver and etcd', () => ensureBinaries((line) => console.log(`prepare-oracles: ${line}`))],
   ['spotify operator webhook oracle', () => buildOracle()],
+  ['Helm chart oracle (Helm SDK)', () => buildChartOracle()],
   ['Apache operator classes (Maven)', () => JvmOracle.classpath(path.join(ROOT, 'conformance', 'apache-operator'), 'ignore')],
 ];
 

@@ -1,14 +1,15 @@
 import { App, Chart, Size, Testing } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
+import { Cpu, k8s } from 'cdk8s-plus-27';
 import {
-  DeploymentMode, FlinkCanary, FlinkDeployment, FlinkDeploymentProps, FlinkSessionJob, FlinkVersion, JobState, UpgradeMode,
+  DeploymentMode, FlinkCanary, FlinkDeployment, FlinkDeploymentProps, FlinkProcessOptions, FlinkSessionJob, FlinkVersion, JobState, UpgradeMode,
 } from '../src';
 import { PodSecurity } from '../src/pod-security';
 import { crdSchemaErrors } from './support/crd-schema';
 import { effectivePodTemplates, restrictedViolations, withoutSecurityDefaults } from './support/pod-security';
-import { upstreamDocuments, upstreamExampleFiles } from './support/upstream';
+import { UPSTREAM_EXAMPLES, UPSTREAM_EXAMPLES_1_16, upstreamDocuments, upstreamExampleFiles } from './support/upstream';
 
-// GIVEN each upstream example, rebuilt through the construct API
+// GIVEN each upstream example of 1.15.0 and of the 1.16 line, rebuilt through the construct API
+// (1.16 gives the pods' cpu and memory as `resources.requests`, 1.15.0 as `resource`)
 // THEN the rendered FlinkDeployment/FlinkSessionJob specs equal the upstream YAML: exactly for the
 // examples with hostPath volumes (built with the `PodSecurity.CUSTOM` opt-out, since "restricted"
 // forbids host paths), and up to the library's pod security defaults for all others, whose
@@ -22,18 +23,30 @@ const STREAMING_JAR = 'https://repo1.maven.org/maven2/org/apache/flink/flink-exa
 /** The keys the TLS examples set to literal keystore passwords (test certificates), allowed in plain text. */
 const TLS_PASSWORDS = (prefix: string) => ['keystore-password', 'key-password', 'truststore-password'].map((k) => `${prefix}.${k}`);
 
-/** What almost every upstream example shares. */
-function basic(name: string, extra: Partial<FlinkDeploymentProps> = {}): FlinkDeploymentProps {
-  return {
-    name,
-    image: 'flink:2.2',
-    flinkVersion: FlinkVersion.V2_2,
-    serviceAccount: 'flink',
-    jobManager: { memory: MEM, cpu: 1 },
-    taskManager: { memory: MEM, cpu: 1 },
-    ...extra,
-  };
+/** An upstream example set: its folder and how its examples give the pods' cpu and memory. */
+interface ExampleSet {
+  readonly name: string;
+  readonly dir: string;
+  /** The 1.16 line moved the python example to Flink 2.2. */
+  readonly python: { readonly flinkVersion: FlinkVersion; readonly jarUri: string; readonly python: string };
+  /** The cpu and memory of a JobManager or TaskManager pod, as the set's examples write them. */
+  process(memory: Size, cpu: number): FlinkProcessOptions;
 }
+
+const SETS: ExampleSet[] = [
+  {
+    name: '1.15.0',
+    dir: UPSTREAM_EXAMPLES,
+    process: (memory, cpu) => ({ memory, cpu }),
+    python: { flinkVersion: FlinkVersion.V1_20, jarUri: 'local:///opt/flink/opt/flink-python_2.12-1.16.1.jar', python: '/usr/local/bin/python3' },
+  },
+  {
+    name: '1.16',
+    dir: UPSTREAM_EXAMPLES_1_16,
+    process: (memory, cpu) => ({ resources: { requests: { memory, cpu: Cpu.units(cpu) } } }),
+    python: { flinkVersion: FlinkVersion.V2_2, jarUri: 'local:///opt/flink/opt/flink-python-2.2.0.jar', python: '/usr/bin/python3' },
+  },
+];
 
 /** The examples mount a node directory, which pod security "restricted" forbids: they opt out. */
 const HOST_PATH = { podSecurity: PodSecurity.CUSTOM };
@@ -56,268 +69,280 @@ const TLS_INTERNAL = {
   'truststore-password': 'password1234',
 };
 
-const BUILDERS: Record<string, (chart: Chart) => void> = {
-  'advanced-ingress.yaml': (c) => new FlinkDeployment(c, 'd', basic('advanced-ingress', {
-    ingress: {
-      template: '/{{namespace}}/{{name}}(/|$)(.*)',
-      className: 'nginx',
-      annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2' },
-    },
-    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
-    job: { jarUri: STATE_MACHINE, parallelism: 2 },
-  })),
-
-  'autoscaling/autoscaling-dynamic.yaml': (c) => new FlinkDeployment(c, 'd', basic('autoscaling-dynamic', {
-    image: 'autoscaling-example',
-    flinkVersion: FlinkVersion.V1_20,
-    flinkConfiguration: {
-      'job.autoscaler': {
-        'enabled': true,
-        'stabilization.interval': '1m',
-        'metrics.window': '15m',
-        'utilization.target': 0.5,
-        'target.utilization.boundary': 0.3,
+/** A builder per example file of a set. */
+function builders(set: ExampleSet): Record<string, (chart: Chart) => void> {
+  /** What almost every upstream example shares. */
+  const basic = (name: string, extra: Partial<FlinkDeploymentProps> = {}): FlinkDeploymentProps => ({
+    name,
+    image: 'flink:2.2',
+    flinkVersion: FlinkVersion.V2_2,
+    serviceAccount: 'flink',
+    jobManager: set.process(MEM, 1),
+    taskManager: set.process(MEM, 1),
+    ...extra,
+  });
+  return {
+    'advanced-ingress.yaml': (c) => new FlinkDeployment(c, 'd', basic('advanced-ingress', {
+      ingress: {
+        template: '/{{namespace}}/{{name}}(/|$)(.*)',
+        className: 'nginx',
+        annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2' },
       },
-      'pipeline.max-parallelism': 32,
-      'taskmanager.numberOfTaskSlots': 4,
-    },
-    jobManager: { memory: MEM, cpu: 0.5 },
-    podTemplate: { spec: { containers: [{ name: 'flink-main-container' }] } },
-    job: {
-      jarUri: 'local:///opt/flink/usrlib/autoscaling.jar',
-      entryClass: 'autoscaling.LoadSimulationPipeline',
-      parallelism: 1,
-      upgradeMode: UpgradeMode.STATELESS,
-      args: ['--maxLoadPerTask "1;2;4;8;16;\\n16;8;4;2;1\\n8;4;16;1;2" --repeatsAfterMinutes "60"'],
-    },
-  })),
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
+      job: { jarUri: STATE_MACHINE, parallelism: 2 },
+    })),
 
-  'autoscaling/autoscaling.yaml': (c) => new FlinkDeployment(c, 'd', basic('autoscaling-example', {
-    image: 'autoscaling-example',
-    flinkVersion: FlinkVersion.V1_20,
-    flinkConfiguration: {
-      'job.autoscaler': {
-        'enabled': true,
-        'stabilization.interval': '1m',
-        'metrics.window': '3m',
-        'target.utilization.boundary': 0.1,
-      },
-      'pipeline.max-parallelism': 24,
-      'taskmanager.numberOfTaskSlots': 4,
-      'state': { 'savepoints.dir': 'file:///flink-data/savepoints', 'checkpoints.dir': 'file:///flink-data/checkpoints' },
-      'high-availability': { type: 'kubernetes', storageDir: 'file:///flink-data/ha' },
-      'execution.checkpointing.interval': '1m',
-      'jobmanager.scheduler': 'adaptive',
-    },
-    jobManager: { memory: MEM, cpu: 0.5 },
-    podTemplate: flinkDataVolume(),
-    ...HOST_PATH,
-    job: { jarUri: 'local:///opt/flink/usrlib/autoscaling.jar', parallelism: 1, upgradeMode: UpgradeMode.LAST_STATE, args: ['10'] },
-  })),
-
-  'basic-checkpoint-ha.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-checkpoint-ha-example', {
-    flinkConfiguration: {
-      'taskmanager.numberOfTaskSlots': 2,
-      'state': { 'savepoints.dir': 'file:///flink-data/savepoints', 'checkpoints.dir': 'file:///flink-data/checkpoints' },
-      'high-availability': { type: 'kubernetes', storageDir: 'file:///flink-data/ha' },
-      'kubernetes.operator.savepoint.format.type': 'NATIVE',
-    },
-    podTemplate: flinkDataVolume(),
-    ...HOST_PATH,
-    job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.SAVEPOINT, state: JobState.RUNNING, savepointTriggerNonce: 0 },
-  })),
-
-  'basic-ingress.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-ingress', {
-    ingress: { template: '{{name}}.{{namespace}}.flink.k8s.io' },
-    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
-    job: { jarUri: STATE_MACHINE, parallelism: 2 },
-  })),
-
-  'basic-reactive.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-reactive-example', {
-    flinkConfiguration: {
-      'scheduler-mode': 'REACTIVE',
-      'taskmanager.numberOfTaskSlots': 2,
-      'state': { 'savepoints.dir': 'file:///flink-data/savepoints', 'checkpoints.dir': 'file:///flink-data/checkpoints' },
-      'high-availability': { type: 'org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory', storageDir: 'file:///flink-data/ha' },
-    },
-    podTemplate: flinkDataVolume(),
-    ...HOST_PATH,
-    job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.SAVEPOINT, state: JobState.RUNNING, savepointTriggerNonce: 0 },
-    mode: DeploymentMode.STANDALONE,
-  })),
-
-  'basic-session-deployment-and-job.yaml': (c) => {
-    const session = new FlinkDeployment(c, 'd', basic('basic-session-deployment-example'));
-    session.addSessionJob('j1', {
-      name: 'basic-session-job-example',
-      job: { jarUri: TOP_SPEED, parallelism: 4, upgradeMode: UpgradeMode.STATELESS },
-    });
-    session.addSessionJob('j2', {
-      name: 'basic-session-job-example2',
-      job: {
-        jarUri: STREAMING_JAR,
-        parallelism: 2,
-        upgradeMode: UpgradeMode.STATELESS,
-        entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample',
-      },
-    });
-  },
-
-  'basic-session-deployment-only.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-session-deployment-only-example', {
-    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
-  })),
-
-  'basic-session-job-only.yaml': (c) => new FlinkSessionJob(c, 'j', {
-    name: 'basic-session-job-only-example',
-    deployment: FlinkDeployment.fromName(c, 'target', 'basic-session-deployment-only-example'),
-    job: { jarUri: TOP_SPEED, parallelism: 4, upgradeMode: UpgradeMode.STATELESS },
-  }),
-
-  'basic.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-example', {
-    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
-    job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.STATELESS },
-  })),
-
-  'canary.yaml': (c) => new FlinkCanary(c, 'canary'),
-
-  'custom-logging.yaml': (c) => new FlinkDeployment(c, 'd', basic('custom-logging-example', {
-    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
-    job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.STATELESS },
-    logConfiguration: {
-      'log4j-console.properties': upstreamDocuments('custom-logging.yaml')[0].spec.logConfiguration['log4j-console.properties'],
-    },
-  })),
-
-  'flink-beam-example/beam-example.yaml': (c) => new FlinkDeployment(c, 'd', basic('beam-example', {
-    image: 'flink-beam-example:latest',
-    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 1 },
-    job: {
-      entryClass: 'org.apache.beam.examples.WordCount',
-      jarUri: 'local:///opt/flink/usrlib/beam-runner.jar',
-      args: ['--runner=FlinkRunner', '--output=file://opt/output.txt'],
-      parallelism: 1,
-      upgradeMode: UpgradeMode.STATELESS,
-    },
-  })),
-
-  'flink-python-example/python-example.yaml': (c) => new FlinkDeployment(c, 'd', basic('python-example', {
-    image: 'flink-python-example:latest',
-    flinkVersion: FlinkVersion.V1_20,
-    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 1 },
-    job: {
-      jarUri: 'local:///opt/flink/opt/flink-python_2.12-1.16.1.jar',
-      entryClass: 'org.apache.flink.client.python.PythonDriver',
-      args: ['-pyclientexec', '/usr/local/bin/python3', '-py', '/opt/flink/usrlib/python_demo.py'],
-      parallelism: 1,
-      upgradeMode: UpgradeMode.STATELESS,
-    },
-  })),
-
-  'flink-sql-runner-example/sql-example.yaml': (c) => new FlinkDeployment(c, 'd', basic('sql-example', {
-    image: 'flink-sql-runner-example:latest',
-    flinkVersion: FlinkVersion.V1_20,
-    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 1 },
-    job: {
-      jarUri: 'local:///opt/flink/usrlib/sql-runner.jar',
-      args: ['/opt/flink/usrlib/sql-scripts/simple.sql'],
-      parallelism: 1,
-      upgradeMode: UpgradeMode.STATELESS,
-    },
-  })),
-
-  'flink-tls-example/basic-secure-deployment-only.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-secure-deployment-only', {
-    flinkConfiguration: {
-      'taskmanager.numberOfTaskSlots': '2',
-      'security.ssl': { internal: TLS_INTERNAL, rest: { ...TLS_INTERNAL, enabled: 'true' } },
-      'kubernetes.secrets': 'basic-secure-cert:/opt/flink/tls-cert',
-    },
-    plaintextConfigurationKeys: [...TLS_PASSWORDS('security.ssl.internal'), ...TLS_PASSWORDS('security.ssl.rest')],
-  })),
-
-  'flink-tls-example/basic-secure-session-job-only.yaml': (c) => {
-    const session = FlinkDeployment.fromName(c, 'session', 'basic-secure-deployment-only');
-    new FlinkSessionJob(c, 'j', {
-      name: 'basic-secure-session-job-only',
-      deployment: session,
+    'autoscaling/autoscaling-dynamic.yaml': (c) => new FlinkDeployment(c, 'd', basic('autoscaling-dynamic', {
+      image: 'autoscaling-example',
+      flinkVersion: FlinkVersion.V1_20,
       flinkConfiguration: {
-        'security.ssl': { internal: TLS_INTERNAL, rest: TLS_INTERNAL },
+        'job.autoscaler': {
+          'enabled': true,
+          'stabilization.interval': '1m',
+          'metrics.window': '15m',
+          'utilization.target': 0.5,
+          'target.utilization.boundary': 0.3,
+        },
+        'pipeline.max-parallelism': 32,
+        'taskmanager.numberOfTaskSlots': 4,
+      },
+      jobManager: set.process(MEM, 0.5),
+      podTemplate: { spec: { containers: [{ name: 'flink-main-container' }] } },
+      job: {
+        jarUri: 'local:///opt/flink/usrlib/autoscaling.jar',
+        entryClass: 'autoscaling.LoadSimulationPipeline',
+        parallelism: 1,
+        upgradeMode: UpgradeMode.STATELESS,
+        args: ['--maxLoadPerTask "1;2;4;8;16;\\n16;8;4;2;1\\n8;4;16;1;2" --repeatsAfterMinutes "60"'],
+      },
+    })),
+
+    'autoscaling/autoscaling.yaml': (c) => new FlinkDeployment(c, 'd', basic('autoscaling-example', {
+      image: 'autoscaling-example',
+      flinkVersion: FlinkVersion.V1_20,
+      flinkConfiguration: {
+        'job.autoscaler': {
+          'enabled': true,
+          'stabilization.interval': '1m',
+          'metrics.window': '3m',
+          'target.utilization.boundary': 0.1,
+        },
+        'pipeline.max-parallelism': 24,
+        'taskmanager.numberOfTaskSlots': 4,
+        'state': { 'savepoints.dir': 'file:///flink-data/savepoints', 'checkpoints.dir': 'file:///flink-data/checkpoints' },
+        'high-availability': { type: 'kubernetes', storageDir: 'file:///flink-data/ha' },
+        'execution.checkpointing.interval': '1m',
+        'jobmanager.scheduler': 'adaptive',
+      },
+      jobManager: set.process(MEM, 0.5),
+      podTemplate: flinkDataVolume(),
+      ...HOST_PATH,
+      job: { jarUri: 'local:///opt/flink/usrlib/autoscaling.jar', parallelism: 1, upgradeMode: UpgradeMode.LAST_STATE, args: ['10'] },
+    })),
+
+    'basic-checkpoint-ha.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-checkpoint-ha-example', {
+      flinkConfiguration: {
+        'taskmanager.numberOfTaskSlots': 2,
+        'state': { 'savepoints.dir': 'file:///flink-data/savepoints', 'checkpoints.dir': 'file:///flink-data/checkpoints' },
+        'high-availability': { type: 'kubernetes', storageDir: 'file:///flink-data/ha' },
+        'kubernetes.operator.savepoint.format.type': 'NATIVE',
+      },
+      podTemplate: flinkDataVolume(),
+      ...HOST_PATH,
+      job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.SAVEPOINT, state: JobState.RUNNING, savepointTriggerNonce: 0 },
+    })),
+
+    'basic-ingress.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-ingress', {
+      ingress: { template: '{{name}}.{{namespace}}.flink.k8s.io' },
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
+      job: { jarUri: STATE_MACHINE, parallelism: 2 },
+    })),
+
+    'basic-reactive.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-reactive-example', {
+      flinkConfiguration: {
+        'scheduler-mode': 'REACTIVE',
+        'taskmanager.numberOfTaskSlots': 2,
+        'state': { 'savepoints.dir': 'file:///flink-data/savepoints', 'checkpoints.dir': 'file:///flink-data/checkpoints' },
+        'high-availability': { type: 'org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory', storageDir: 'file:///flink-data/ha' },
+      },
+      podTemplate: flinkDataVolume(),
+      ...HOST_PATH,
+      job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.SAVEPOINT, state: JobState.RUNNING, savepointTriggerNonce: 0 },
+      mode: DeploymentMode.STANDALONE,
+    })),
+
+    'basic-session-deployment-and-job.yaml': (c) => {
+      const session = new FlinkDeployment(c, 'd', basic('basic-session-deployment-example'));
+      session.addSessionJob('j1', {
+        name: 'basic-session-job-example',
+        job: { jarUri: TOP_SPEED, parallelism: 4, upgradeMode: UpgradeMode.STATELESS },
+      });
+      session.addSessionJob('j2', {
+        name: 'basic-session-job-example2',
+        job: {
+          jarUri: STREAMING_JAR,
+          parallelism: 2,
+          upgradeMode: UpgradeMode.STATELESS,
+          entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample',
+        },
+      });
+    },
+
+    'basic-session-deployment-only.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-session-deployment-only-example', {
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
+    })),
+
+    'basic-session-job-only.yaml': (c) => new FlinkSessionJob(c, 'j', {
+      name: 'basic-session-job-only-example',
+      deployment: FlinkDeployment.fromName(c, 'target', 'basic-session-deployment-only-example'),
+      job: { jarUri: TOP_SPEED, parallelism: 4, upgradeMode: UpgradeMode.STATELESS },
+    }),
+
+    'basic.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-example', {
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
+      job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.STATELESS },
+    })),
+
+    'canary.yaml': (c) => new FlinkCanary(c, 'canary'),
+
+    'custom-logging.yaml': (c) => new FlinkDeployment(c, 'd', basic('custom-logging-example', {
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
+      job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.STATELESS },
+      logConfiguration: {
+        'log4j-console.properties': upstreamDocuments('custom-logging.yaml')[0].spec.logConfiguration['log4j-console.properties'],
+      },
+    })),
+
+    'flink-beam-example/beam-example.yaml': (c) => new FlinkDeployment(c, 'd', basic('beam-example', {
+      image: 'flink-beam-example:latest',
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 1 },
+      job: {
+        entryClass: 'org.apache.beam.examples.WordCount',
+        jarUri: 'local:///opt/flink/usrlib/beam-runner.jar',
+        args: ['--runner=FlinkRunner', '--output=file://opt/output.txt'],
+        parallelism: 1,
+        upgradeMode: UpgradeMode.STATELESS,
+      },
+    })),
+
+    'flink-python-example/python-example.yaml': (c) => new FlinkDeployment(c, 'd', basic('python-example', {
+      image: 'flink-python-example:latest',
+      flinkVersion: set.python.flinkVersion,
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 1 },
+      job: {
+        jarUri: set.python.jarUri,
+        entryClass: 'org.apache.flink.client.python.PythonDriver',
+        args: ['-pyclientexec', set.python.python, '-py', '/opt/flink/usrlib/python_demo.py'],
+        parallelism: 1,
+        upgradeMode: UpgradeMode.STATELESS,
+      },
+    })),
+
+    'flink-sql-runner-example/sql-example.yaml': (c) => new FlinkDeployment(c, 'd', basic('sql-example', {
+      image: 'flink-sql-runner-example:latest',
+      flinkVersion: FlinkVersion.V1_20,
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 1 },
+      job: {
+        jarUri: 'local:///opt/flink/usrlib/sql-runner.jar',
+        args: ['/opt/flink/usrlib/sql-scripts/simple.sql'],
+        parallelism: 1,
+        upgradeMode: UpgradeMode.STATELESS,
+      },
+    })),
+
+    'flink-tls-example/basic-secure-deployment-only.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-secure-deployment-only', {
+      flinkConfiguration: {
+        'taskmanager.numberOfTaskSlots': '2',
+        'security.ssl': { internal: TLS_INTERNAL, rest: { ...TLS_INTERNAL, enabled: 'true' } },
         'kubernetes.secrets': 'basic-secure-cert:/opt/flink/tls-cert',
       },
       plaintextConfigurationKeys: [...TLS_PASSWORDS('security.ssl.internal'), ...TLS_PASSWORDS('security.ssl.rest')],
-      job: { jarUri: TOP_SPEED, parallelism: 4, upgradeMode: UpgradeMode.STATELESS },
-    });
-  },
+    })),
 
-  'flink-tls-example/basic-secure.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-secure', {
-    flinkConfiguration: {
-      'taskmanager.numberOfTaskSlots': 2,
-      'security.ssl': {
-        'enabled': 'true',
-        'truststore': '/opt/flink/tls-cert/truststore.jks',
-        'truststore-password': 'password1234',
-        'keystore': '/opt/flink/tls-cert/keystore.jks',
-        'keystore-password': 'password1234',
-        'key-password': 'password1234',
-      },
-      'kubernetes.secrets': 'basic-secure-cert:/opt/flink/tls-cert',
+    'flink-tls-example/basic-secure-session-job-only.yaml': (c) => {
+      const session = FlinkDeployment.fromName(c, 'session', 'basic-secure-deployment-only');
+      new FlinkSessionJob(c, 'j', {
+        name: 'basic-secure-session-job-only',
+        deployment: session,
+        flinkConfiguration: {
+          'security.ssl': { internal: TLS_INTERNAL, rest: TLS_INTERNAL },
+          'kubernetes.secrets': 'basic-secure-cert:/opt/flink/tls-cert',
+        },
+        plaintextConfigurationKeys: [...TLS_PASSWORDS('security.ssl.internal'), ...TLS_PASSWORDS('security.ssl.rest')],
+        job: { jarUri: TOP_SPEED, parallelism: 4, upgradeMode: UpgradeMode.STATELESS },
+      });
     },
-    plaintextConfigurationKeys: TLS_PASSWORDS('security.ssl'),
-    job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.STATELESS },
-  })),
 
-  'pod-template.yaml': (c) => new FlinkDeployment(c, 'd', basic('pod-template-example', {
-    flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
-    podTemplate: {
-      spec: {
-        containers: [
-          {
-            name: 'flink-main-container',
-            volumeMounts: [{ mountPath: '/opt/flink/log', name: 'flink-logs' }, { mountPath: '/opt/flink/downloads', name: 'downloads' }],
-          },
-          {
-            name: 'fluentbit',
-            image: 'fluent/fluent-bit:1.9.6-debug',
-            command: ['sh', '-c', '/fluent-bit/bin/fluent-bit -i tail -p path=/flink-logs/*.log -p multiline.parser=java -o stdout'],
-            volumeMounts: [{ mountPath: '/flink-logs', name: 'flink-logs' }],
-          },
-        ],
-        volumes: [{ name: 'flink-logs', emptyDir: {} }, { name: 'downloads', emptyDir: {} }],
+    'flink-tls-example/basic-secure.yaml': (c) => new FlinkDeployment(c, 'd', basic('basic-secure', {
+      flinkConfiguration: {
+        'taskmanager.numberOfTaskSlots': 2,
+        'security.ssl': {
+          'enabled': 'true',
+          'truststore': '/opt/flink/tls-cert/truststore.jks',
+          'truststore-password': 'password1234',
+          'keystore': '/opt/flink/tls-cert/keystore.jks',
+          'keystore-password': 'password1234',
+          'key-password': 'password1234',
+        },
+        'kubernetes.secrets': 'basic-secure-cert:/opt/flink/tls-cert',
       },
-    },
-    jobManager: {
-      memory: MEM,
-      cpu: 1,
+      plaintextConfigurationKeys: TLS_PASSWORDS('security.ssl'),
+      job: { jarUri: STATE_MACHINE, parallelism: 2, upgradeMode: UpgradeMode.STATELESS },
+    })),
+
+    'pod-template.yaml': (c) => new FlinkDeployment(c, 'd', basic('pod-template-example', {
+      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': 2 },
       podTemplate: {
         spec: {
-          containers: [],
-          initContainers: [{
-            name: 'busybox',
-            image: 'busybox:1.35.0',
-            volumeMounts: [{ mountPath: '/opt/flink/downloads', name: 'downloads' }],
-            command: ['/bin/sh', '-c', 'wget -O /opt/flink/downloads/flink-examples-streaming.jar https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/2.2.0/flink-examples-streaming-2.2.0.jar'],
-          }],
+          containers: [
+            {
+              name: 'flink-main-container',
+              volumeMounts: [{ mountPath: '/opt/flink/log', name: 'flink-logs' }, { mountPath: '/opt/flink/downloads', name: 'downloads' }],
+            },
+            {
+              name: 'fluentbit',
+              image: 'fluent/fluent-bit:1.9.6-debug',
+              command: ['sh', '-c', '/fluent-bit/bin/fluent-bit -i tail -p path=/flink-logs/*.log -p multiline.parser=java -o stdout'],
+              volumeMounts: [{ mountPath: '/flink-logs', name: 'flink-logs' }],
+            },
+          ],
+          volumes: [{ name: 'flink-logs', emptyDir: {} }, { name: 'downloads', emptyDir: {} }],
         },
       },
-    },
-    job: {
-      jarUri: 'local:///opt/flink/downloads/flink-examples-streaming.jar',
-      entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample',
-      parallelism: 2,
-    },
-  })),
+      jobManager: {
+        ...set.process(MEM, 1),
+        podTemplate: {
+          spec: {
+            containers: [],
+            initContainers: [{
+              name: 'busybox',
+              image: 'busybox:1.35.0',
+              volumeMounts: [{ mountPath: '/opt/flink/downloads', name: 'downloads' }],
+              command: ['/bin/sh', '-c', 'wget -O /opt/flink/downloads/flink-examples-streaming.jar https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/2.2.0/flink-examples-streaming-2.2.0.jar'],
+            }],
+          },
+        },
+      },
+      job: {
+        jarUri: 'local:///opt/flink/downloads/flink-examples-streaming.jar',
+        entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample',
+        parallelism: 2,
+      },
+    })),
 
-  'snapshot/job-from-savepoint.yaml': (c) => new FlinkDeployment(c, 'd', basic('example-deployment', {
-    flinkConfiguration: { state: { 'checkpoints.dir': 'file:///flink-data/checkpoints', 'savepoints.dir': 'file:///flink-data/savepoints' } },
-    podTemplate: flinkDataVolume(),
-    ...HOST_PATH,
-    job: {
-      jarUri: STATE_MACHINE,
-      parallelism: 2,
-      upgradeMode: UpgradeMode.SAVEPOINT,
-      initialSavepointPath: 'file:///flink-data/savepoints/savepoint-45305c-d867504446e0',
-    },
-  })),
-};
+    'snapshot/job-from-savepoint.yaml': (c) => new FlinkDeployment(c, 'd', basic('example-deployment', {
+      flinkConfiguration: { state: { 'checkpoints.dir': 'file:///flink-data/checkpoints', 'savepoints.dir': 'file:///flink-data/savepoints' } },
+      podTemplate: flinkDataVolume(),
+      ...HOST_PATH,
+      job: {
+        jarUri: STATE_MACHINE,
+        parallelism: 2,
+        upgradeMode: UpgradeMode.SAVEPOINT,
+        initialSavepointPath: 'file:///flink-data/savepoints/savepoint-45305c-d867504446e0',
+      },
+    })),
+  };
+}
 
 const COVERED_KINDS = ['FlinkDeployment', 'FlinkSessionJob'];
 
@@ -327,16 +352,18 @@ function synthFlinkDocs(build: (chart: Chart) => void): any[] {
   return Testing.synth(chart).filter((d) => COVERED_KINDS.includes(d.kind));
 }
 
-describe('upstream examples', () => {
+describe.each(SETS)('upstream examples $name', (set) => {
+  const BUILDERS = builders(set);
+
   test('every upstream example with a FlinkDeployment or FlinkSessionJob has a builder', () => {
-    const withFlinkResources = upstreamExampleFiles()
-      .filter((f) => upstreamDocuments(f).some((d) => COVERED_KINDS.includes(d.kind)));
+    const withFlinkResources = upstreamExampleFiles(set.dir)
+      .filter((f) => upstreamDocuments(f, set.dir).some((d) => COVERED_KINDS.includes(d.kind)));
     expect(withFlinkResources.length).toBeGreaterThanOrEqual(20);
     expect(Object.keys(BUILDERS).sort()).toEqual(withFlinkResources);
   });
 
   test.each(Object.keys(BUILDERS).sort())('%s is reproduced through the API', (file) => {
-    const expected = upstreamDocuments(file).filter((d) => COVERED_KINDS.includes(d.kind));
+    const expected = upstreamDocuments(file, set.dir).filter((d) => COVERED_KINDS.includes(d.kind));
     const rendered = synthFlinkDocs(BUILDERS[file]);
 
     expect(rendered.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(expected.map((d) => `${d.kind}/${d.metadata.name}`));
@@ -365,6 +392,16 @@ describe('upstream examples', () => {
 test('a rebuilt example renders the same in a fresh app (no hidden state)', () => {
   const app = new App();
   const chart = new Chart(app, 'c');
-  BUILDERS['basic.yaml'](chart);
+  builders(SETS[0])['basic.yaml'](chart);
   expect(withoutSecurityDefaults(Testing.synth(chart)[0].spec)).toEqual(upstreamDocuments('basic.yaml')[0].spec);
+});
+
+test('the 1.16 basic example gives cpu and memory as resources requests, and the library renders that shape', () => {
+  const upstream = upstreamDocuments('basic.yaml', UPSTREAM_EXAMPLES_1_16)[0].spec;
+  expect(upstream.jobManager).toEqual({ resources: { requests: { memory: '2048m', cpu: '1' } } });
+  const chart = Testing.chart();
+  builders(SETS[1])['basic.yaml'](chart);
+  const spec = Testing.synth(chart)[0].spec;
+  expect([spec.jobManager.resources, spec.taskManager.resources]).toEqual([upstream.jobManager.resources, upstream.taskManager.resources]);
+  expect([spec.jobManager.resource, spec.taskManager.resource]).toEqual([undefined, undefined]);
 });

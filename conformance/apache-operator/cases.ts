@@ -8,7 +8,11 @@ import { generatedCases } from './arbitraries';
 import { ConformanceCase } from './case';
 
 const ROOT = path.join(__dirname, '..', '..');
-const EXAMPLES = path.join(ROOT, 'test', 'fixtures', 'apache-flink-kubernetes-operator', 'examples');
+/** The vendored upstream example sets: release 1.15.0 and the 1.16 line (each with its provenance). */
+const EXAMPLE_SETS: ReadonlyArray<readonly [string, string]> = [
+  ['1.15.0', path.join(ROOT, 'test', 'fixtures', 'apache-flink-kubernetes-operator', 'examples')],
+  ['1.16', path.join(ROOT, 'test', 'fixtures', 'apache-flink-kubernetes-operator-1.16', 'examples')],
+];
 const KINDS = ['FlinkDeployment', 'FlinkSessionJob', 'FlinkStateSnapshot'];
 
 /**
@@ -32,16 +36,20 @@ export function tableCases(): ConformanceCase[] {
 }
 
 /**
- * Every Flink resource of the upstream examples; a session job gets the
- * session cluster of the same file, a snapshot the job it names.
+ * Every Flink resource of the upstream examples of every set; a session job
+ * gets the session cluster of the same file, a snapshot the job it names.
  */
 export function exampleCases(): ConformanceCase[] {
+  return EXAMPLE_SETS.flatMap(([set, dir]) => exampleSetCases(set, dir));
+}
+
+function exampleSetCases(set: string, dir: string): ConformanceCase[] {
   const cases: ConformanceCase[] = [];
-  for (const file of yamlFiles(EXAMPLES)) {
+  for (const file of yamlFiles(dir)) {
     const docs = parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS()).filter((d) => d && KINDS.includes(d.kind));
     const named = (kind: string, name: unknown) => docs.find((d) => d.kind === kind && d.metadata?.name === name);
     for (const doc of docs) {
-      const source = `example: ${path.relative(EXAMPLES, file)}: ${doc.kind}/${doc.metadata?.name}`;
+      const source = `example ${set}: ${path.relative(dir, file)}: ${doc.kind}/${doc.metadata?.name}`;
       cases.push({
         source, kind: doc.kind, resource: doc,
         sessionDeployment: doc.kind === 'FlinkSessionJob' ? named('FlinkDeployment', doc.spec?.deploymentName) : undefined,

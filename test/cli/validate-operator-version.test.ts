@@ -1,32 +1,13 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../src/cli/main';
+import { cli, sessionDeploymentYaml, tmpdir } from '../support/cli';
 
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, (s) => { out += s; }, (s) => { err += s; });
-  return { code, out, err };
-}
-
-const DEPLOYMENT = `apiVersion: flink.apache.org/v1beta1
-kind: FlinkDeployment
-metadata:
-  name: session
-  namespace: flink
-spec:
-  image: flink:2.3
-  flinkVersion: v2_3
-  serviceAccount: flink
-  jobManager:
-    resources: { requests: { memory: "2048m", cpu: "1" } }
-  taskManager:
-    resources: { requests: { memory: "2048m", cpu: "1" }, limits: { memory: "1024m" } }
-`;
+/** A session cluster in the 1.16 form: Flink 2.3, resources requests, a TaskManager memory limit below its request. */
+const DEPLOYMENT = sessionDeploymentYaml('2.3', 'resources: { requests: { memory: "2048m", cpu: "1" } }',
+  'resources: { requests: { memory: "2048m", cpu: "1" }, limits: { memory: "1024m" } }');
 
 describe('cdk8s-flink validate --operator-version', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-cli-'));
+  const dir = tmpdir();
   const file = path.join(dir, 'flink.yaml');
   fs.writeFileSync(file, DEPLOYMENT);
 

@@ -1,56 +1,9 @@
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../src/cli/main';
-import { UPSTREAM_EXAMPLES } from '../support/upstream';
+import { cli, SESSION_DEPLOYMENT, SESSION_JOB, tmpdir, write } from '../support/cli';
+import { UPSTREAM_EXAMPLES, UPSTREAM_EXAMPLES_1_16 } from '../support/upstream';
 
 const BIN = path.join(__dirname, '..', '..', 'lib', 'cli', 'main.js');
-
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, (s) => { out += s; }, (s) => { err += s; });
-  return { code, out, err };
-}
-
-function tmpdir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-cli-'));
-}
-
-function write(dir: string, name: string, text: string): string {
-  const file = path.join(dir, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
-
-const DEPLOYMENT = `apiVersion: flink.apache.org/v1beta1
-kind: FlinkDeployment
-metadata:
-  name: session
-  namespace: flink
-spec:
-  image: flink:2.2
-  flinkVersion: v2_2
-  serviceAccount: flink
-  jobManager:
-    resource: { memory: "2048m", cpu: 1 }
-  taskManager:
-    resource: { memory: "2048m", cpu: 1 }
-`;
-
-const SESSION_JOB = `apiVersion: flink.apache.org/v1beta1
-kind: FlinkSessionJob
-metadata:
-  name: job
-  namespace: flink
-spec:
-  deploymentName: session
-  job:
-    jarURI: https://repo.example.com/job.jar
-    parallelism: 2
-`;
 
 describe('cdk8s-flink validate', () => {
   test('the upstream examples pass the operator\'s admission rules', () => {
@@ -62,6 +15,18 @@ describe('cdk8s-flink validate', () => {
     expect(reports).toHaveLength(27);
     expect(reports.filter((x: any) => x.errors.length > 0)).toEqual([]);
     expect(r.code).toBe(0);
+  });
+
+  test('the 1.16 upstream examples pass the operator 1.16 admission rules, and 1.15 names each `resources` field it lacks', () => {
+    const r = cli('validate', '--policy', 'operator', '--operator-version', '1.16', '--format', 'json', UPSTREAM_EXAMPLES_1_16);
+    expect(r.err).toEqual('27 resources in 32 files: 0 errors, 9 warnings\n');
+    expect(JSON.parse(r.out).filter((x: any) => x.errors.length > 0)).toEqual([]);
+    expect(r.code).toBe(0);
+    // Under 1.15 each of the 17 FlinkDeployments has 2 fields its CRD lacks, and no memory for each process.
+    const old = cli('validate', '--policy', 'operator', '--operator-version', '1.15', '--format', 'json', UPSTREAM_EXAMPLES_1_16);
+    const errors: string[] = JSON.parse(old.out).flatMap((x: any) => x.errors);
+    expect(errors.filter((e) => /^spec\.(jobManager|taskManager)\.resources is not a field of the FlinkDeployment CRD of Flink Kubernetes Operator 1\.15\.0/.test(e))).toHaveLength(34);
+    expect(errors).toHaveLength(68);
   });
 
   test('the library\'s policy (the default) reports what the upstream examples do that "restricted" forbids', () => {
@@ -77,7 +42,7 @@ describe('cdk8s-flink validate', () => {
 
   test('json output has one entry per Flink resource and skips other documents', () => {
     const dir = tmpdir();
-    write(dir, 'all.yaml', `${DEPLOYMENT}---\n${SESSION_JOB}---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n---\n`);
+    write(dir, 'all.yaml', `${SESSION_DEPLOYMENT}---\n${SESSION_JOB}---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n---\n`);
     const r = cli('validate', '--format', 'json', dir);
     expect(JSON.parse(r.out)).toEqual([
       { file: path.join(dir, 'all.yaml'), kind: 'FlinkDeployment', name: 'session', namespace: 'flink', errors: [], warnings: [] },
@@ -88,7 +53,7 @@ describe('cdk8s-flink validate', () => {
 
   test('configuration keys the Flink version reads only as deprecated are warnings, errors with --strict', () => {
     const dir = tmpdir();
-    const file = write(dir, 'dep.yaml', DEPLOYMENT.replace('spec:\n', 'spec:\n  flinkConfiguration:\n    state.savepoints.dir: s3://b/sp\n'));
+    const file = write(dir, 'dep.yaml', SESSION_DEPLOYMENT.replace('spec:\n', 'spec:\n  flinkConfiguration:\n    state.savepoints.dir: s3://b/sp\n'));
     const message = "spec.flinkConfiguration.state.savepoints.dir: 'state.savepoints.dir' is deprecated in Flink 2.2; use 'execution.checkpointing.savepoint-dir' instead";
     const lenient = cli('validate', file);
     expect([lenient.code, lenient.out]).toEqual([0, `${file}: FlinkDeployment/session: warning: ${message}\n1 resource in 1 file: 0 errors, 1 warning\n`]);
@@ -100,16 +65,16 @@ describe('cdk8s-flink validate', () => {
 
   test('a session job\'s keys are read by its cluster\'s Flink version', () => {
     const dir = tmpdir();
-    write(dir, 'dep.yaml', DEPLOYMENT.replace('v2_2', 'v1_19'));
+    write(dir, 'dep.yaml', SESSION_DEPLOYMENT.replace('v2_2', 'v1_19'));
     const job = write(dir, 'job.yaml', SESSION_JOB.replace('spec:\n', 'spec:\n  flinkConfiguration:\n    state.backend.async: "true"\n'));
     expect(cli('validate', dir).out).toEqual(`${job}: FlinkSessionJob/job: warning: spec.flinkConfiguration.state.backend.async: 'state.backend.async' is deprecated in Flink 1.19; it has no replacement\n2 resources in 2 files: 0 errors, 1 warning\n`);
-    write(dir, 'dep.yaml', DEPLOYMENT);
+    write(dir, 'dep.yaml', SESSION_DEPLOYMENT);
     expect(cli('validate', dir).out).toEqual(`${job}: FlinkSessionJob/job: warning: spec.flinkConfiguration.state.backend.async: Flink 2.2 no longer reads 'state.backend.async'; it has no replacement\n2 resources in 2 files: 0 errors, 1 warning\n`);
   });
 
   test('a plugin validator runs on hand-written YAML; text output is file: Kind/name: message', () => {
     const dir = tmpdir();
-    const file = write(dir, 'apps/dep.yaml', DEPLOYMENT);
+    const file = write(dir, 'apps/dep.yaml', SESSION_DEPLOYMENT);
     const plugin = write(dir, 'policy.js', `
       class RegistryPolicy {
         validateDeployment(d) { return d.spec.image.startsWith('registry.example.com/') ? undefined : 'image must come from registry.example.com'; }
@@ -126,7 +91,7 @@ describe('cdk8s-flink validate', () => {
   test('mutators from plugins run before validators, and session jobs see their mutated cluster', () => {
     const dir = tmpdir();
     write(dir, 'a.yaml', SESSION_JOB);
-    write(dir, 'b.yaml', DEPLOYMENT);
+    write(dir, 'b.yaml', SESSION_DEPLOYMENT);
     const plugin = write(dir, 'plugin.js', `
       exports.mutator = { mutateDeployment: (d) => ({ ...d, spec: { ...d.spec, image: 'registry.example.com/flink:2.2' } }), mutateSessionJob: (j) => j };
       exports.validator = {
@@ -141,7 +106,7 @@ describe('cdk8s-flink validate', () => {
 
   test('--operator-config takes nested YAML and is what validators see', () => {
     const dir = tmpdir();
-    write(dir, 'dep.yaml', DEPLOYMENT);
+    write(dir, 'dep.yaml', SESSION_DEPLOYMENT);
     const config = write(dir, 'operator.yaml', 'kubernetes.operator:\n  reconcile.interval: 30 s\n');
     const plugin = write(dir, 'seen.js', `
       exports.v = { validateDeployment: (d, ctx) => 'seen ' + ctx.operatorConfiguration['kubernetes.operator.reconcile.interval'] + ' / ' + ctx.operatorConfiguration['taskmanager.numberOfTaskSlots'], validateSessionJob: () => undefined };
@@ -183,7 +148,7 @@ describe('cdk8s-flink validate', () => {
 
   test('a plugin that cannot be loaded or exports no hook exits 2', () => {
     const dir = tmpdir();
-    write(dir, 'dep.yaml', DEPLOYMENT);
+    write(dir, 'dep.yaml', SESSION_DEPLOYMENT);
     const empty = write(dir, 'empty.js', 'exports.x = 1;');
     expect(cli('validate', '--plugin', empty, dir)).toMatchObject({ code: 2, err: expect.stringMatching(/exports no validator/) });
     expect(cli('validate', '--plugin', './nope.js', dir)).toMatchObject({ code: 2, err: expect.stringMatching(/\.\/nope\.js: cannot load plugin/) });
@@ -203,7 +168,7 @@ describe('cdk8s-flink validate', () => {
 
   test('ends with a summary line; a path without any Flink resource is a warning, not an error', () => {
     const dir = tmpdir();
-    const flink = write(dir, 'flink/all.yaml', `${DEPLOYMENT}---\n${SESSION_JOB}`);
+    const flink = write(dir, 'flink/all.yaml', `${SESSION_DEPLOYMENT}---\n${SESSION_JOB}`);
     const other = write(dir, 'other/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n');
     const r = cli('validate', path.dirname(flink), path.dirname(other));
     expect(r).toEqual({

@@ -1,6 +1,7 @@
 import { OperatorVersion } from '../../src';
 import { DefaultValidator } from '../../src/hooks/default-validator';
 import { javaDurationToString, parseFlinkDuration } from '../../src/jvm/_java-duration';
+import { applicationCluster } from '../support/default-validator-resources';
 
 // The rules operator 1.16 added or changed (DefaultValidatorTest of 1.16 as the
 // reference for inputs and messages), each checked for both targets.
@@ -8,21 +9,17 @@ const validator = new DefaultValidator();
 const V1_15 = { operatorConfiguration: {}, operatorVersion: OperatorVersion.V1_15 };
 const V1_16 = { operatorConfiguration: {}, operatorVersion: OperatorVersion.V1_16 };
 
+/**
+ * The application cluster of the upstream tests on Flink 1.20, with the
+ * given JobManager and TaskManager and only the task slots configured.
+ */
 function deployment(jobManager: any, taskManager: any, flinkConfiguration: Record<string, string> = {}): any {
-  return {
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkDeployment',
-    metadata: { name: 'test-cluster', namespace: 'flink-operator-test' },
-    spec: {
-      image: 'flink:latest',
-      serviceAccount: 'flink-operator',
-      flinkVersion: 'v1_20',
-      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2', ...flinkConfiguration },
-      jobManager: { replicas: 1, ...jobManager },
-      taskManager,
-      job: { jarURI: 'local:///tmp/sample.jar', parallelism: 1, upgradeMode: 'stateless', state: 'running' },
-    },
-  };
+  const d = applicationCluster();
+  d.spec.flinkVersion = 'v1_20';
+  d.spec.flinkConfiguration = { 'taskmanager.numberOfTaskSlots': '2', ...flinkConfiguration };
+  d.spec.jobManager = { replicas: 1, ...jobManager };
+  d.spec.taskManager = taskManager;
+  return d;
 }
 
 const requests = (r: Record<string, unknown>, l?: Record<string, unknown>) => ({ resources: { requests: r, limits: l } });

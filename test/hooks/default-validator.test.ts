@@ -1,67 +1,11 @@
 import { DefaultValidator } from '../../src/hooks/default-validator';
+import { applicationCluster, CHECKPOINT_DIR, EMPTY_OPERATOR_CONFIG, K8S_HA, SAVEPOINT_DIR, sessionCluster, sessionJob } from '../support/default-validator-resources';
 
 // Port of the operator's DefaultValidatorTest (release-1.15.0) onto plain manifests.
 // Each case starts from a copy of a valid resource, mutates it, and expects the
 // first error (what the operator's webhook reports) or none.
 
 const validator = new DefaultValidator();
-
-/** The upstream tests run with an empty operator configuration. */
-const EMPTY_OPERATOR_CONFIG = { operatorConfiguration: {} };
-
-const SAVEPOINT_DIR = 'execution.checkpointing.savepoint-dir';
-const CHECKPOINT_DIR = 'execution.checkpointing.dir';
-const K8S_HA = 'org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory';
-
-/** The configuration of every test cluster (upstream `getTestFlinkDeploymentSpec`). */
-function testFlinkConfiguration(): Record<string, string> {
-  return {
-    'taskmanager.numberOfTaskSlots': '2',
-    'high-availability.type': K8S_HA,
-    'high-availability.storageDir': 'test',
-    [SAVEPOINT_DIR]: 'test-savepoint-dir',
-    [CHECKPOINT_DIR]: 'file:///test/test-checkpoint-dir',
-  };
-}
-
-/** A valid session cluster (upstream `TestUtils.buildSessionCluster`). */
-function sessionCluster(): any {
-  return {
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkDeployment',
-    metadata: { name: 'test-cluster', namespace: 'flink-operator-test' },
-    spec: {
-      image: 'flink:latest',
-      imagePullPolicy: 'IfNotPresent',
-      serviceAccount: 'flink-operator',
-      flinkVersion: 'v1_17',
-      flinkConfiguration: testFlinkConfiguration(),
-      jobManager: { resource: { cpu: 1.0, memory: '2048m', ephemeralStorage: '2G' }, replicas: 1 },
-      taskManager: { resource: { cpu: 1.0, memory: '2048m', ephemeralStorage: '2G' } },
-    },
-  };
-}
-
-/** A valid application cluster (upstream `TestUtils.buildApplicationCluster`). */
-function applicationCluster(): any {
-  const deployment = sessionCluster();
-  deployment.spec.job = { jarURI: 'local:///tmp/sample.jar', parallelism: 1, upgradeMode: 'stateless', state: 'running' };
-  return deployment;
-}
-
-/** A valid session job (upstream `TestUtils.buildSessionJob`). */
-function sessionJob(): any {
-  return {
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkSessionJob',
-    metadata: { name: 'test-session-job', namespace: 'flink-operator-test' },
-    spec: {
-      deploymentName: 'test-cluster',
-      job: { jarURI: 'https://example.com/sample.jar', parallelism: 1, upgradeMode: 'stateless', state: 'running' },
-      flinkConfiguration: { 'kubernetes.operator.user.artifacts.http.header': 'header' },
-    },
-  };
-}
 
 /** Records `spec` as the last reconciled spec, as the operator serializes it into the status. */
 function setLastReconciledSpec(resource: any, spec: any): void {

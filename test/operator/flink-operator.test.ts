@@ -194,6 +194,8 @@ const CHART_OPERATOR_NAMESPACE_RULES = [
 describe.each(RELEASES)('FlinkOperator $appVersion with default props', (release) => {
   const docs = synth({ version: release.version });
 
+  // The same objects as `helm template` with default values; `npm run test:conformance:chart` renders the
+  // chart itself and compares every field (conformance/helm-chart).
   test('renders the objects of `helm template` with default values, with the same names', () => {
     expect(ids(docs)).toEqual([
       'CustomResourceDefinition/-/flinkbluegreendeployments.flink.apache.org',
