@@ -1,19 +1,19 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkAll, checkedParts, checkMetadataOptions, PropErrors, reject } from './props/_checks';
+import { ConfigurationMap } from './props/_configuration-map';
+import { DeploymentSpec } from './resource/_deployment-spec';
+import { describeValue } from './manifest/_describe';
+import { flinkDuration } from './props/_duration';
+import { renderIngress, renderMetadata } from './manifest/_ir';
+import { cleanJson } from './manifest/_json';
+import { ManagedResource } from './resource/_managed-resource';
+import { resourceNameFromId } from './manifest/_naming';
 import { ArgoCdSyncWave } from './argo-cd';
 import type { FlinkDeploymentProps } from './flink-deployment';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkVersion } from './flink-version';
-import { describeValue } from './manifest/_describe';
-import { renderIngress, renderMetadata } from './manifest/_ir';
-import { cleanJson } from './manifest/_json';
-import { resourceNameFromId } from './manifest/_naming';
 import { PodSecurity } from './pod-security';
-import { checkMetadataOptions } from './props/_checks';
-import { ConfigurationMap } from './props/_configuration-map';
-import { flinkDuration } from './props/_duration';
-import { DeploymentSpec } from './resource/_deployment-spec';
-import { ManagedResource } from './resource/_managed-resource';
 
 /**
  * Properties of a `FlinkBlueGreenDeployment`: those of the `FlinkDeployment`
@@ -120,9 +120,12 @@ export class FlinkBlueGreenDeployment extends Construct {
   public readonly podSecurity: PodSecurity;
 
   private readonly props: FlinkBlueGreenDeploymentProps;
-  private readonly spec: DeploymentSpec;
+  private readonly errors: PropErrors;
+  /** `undefined` when the props are too wrong to build a spec from (the errors are reported at synth). */
+  private readonly spec?: DeploymentSpec;
   private readonly blueGreenConfiguration = new ConfigurationMap('blueGreenConfiguration', false);
-  private readonly managed: ManagedResource;
+  /** `undefined` when nothing is rendered (see `spec`). */
+  private readonly managed?: ManagedResource;
 
   /**
    * @param scope the parent construct
@@ -131,30 +134,38 @@ export class FlinkBlueGreenDeployment extends Construct {
    */
   public constructor(scope: Construct, id: string, props: FlinkBlueGreenDeploymentProps) {
     super(scope, id);
-    checkMetadataOptions(props);
-    this.spec = new DeploymentSpec(props);
-    this.spec.addSettingValidation(this);
-    if (!props.job) {
-      throw new Error(`'job' is required for a FlinkBlueGreenDeployment (blue/green upgrades apply to application clusters), got ${describeValue(props.job)}`);
-    }
-    for (const [field, key] of DURATION_KEYS) {
-      const value = props[field];
-      if (value !== undefined) {
-        this.blueGreenConfiguration.add(key, flinkDuration(field, value as Duration));
-      }
-    }
-    this.blueGreenConfiguration.addAll(props.blueGreenConfiguration);
+    this.errors = PropErrors.of(this);
     this.props = props;
-    this.resourceName = props.name ?? resourceNameFromId(id);
-    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.resourceName = typeof props.name === 'string' ? props.name : resourceNameFromId(id);
+    this.namespace = typeof props.namespace === 'string' ? props.namespace : Chart.of(this).namespace;
     this.blueDeploymentName = `${this.resourceName}-blue`;
     this.greenDeploymentName = `${this.resourceName}-green`;
     this.image = props.image;
     this.flinkVersion = props.flinkVersion;
-    this.serviceAccount = this.spec.serviceAccount;
-    this.podSecurity = this.spec.podSecurity;
-    // Render eagerly once so that malformed sizes and pod templates fail at construction.
-    this.buildManifest();
+    this.spec = this.errors.run(() => checkedParts({
+      metadata: () => checkMetadataOptions(props),
+      job: () => {
+        if (!props.job) {
+          reject('job', `is required for a FlinkBlueGreenDeployment (blue/green upgrades apply to application clusters), got ${describeValue(props.job)}`);
+        }
+      },
+      spec: () => new DeploymentSpec(props),
+      durations: () => checkAll(...DURATION_KEYS.map(([field, key]) => () => {
+        const value = props[field];
+        if (value !== undefined) {
+          this.blueGreenConfiguration.add(key, flinkDuration(field, value as Duration));
+        }
+      })),
+      blueGreenConfiguration: () => this.blueGreenConfiguration.addAll(props.blueGreenConfiguration),
+      ingress: () => renderIngress(props.activeIngress),
+    }).spec);
+    this.serviceAccount = this.spec?.serviceAccount ?? props.serviceAccount ?? 'flink';
+    this.podSecurity = this.spec?.podSecurity ?? PodSecurity.RESTRICTED;
+    if (!this.spec) {
+      this.errors.renderNothing();
+      return;
+    }
+    this.spec.addSettingValidation(this);
 
     this.managed = new ManagedResource(this, {
       kind: 'FlinkBlueGreenDeployment',
@@ -170,11 +181,10 @@ export class FlinkBlueGreenDeployment extends Construct {
    *
    * @param key the configuration key
    * @param value a string, number, boolean, list or map
-   * @throws if the key is already set to a different value
+   * A key already set to a different value is an error at synth.
    */
   public addFlinkConfiguration(key: string, value: any): void {
-    this.spec.flinkConfiguration.add(key, value);
-    this.managed.invalidate();
+    this.change((spec) => spec.flinkConfiguration.add(key, value));
   }
 
   /**
@@ -185,11 +195,11 @@ export class FlinkBlueGreenDeployment extends Construct {
    * @param name the environment variable, e.g. `AWS_SECRET_ACCESS_KEY`
    * @param secretName the Secret, in the deployment's namespace
    * @param key the key of the Secret's data
-   * @throws if the name is malformed or already set (by this method or by the pod template)
+   * A malformed name, or one already set (by this method or by the pod
+   * template), is an error at synth.
    */
   public addSecretEnv(name: string, secretName: string, key: string): void {
-    this.spec.secretEnv.add(name, secretName, key);
-    this.managed.invalidate();
+    this.change((spec) => spec.secretEnv.add(name, secretName, key));
   }
 
   /**
@@ -199,8 +209,7 @@ export class FlinkBlueGreenDeployment extends Construct {
    * @param key the flattened configuration key, e.g. `security.ssl.rest.keystore-password`
    */
   public allowPlaintextConfiguration(key: string): void {
-    this.spec.credentials.allow(key);
-    this.managed.invalidate();
+    this.change((spec) => spec.credentials.allow(key));
   }
 
   /**
@@ -208,11 +217,10 @@ export class FlinkBlueGreenDeployment extends Construct {
    *
    * @param file the file name, e.g. `log4j-console.properties`
    * @param content the file's content
-   * @throws if the file is already set to a different content
+   * A file already set to a different content is an error at synth.
    */
   public addLogConfiguration(file: string, content: string): void {
-    this.spec.logConfiguration.add(file, content);
-    this.managed.invalidate();
+    this.change((spec) => spec.logConfiguration.add(file, content));
   }
 
   /**
@@ -220,22 +228,32 @@ export class FlinkBlueGreenDeployment extends Construct {
    *
    * @param key a `kubernetes.operator.bluegreen.*` key
    * @param value its value, e.g. `30s`
-   * @throws if the key is already set to a different value
+   * A key already set to a different value is an error at synth.
    */
   public addBlueGreenConfiguration(key: string, value: string): void {
-    this.blueGreenConfiguration.add(key, value);
-    this.managed.invalidate();
+    this.change(() => this.blueGreenConfiguration.add(key, value));
+  }
+
+  /** Applies a change; a wrong argument is recorded as a prop error and changes nothing. */
+  private change(apply: (spec: DeploymentSpec) => void): void {
+    const spec = this.spec;
+    if (spec && this.errors.run(() => {
+      apply(spec);
+      return true;
+    })) {
+      this.managed?.invalidate();
+    }
   }
 
   private buildManifest(): any {
     return cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkBlueGreenDeployment',
-      metadata: renderMetadata(this.resourceName, this.namespace, this.props, this.spec.policyAnnotations()),
+      metadata: renderMetadata(this.resourceName, this.namespace, this.props, this.spec!.policyAnnotations()),
       spec: {
         configuration: this.blueGreenConfiguration.toJson(),
         ingress: renderIngress(this.props.activeIngress),
-        template: { spec: this.spec.toJson() },
+        template: { spec: this.spec!.toJson() },
       },
     });
   }

@@ -1,6 +1,12 @@
 import { Chart } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
+import { checkedParts, checkEnum, checkMetadataOptions, PropErrors, reject } from './props/_checks';
+import { DeploymentSpec } from './resource/_deployment-spec';
+import { renderMetadata } from './manifest/_ir';
+import { cleanJson } from './manifest/_json';
+import { ManagedResource } from './resource/_managed-resource';
+import { resourceNameFromId } from './manifest/_naming';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import { FlinkIngressOptions } from './flink-ingress';
@@ -11,14 +17,8 @@ import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
 import { FlinkClusterSettings } from './flink-settings';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
-import { renderMetadata } from './manifest/_ir';
-import { cleanJson } from './manifest/_json';
-import { resourceNameFromId } from './manifest/_naming';
 import { PodSecurity } from './pod-security';
-import { checkEnum, checkMetadataOptions } from './props/_checks';
 import { ResourceRenderer } from './render/_resource-renderer';
-import { DeploymentSpec } from './resource/_deployment-spec';
-import { ManagedResource } from './resource/_managed-resource';
 
 /**
  * How the operator deploys the Flink cluster.
@@ -266,8 +266,11 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
   public readonly podSecurity: PodSecurity;
 
   private readonly props: FlinkDeploymentProps;
-  private readonly spec: DeploymentSpec;
-  private readonly managed: ManagedResource;
+  private readonly errors: PropErrors;
+  /** `undefined` when the props are too wrong to build a spec from (the errors are reported at synth). */
+  private readonly spec?: DeploymentSpec;
+  /** `undefined` when nothing is rendered (see `spec`). */
+  private readonly managed?: ManagedResource;
   private built?: any;
 
   /**
@@ -277,30 +280,40 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    */
   public constructor(scope: Construct, id: string, props: FlinkDeploymentProps) {
     super(scope, id);
-    checkMetadataOptions(props);
-    checkEnum('backend', props.backend, FlinkBackend);
-    this.backend = props.backend ?? FlinkBackend.APACHE_OPERATOR;
-    this.resourceName = props.name ?? resourceNameFromId(id);
-    this.spec = new DeploymentSpec(props, this.backend === FlinkBackend.KUBERNETES ? this.resourceName : undefined);
-    this.spec.addSettingValidation(this);
-    if (this.backend === FlinkBackend.SPOTIFY_OPERATOR && this.spec.podSecurity === PodSecurity.RESTRICTED) {
-      throw new Error('\'podSecurity\' must be PodSecurity.CUSTOM with FlinkBackend.SPOTIFY_OPERATOR, got PodSecurity.RESTRICTED: '
-        + 'the FlinkCluster has no securityContext for its JobManager, TaskManager and job submitter containers, so they cannot drop '
-        + 'capabilities or forbid privilege escalation as Pod Security "restricted" requires; run the namespace at Pod Security "baseline" '
-        + 'and set pod-level settings (runAsNonRoot, seccompProfile) in podTemplate');
-    }
+    this.errors = PropErrors.of(this);
     this.props = props;
-    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    const given: unknown = props.backend;
+    const backend = Object.values(FlinkBackend).includes(given as FlinkBackend) ? given as FlinkBackend : FlinkBackend.APACHE_OPERATOR;
+    this.backend = backend;
+    this.resourceName = typeof props.name === 'string' ? props.name : resourceNameFromId(id);
+    this.namespace = typeof props.namespace === 'string' ? props.namespace : Chart.of(this).namespace;
     this.restServiceName = this.backend === FlinkBackend.SPOTIFY_OPERATOR ? `${this.resourceName}-jobmanager` : `${this.resourceName}-rest`;
     this.image = props.image;
     this.flinkVersion = props.flinkVersion;
-    this.serviceAccount = this.spec.serviceAccount;
     this.mode = props.mode;
     this.isSessionCluster = props.job === undefined;
-    this.podSecurity = this.spec.podSecurity;
-    // Render eagerly once so that malformed sizes and pod templates fail at construction.
-    this.buildManifest();
-
+    this.spec = this.errors.run(() => checkedParts({
+      metadata: () => checkMetadataOptions(props),
+      backend: () => checkEnum('backend', props.backend, FlinkBackend),
+      podSecurity: () => {
+        if (backend === FlinkBackend.SPOTIFY_OPERATOR && (props.podSecurity ?? PodSecurity.RESTRICTED) === PodSecurity.RESTRICTED) {
+          reject('podSecurity', 'must be PodSecurity.CUSTOM with FlinkBackend.SPOTIFY_OPERATOR, got PodSecurity.RESTRICTED: '
+            + 'the FlinkCluster has no securityContext for its JobManager, TaskManager and job submitter containers, so they cannot drop '
+            + 'capabilities or forbid privilege escalation as Pod Security "restricted" requires; run the namespace at Pod Security "baseline" '
+            + 'and set pod-level settings (runAsNonRoot, seccompProfile) in podTemplate');
+        }
+      },
+      spec: () => new DeploymentSpec(props, backend === FlinkBackend.KUBERNETES ? this.resourceName : undefined),
+    }).spec);
+    this.serviceAccount = this.spec?.serviceAccount ?? props.serviceAccount ?? 'flink';
+    this.podSecurity = this.spec?.podSecurity ?? PodSecurity.RESTRICTED;
+    // The backend's renderer reads the manifest once; a manifest it cannot express is a prop error too.
+    const renderer = this.spec && this.errors.run(() => ({ backend: deploymentRenderer(backend, this.buildManifest(), props) }));
+    if (!this.spec || !renderer) {
+      this.errors.renderNothing();
+      return;
+    }
+    this.spec.addSettingValidation(this);
     this.managed = new ManagedResource(this, {
       kind: 'FlinkDeployment',
       gvk: { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment' },
@@ -308,7 +321,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
       namespace: this.namespace,
       build: () => this.buildManifest(),
       syncWave: ArgoCdSyncWave.CLUSTERS,
-      renderer: deploymentRenderer(this.backend, this.buildManifest(), props),
+      renderer: renderer.backend,
     });
   }
 
@@ -318,11 +331,10 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    *
    * @param key the configuration key
    * @param value a string, number, boolean, list or map
-   * @throws if the key is already set to a different value
+   * A key already set to a different value is an error at synth.
    */
   public addFlinkConfiguration(key: string, value: any): void {
-    this.spec.flinkConfiguration.add(key, value);
-    this.changed();
+    this.change((spec) => spec.flinkConfiguration.add(key, value));
   }
 
   /**
@@ -338,11 +350,11 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    * @param name the environment variable, e.g. `AWS_SECRET_ACCESS_KEY`
    * @param secretName the Secret, in the deployment's namespace
    * @param key the key of the Secret's data
-   * @throws if the name is malformed or already set (by this method or by the pod template)
+   * A malformed name, or one already set (by this method or by the pod
+   * template), is an error at synth.
    */
   public addSecretEnv(name: string, secretName: string, key: string): void {
-    this.spec.secretEnv.add(name, secretName, key);
-    this.changed();
+    this.change((spec) => spec.secretEnv.add(name, secretName, key));
   }
 
   /**
@@ -352,8 +364,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    * @param key the flattened configuration key, e.g. `security.ssl.rest.keystore-password`
    */
   public allowPlaintextConfiguration(key: string): void {
-    this.spec.credentials.allow(key);
-    this.changed();
+    this.change((spec) => spec.credentials.allow(key));
   }
 
   /**
@@ -361,11 +372,10 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    *
    * @param file the file name, e.g. `log4j-console.properties`
    * @param content the file's content
-   * @throws if the file is already set to a different content
+   * A file already set to a different content is an error at synth.
    */
   public addLogConfiguration(file: string, content: string): void {
-    this.spec.logConfiguration.add(file, content);
-    this.changed();
+    this.change((spec) => spec.logConfiguration.add(file, content));
   }
 
   /**
@@ -407,12 +417,19 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
    * @internal
    */
   public _mutatedManifest(): any {
-    return this.managed.result().manifest;
+    return this.managed?.result().manifest;
   }
 
-  private changed(): void {
-    this.built = undefined;
-    this.managed.invalidate();
+  /** Applies a change to the spec; a wrong argument is recorded as a prop error and changes nothing. */
+  private change(apply: (spec: DeploymentSpec) => void): void {
+    const spec = this.spec;
+    if (spec && this.errors.run(() => {
+      apply(spec);
+      return true;
+    })) {
+      this.built = undefined;
+      this.managed?.invalidate();
+    }
   }
 
   /** The manifest from the current props, built once per change (the pipeline copies it before mutating). */
@@ -420,8 +437,8 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
     this.built ??= cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkDeployment',
-      metadata: renderMetadata(this.resourceName, this.namespace, this.props, this.spec.policyAnnotations()),
-      spec: this.spec.toJson(),
+      metadata: renderMetadata(this.resourceName, this.namespace, this.props, this.spec!.policyAnnotations()),
+      spec: this.spec!.toJson(),
     });
     return this.built;
   }

@@ -1,4 +1,5 @@
 import { describeValue } from './manifest/_describe';
+import { checkAll, fail, PropProblem, problemsOf, reject, rejectUnder } from './props/_prop-errors';
 import { PYTHON_DRIVER } from './render/_python-driver';
 
 /**
@@ -260,34 +261,49 @@ export class FlinkJob {
    */
   public static jar(options: FlinkJarJobOptions = {}): FlinkJob {
     const o = options ?? {};
-    checkOptionsObject('FlinkJob.jar', o);
-    checkText('FlinkJob.jar', 'jarUri', o.jarUri);
-    checkText('FlinkJob.jar', 'entryClass', o.entryClass);
-    checkTextList('FlinkJob.jar', 'args', o.args, false);
-    return new FlinkJob(false, { jarUri: o.jarUri, entryClass: o.entryClass, args: o.args ? [...o.args] : undefined, configuration: {} });
+    const problems = problemsOf(() => {
+      checkOptionsObject(o);
+      checkAll(
+        () => checkText('jarUri', o.jarUri),
+        () => checkText('entryClass', o.entryClass),
+        () => checkTextList('args', o.args, false),
+      );
+    });
+    return problems.length > 0 ? FlinkJob.invalid(false, problems)
+      : new FlinkJob(false, { jarUri: o.jarUri, entryClass: o.entryClass, args: o.args ? [...o.args] : undefined, configuration: {} });
   }
 
   /**
-   * A PyFlink job, run by Flink's `PythonDriver`.
+   * A PyFlink job, run by Flink's `PythonDriver`. Exactly one of `pyFile`
+   * and `pyModule` must be given, and `pyFile` must end with `.py`; wrong
+   * options are errors at synth of the construct that runs the job.
    *
    * @param options the Python program, its dependencies and arguments
-   * @throws unless exactly one of `pyFile` and `pyModule` is given, or if `pyFile` does not end with `.py`
    */
   public static python(options: FlinkPythonJobOptions): FlinkJob {
     const o = options ?? {};
-    checkOptionsObject('FlinkJob.python', o);
-    for (const field of ['pyFile', 'pyModule', 'pythonExecutable', 'pythonClientExecutable', 'jarUri'] as const) {
-      checkText('FlinkJob.python', field, o[field]);
-    }
-    checkTextList('FlinkJob.python', 'pyFiles', o.pyFiles, true);
-    checkTextList('FlinkJob.python', 'pyArchives', o.pyArchives, true);
-    checkTextList('FlinkJob.python', 'args', o.args, false);
-    if ((o.pyFile === undefined) === (o.pyModule === undefined)) {
-      throw new Error(`FlinkJob.python: exactly one of 'pyFile' and 'pyModule' must be set, got ${o.pyFile === undefined ? 'neither' : 'both'}`);
-    }
-    if (o.pyFile !== undefined && !o.pyFile.endsWith('.py')) {
-      // PythonDriver's own message.
-      throw new Error(`FlinkJob.python: 'pyFile': It only accepts Python file which ends with '.py' for option '-py', got '${o.pyFile}'.`);
+    const problems = problemsOf(() => {
+      checkOptionsObject(o);
+      checkAll(
+        ...(['pyFile', 'pyModule', 'pythonExecutable', 'pythonClientExecutable', 'jarUri'] as const).map((field) => () => checkText(field, o[field])),
+        () => checkTextList('pyFiles', o.pyFiles, true),
+        () => checkTextList('pyArchives', o.pyArchives, true),
+        () => checkTextList('args', o.args, false),
+        () => {
+          if ((o.pyFile === undefined) === (o.pyModule === undefined)) {
+            reject('pyFile', `exactly one of 'pyFile' and 'pyModule' must be set, got ${o.pyFile === undefined ? 'neither' : 'both'}`);
+          }
+        },
+        () => {
+          if (typeof o.pyFile === 'string' && !o.pyFile.endsWith('.py')) {
+            // PythonDriver's own message.
+            reject('pyFile', `It only accepts Python file which ends with '.py' for option '-py', got '${o.pyFile}'.`);
+          }
+        },
+      );
+    });
+    if (problems.length > 0) {
+      return FlinkJob.invalid(true, problems);
     }
     const configuration: Record<string, string> = {};
     const set = (key: string, value: string | undefined) => {
@@ -303,11 +319,25 @@ export class FlinkJob {
     return new FlinkJob(true, { jarUri: o.jarUri, entryClass: PYTHON_DRIVER, args: [...entry, ...(o.args ?? [])], configuration });
   }
 
+  /** A job whose options are wrong: the construct that runs it reports them. */
+  private static invalid(isPython: boolean, problems: PropProblem[]): FlinkJob {
+    return new FlinkJob(isPython, { configuration: {} }, problems);
+  }
+
   /** Whether this is a PyFlink job. */
   public readonly isPython: boolean;
 
-  private constructor(isPython: boolean, private readonly program: JobProgram) {
+  private constructor(isPython: boolean, private readonly program: JobProgram, private readonly problems: readonly PropProblem[] = []) {
     this.isPython = isPython;
+  }
+
+  /**
+   * Throws the problems of the factory's options, as props below `field`
+   * (`job.source.pyFile`).
+   * @internal
+   */
+  public _check(field: string): void {
+    rejectUnder(field, this.problems);
   }
 
   /**
@@ -320,28 +350,28 @@ export class FlinkJob {
   }
 }
 
-function checkOptionsObject(factory: string, options: unknown): void {
+function checkOptionsObject(options: unknown): void {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new Error(`${factory}: the options must be a map, got ${describeValue(options)}`);
+    fail('options', 'a map', options);
   }
 }
 
-function checkText(factory: string, field: string, value: unknown): void {
+function checkText(field: string, value: unknown): void {
   if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
-    throw new Error(`${factory}: '${field}' must be a non-empty string, got ${describeValue(value)}`);
+    fail(field, 'a non-empty string', value);
   }
 }
 
 /** A list of strings; `commaFree` lists are joined with `,` in Flink's configuration, so an item must not hold one. */
-function checkTextList(factory: string, field: string, value: unknown, commaFree: boolean): void {
+function checkTextList(field: string, value: unknown, commaFree: boolean): void {
   if (value === undefined) {
     return;
   }
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    throw new Error(`${factory}: '${field}' must be a list of strings, got ${describeValue(value)}`);
+    fail(field, 'a list of strings', value);
   }
   const bad = commaFree ? value.find((item: string) => item.trim() === '' || item.includes(',')) : undefined;
   if (bad !== undefined) {
-    throw new Error(`${factory}: '${field}' items must be non-empty and hold no ',' (Flink joins them with ','), got ${describeValue(bad)}`);
+    reject(field, `items must be non-empty and hold no ',' (Flink joins them with ','), got ${describeValue(bad)}`);
   }
 }

@@ -1,5 +1,13 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkAll, checkedParts, checkInteger, checkJob, checkMetadataOptions, fail, isObject, PropErrors, reject } from './props/_checks';
+import { ConfigurationMap } from './props/_configuration-map';
+import { describeValue } from './manifest/_describe';
+import { jobConfiguration, renderJob, renderMetadata } from './manifest/_ir';
+import { cleanJson } from './manifest/_json';
+import { ManagedResource } from './resource/_managed-resource';
+import { resourceNameFromId } from './manifest/_naming';
+import { PlaintextCredentials } from './security/_plaintext-credentials';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
@@ -8,17 +16,9 @@ import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkJobSettings } from './flink-settings';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
-import { policyAnnotations } from './hooks/_library-policy';
 import { allowJarScheme } from './hooks/default-validator/_jar-uri';
-import { describeValue } from './manifest/_describe';
-import { jobConfiguration, renderJob, renderMetadata } from './manifest/_ir';
-import { cleanJson } from './manifest/_json';
-import { resourceNameFromId } from './manifest/_naming';
-import { checkInteger, checkJob, checkMetadataOptions } from './props/_checks';
-import { ConfigurationMap } from './props/_configuration-map';
+import { policyAnnotations } from './hooks/_library-policy';
 import type { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
-import { ManagedResource } from './resource/_managed-resource';
-import { PlaintextCredentials } from './security/_plaintext-credentials';
 import { settingConflicts } from './settings/_conflicts';
 import { RenderedSetting, sessionJobSettings, withSettings } from './settings/_render';
 
@@ -97,7 +97,9 @@ export class FlinkSessionJob extends Construct {
   private readonly flinkConfiguration = new ConfigurationMap('flinkConfiguration', true);
   private readonly credentials: PlaintextCredentials;
   private readonly settings: RenderedSetting[];
-  private readonly managed: ManagedResource;
+  private readonly errors: PropErrors;
+  /** `undefined` when the props are too wrong to build the job from (the errors are reported at synth). */
+  private readonly managed?: ManagedResource;
   private built?: any;
 
   /**
@@ -107,29 +109,49 @@ export class FlinkSessionJob extends Construct {
    */
   public constructor(scope: Construct, id: string, props: FlinkSessionJobProps) {
     super(scope, id);
-    checkMetadataOptions(props);
-    if (!props.deployment || typeof props.deployment.resourceName !== 'string') {
-      throw new Error(`'deployment' must be a FlinkDeployment or FlinkDeployment.fromName(...), got ${describeValue(props.deployment)}`);
-    }
-    if (!props.job || typeof props.job !== 'object') {
-      throw new Error(`'job' is required for a FlinkSessionJob, got ${describeValue(props.job)}`);
-    }
-    checkJob(props.job);
-    checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER);
+    this.errors = PropErrors.of(this);
     this.props = props;
+    const deployment: unknown = props.deployment;
+    const knownDeployment = isObject(deployment) && typeof deployment.resourceName === 'string';
     this.deployment = props.deployment;
-    this.resourceName = props.name ?? resourceNameFromId(id);
-    this.namespace = props.namespace ?? props.deployment.namespace ?? Chart.of(this).namespace;
-    if (props.deployment.namespace !== undefined && this.namespace !== props.deployment.namespace) {
-      throw new Error(`'namespace' must be the session cluster's namespace ${describeValue(props.deployment.namespace)}, got ${describeValue(this.namespace)}`);
+    this.resourceName = typeof props.name === 'string' ? props.name : resourceNameFromId(id);
+    const deploymentNamespace = knownDeployment ? props.deployment.namespace : undefined;
+    this.namespace = (typeof props.namespace === 'string' ? props.namespace : undefined) ?? deploymentNamespace ?? Chart.of(this).namespace;
+    this.backend = (knownDeployment ? props.deployment.backend : undefined) ?? FlinkBackend.APACHE_OPERATOR;
+    const checked = this.errors.run(() => checkedParts({
+      metadata: () => checkMetadataOptions(props),
+      deployment: () => {
+        if (!knownDeployment) {
+          fail('deployment', 'a FlinkDeployment or FlinkDeployment.fromName(...)', deployment);
+        }
+      },
+      namespace: () => {
+        if (deploymentNamespace !== undefined && this.namespace !== deploymentNamespace) {
+          fail('namespace', `the session cluster's namespace ${describeValue(deploymentNamespace)}`, this.namespace);
+        }
+      },
+      job: () => {
+        if (!props.job || typeof props.job !== 'object') {
+          reject('job', `is required for a FlinkSessionJob, got ${describeValue(props.job)}`);
+        }
+        checkJob(props.job);
+      },
+      restartNonce: () => checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER),
+      flinkConfiguration: () => checkAll(
+        () => this.flinkConfiguration.addAll(props.flinkConfiguration),
+        () => this.flinkConfiguration.addAll(jobConfiguration(props.job)),
+      ),
+      settings: () => sessionJobSettings(props, knownDeployment ? (props.deployment as { flinkVersion?: FlinkVersion }).flinkVersion : undefined),
+      credentials: () => new PlaintextCredentials(props.plaintextConfigurationKeys),
+    }));
+    this.settings = checked?.settings ?? [];
+    this.credentials = checked?.credentials ?? new PlaintextCredentials(undefined);
+    if (!checked) {
+      this.errors.renderNothing();
+      return;
     }
-    this.flinkConfiguration.addAll(props.flinkConfiguration);
-    this.flinkConfiguration.addAll(jobConfiguration(props.job));
-    this.settings = sessionJobSettings(props, (props.deployment as { flinkVersion?: FlinkVersion }).flinkVersion);
-    this.credentials = new PlaintextCredentials(props.plaintextConfigurationKeys);
 
     const target = props.deployment as { _mutatedManifest?: () => any };
-    this.backend = props.deployment.backend ?? FlinkBackend.APACHE_OPERATOR;
     const sessionDeployment = typeof target._mutatedManifest === 'function' ? () => target._mutatedManifest!() : undefined;
     this.managed = new ManagedResource(this, {
       kind: 'FlinkSessionJob',
@@ -154,11 +176,10 @@ export class FlinkSessionJob extends Construct {
    *
    * @param key the configuration key
    * @param value a string, number, boolean, list or map
-   * @throws if the key is already set to a different value
+   * A key already set to a different value is an error at synth.
    */
   public addFlinkConfiguration(key: string, value: any): void {
-    this.flinkConfiguration.add(key, value);
-    this.changed();
+    this.change(() => this.flinkConfiguration.add(key, value));
   }
 
   /**
@@ -168,8 +189,7 @@ export class FlinkSessionJob extends Construct {
    * @param key the flattened configuration key, e.g. `security.ssl.rest.keystore-password`
    */
   public allowPlaintextConfiguration(key: string): void {
-    this.credentials.allow(key);
-    this.changed();
+    this.change(() => this.credentials.allow(key));
   }
 
   /**
@@ -194,9 +214,15 @@ export class FlinkSessionJob extends Construct {
     return new FlinkStateSnapshot(this, id, { ...options, type: SnapshotType.CHECKPOINT, job: FlinkJobReference.fromSessionJob(this) });
   }
 
-  private changed(): void {
-    this.built = undefined;
-    this.managed.invalidate();
+  /** Applies a change; a wrong argument is recorded as a prop error and changes nothing. */
+  private change(apply: () => void): void {
+    if (this.managed && this.errors.run(() => {
+      apply();
+      return true;
+    })) {
+      this.built = undefined;
+      this.managed.invalidate();
+    }
   }
 
   /** The manifest from the current props, built once per change (the pipeline copies it before mutating). */

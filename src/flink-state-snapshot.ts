@@ -1,17 +1,17 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { checkInteger, checkMetadataOptions, fail, PropErrors, reject } from './props/_checks';
+import { describeValue } from './manifest/_describe';
+import { renderMetadata } from './manifest/_ir';
+import { cleanJson } from './manifest/_json';
+import { ManagedResource } from './resource/_managed-resource';
+import { resourceNameFromId } from './manifest/_naming';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
 import type { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import type { FlinkSessionJob } from './flink-session-job';
-import { describeValue } from './manifest/_describe';
-import { renderMetadata } from './manifest/_ir';
-import { cleanJson } from './manifest/_json';
-import { resourceNameFromId } from './manifest/_naming';
-import { checkInteger, checkMetadataOptions } from './props/_checks';
-import { ManagedResource } from './resource/_managed-resource';
 
 /**
  * What a `FlinkStateSnapshot` takes.
@@ -60,13 +60,13 @@ export class FlinkJobReference {
    */
   public static fromDeployment(deployment: IFlinkDeployment): FlinkJobReference {
     if (!deployment || typeof deployment.resourceName !== 'string') {
-      throw new Error(`'deployment' must be a FlinkDeployment or FlinkDeployment.fromName(...), got ${describeValue(deployment)}`);
+      return FlinkJobReference.invalid(`must be FlinkJobReference.fromDeployment(d) of a FlinkDeployment or FlinkDeployment.fromName(...), got ${describeValue(deployment)}`);
     }
     if ((deployment as { isSessionCluster?: boolean }).isSessionCluster === true) {
-      throw new Error(`'${deployment.resourceName}' is a session cluster and has no job to snapshot; snapshot one of its FlinkSessionJobs instead`);
+      return FlinkJobReference.invalid(`'${deployment.resourceName}' is a session cluster and has no job to snapshot; snapshot one of its FlinkSessionJobs instead`);
     }
-    operatorOnly(deployment.backend, deployment.resourceName);
-    return new FlinkJobReference(FlinkJobKind.FLINK_DEPLOYMENT, deployment.resourceName, deployment.namespace, deployment);
+    return new FlinkJobReference(FlinkJobKind.FLINK_DEPLOYMENT, deployment.resourceName, deployment.namespace, deployment,
+      operatorOnly(deployment.backend, deployment.resourceName));
   }
 
   /**
@@ -76,10 +76,10 @@ export class FlinkJobReference {
    */
   public static fromSessionJob(sessionJob: FlinkSessionJob): FlinkJobReference {
     if (!sessionJob || typeof sessionJob.resourceName !== 'string') {
-      throw new Error(`'sessionJob' must be a FlinkSessionJob, got ${describeValue(sessionJob)}`);
+      return FlinkJobReference.invalid(`must be FlinkJobReference.fromSessionJob(j) of a FlinkSessionJob, got ${describeValue(sessionJob)}`);
     }
-    operatorOnly(sessionJob.backend, sessionJob.resourceName);
-    return new FlinkJobReference(FlinkJobKind.FLINK_SESSION_JOB, sessionJob.resourceName, sessionJob.namespace, sessionJob);
+    return new FlinkJobReference(FlinkJobKind.FLINK_SESSION_JOB, sessionJob.resourceName, sessionJob.namespace, sessionJob,
+      operatorOnly(sessionJob.backend, sessionJob.resourceName));
   }
 
   /**
@@ -91,9 +91,14 @@ export class FlinkJobReference {
    */
   public static fromSessionJobName(name: string, namespace?: string): FlinkJobReference {
     if (typeof name !== 'string' || name.trim() === '') {
-      throw new Error(`'name' must be a non-empty FlinkSessionJob name, got ${describeValue(name)}`);
+      return FlinkJobReference.invalid(`must be FlinkJobReference.fromSessionJobName(name) with a non-empty FlinkSessionJob name, got ${describeValue(name)}`);
     }
     return new FlinkJobReference(FlinkJobKind.FLINK_SESSION_JOB, name, namespace);
+  }
+
+  /** A reference that cannot be taken: the snapshot that uses it reports the problem at synth as its `job` prop. */
+  private static invalid(detail: string): FlinkJobReference {
+    return new FlinkJobReference(FlinkJobKind.FLINK_DEPLOYMENT, '', undefined, undefined, detail);
   }
 
   private constructor(
@@ -108,7 +113,19 @@ export class FlinkJobReference {
      */
     public readonly namespace?: string,
     private readonly construct?: IConstruct,
+    private readonly problem?: string,
   ) {}
+
+  /**
+   * Throws the prop error of a reference that cannot be taken (reported at
+   * synth by the snapshot that uses it).
+   * @internal
+   */
+  public _check(): void {
+    if (this.problem !== undefined) {
+      reject('job', this.problem);
+    }
+  }
 
   /**
    * The referenced resource's manifest as the validators saw it, when it is
@@ -264,37 +281,54 @@ export class FlinkStateSnapshot extends Construct {
    */
   public constructor(scope: Construct, id: string, props: FlinkStateSnapshotProps = {}) {
     super(scope, id);
-    checkMetadataOptions(props);
+    const errors = PropErrors.of(this);
     const type = props.type ?? SnapshotType.SAVEPOINT;
-    if (!Object.values(SnapshotType).includes(type)) {
-      throw new Error(`'type' must be a SnapshotType, got ${describeValue(type)}`);
-    }
-    if (props.job !== undefined && !(props.job instanceof FlinkJobReference)) {
-      throw new Error(`'job' must be a FlinkJobReference (e.g. FlinkJobReference.fromDeployment(d)), got ${describeValue(props.job)}`);
-    }
-    if (type === SnapshotType.CHECKPOINT) {
-      const misplaced = SAVEPOINT_ONLY.filter((field) => props[field] !== undefined);
-      if (misplaced.length > 0) {
-        throw new Error(`'${misplaced[0]}' applies to savepoints only, got ${describeValue(props[misplaced[0]])} on a checkpoint`);
-      }
-    }
-    if (props.format !== undefined && !Object.values(SavepointFormat).includes(props.format)) {
-      throw new Error(`'format' must be a SavepointFormat, got ${describeValue(props.format)}`);
-    }
-    if (props.alreadyExists === true && (typeof props.path !== 'string' || props.path.trim() === '')) {
-      throw new Error(`'path' must name the existing savepoint when 'alreadyExists' is true, got ${describeValue(props.path)}`);
-    }
-    checkInteger('backoffLimit', props.backoffLimit, -1);
-
+    const job: unknown = props.job;
     this.props = props;
     this.type = type;
-    this.job = props.job;
+    this.job = job instanceof FlinkJobReference ? job : undefined;
     this.path = props.path;
     this.alreadyExists = props.alreadyExists === true;
-    this.resourceName = props.name ?? resourceNameFromId(id);
-    this.namespace = props.namespace ?? props.job?.namespace ?? Chart.of(this).namespace;
-    if (props.job?.namespace !== undefined && this.namespace !== props.job.namespace) {
-      throw new Error(`'namespace' must be the namespace of the job's ${props.job.kind} ${describeValue(props.job.namespace)}, got ${describeValue(this.namespace)}`);
+    this.resourceName = typeof props.name === 'string' ? props.name : resourceNameFromId(id);
+    this.namespace = (typeof props.namespace === 'string' ? props.namespace : undefined) ?? this.job?.namespace ?? Chart.of(this).namespace;
+    const checked = errors.check(
+      () => checkMetadataOptions(props),
+      () => {
+        if (!Object.values(SnapshotType).includes(type)) {
+          fail('type', 'a SnapshotType', type);
+        }
+      },
+      () => {
+        if (job !== undefined && !(job instanceof FlinkJobReference)) {
+          fail('job', 'a FlinkJobReference (e.g. FlinkJobReference.fromDeployment(d))', job);
+        }
+        this.job?._check();
+      },
+      ...SAVEPOINT_ONLY.map((field) => () => {
+        if (type === SnapshotType.CHECKPOINT && props[field] !== undefined) {
+          reject(field, `applies to savepoints only, got ${describeValue(props[field])} on a checkpoint`);
+        }
+      }),
+      () => {
+        if (props.format !== undefined && !Object.values(SavepointFormat).includes(props.format)) {
+          fail('format', 'a SavepointFormat', props.format);
+        }
+      },
+      () => {
+        if (props.alreadyExists === true && (typeof props.path !== 'string' || props.path.trim() === '')) {
+          reject('path', `must name the existing savepoint when 'alreadyExists' is true, got ${describeValue(props.path)}`);
+        }
+      },
+      () => checkInteger('backoffLimit', props.backoffLimit, -1),
+      () => {
+        if (this.job?.namespace !== undefined && this.namespace !== this.job.namespace) {
+          fail('namespace', `the namespace of the job's ${this.job.kind} ${describeValue(this.job.namespace)}`, this.namespace);
+        }
+      },
+    );
+    if (!checked) {
+      errors.renderNothing();
+      return;
     }
 
     new ManagedResource(this, {
@@ -341,10 +375,10 @@ export class FlinkStateSnapshot extends Construct {
 }
 
 /** FlinkStateSnapshots are taken by the Apache operator: a job rendered for another backend has no one to take them. */
-function operatorOnly(backend: FlinkBackend | undefined, name: string): void {
-  if (backend !== undefined && backend !== FlinkBackend.APACHE_OPERATOR) {
-    throw new Error(`'${name}' is rendered by the FlinkBackend.${backendName(backend)} backend: FlinkStateSnapshots need FlinkBackend.APACHE_OPERATOR (the Apache operator takes them)`);
-  }
+function operatorOnly(backend: FlinkBackend | undefined, name: string): string | undefined {
+  return backend !== undefined && backend !== FlinkBackend.APACHE_OPERATOR
+    ? `'${name}' is rendered by the FlinkBackend.${backendName(backend)} backend: FlinkStateSnapshots need FlinkBackend.APACHE_OPERATOR (the Apache operator takes them)`
+    : undefined;
 }
 
 function backendName(backend: FlinkBackend): string {

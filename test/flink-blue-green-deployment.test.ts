@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { crdSchemaErrors } from './support/crd-schema';
 import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
 import { RESTRICTED_POD, withoutSecurityDefaults } from './support/pod-security';
+import { buildErrors } from './support/prop-errors';
 import { FlinkBlueGreenDeployment, FlinkBlueGreenDeploymentProps } from '../src/flink-blue-green-deployment';
 import { DeploymentMode } from '../src/flink-deployment';
 import { UpgradeMode } from '../src/flink-job';
@@ -254,21 +255,21 @@ describe('FlinkBlueGreenDeployment', () => {
     expect(doc.spec.configuration).toEqual({ 'kubernetes.operator.bluegreen.deployment-deletion.delay': '0ms' });
   });
 
-  describe('eager checks', () => {
-    test('throws without a job', () => {
-      expect(() => new FlinkBlueGreenDeployment(Testing.chart(), 'bg', deploymentProps()))
-        .toThrow("'job' is required for a FlinkBlueGreenDeployment (blue/green upgrades apply to application clusters), got undefined");
+  describe('prop checks', () => {
+    test('fails synth without a job', () => {
+      expect(buildErrors((c) => new FlinkBlueGreenDeployment(c, 'bg', deploymentProps())))
+        .toEqual('[test/bg] job: is required for a FlinkBlueGreenDeployment (blue/green upgrades apply to application clusters), got undefined');
     });
 
-    test('throws on the FlinkDeployment prop errors', () => {
-      expect(() => new FlinkBlueGreenDeployment(Testing.chart(), 'bg', e2eProps({ image: ' ' })))
-        .toThrow('\'image\' must be a non-empty image reference, got " "');
+    test('fails synth on the FlinkDeployment prop errors', () => {
+      expect(buildErrors((c) => new FlinkBlueGreenDeployment(c, 'bg', e2eProps({ image: ' ' }))))
+        .toEqual('[test/bg] image: must be a non-empty image reference, got " "');
     });
 
-    test('throws when a typed setting and blueGreenConfiguration disagree', () => {
-      expect(() => new FlinkBlueGreenDeployment(Testing.chart(), 'bg', e2eProps({
+    test('fails synth when a typed setting and blueGreenConfiguration disagree', () => {
+      expect(buildErrors((c) => new FlinkBlueGreenDeployment(c, 'bg', e2eProps({
         blueGreenConfiguration: { 'kubernetes.operator.bluegreen.deployment-deletion.delay': '5s' },
-      }))).toThrow('\'blueGreenConfiguration.kubernetes.operator.bluegreen.deployment-deletion.delay\' is already set to "2s"; refusing to overwrite it with "5s"');
+      })))).toEqual('[test/bg] blueGreenConfiguration.kubernetes.operator.bluegreen.deployment-deletion.delay: is already set to "2s"; refusing to overwrite it with "5s"');
     });
   });
 

@@ -3,6 +3,7 @@ import { ImagePullPolicy } from 'cdk8s-plus-27';
 import { DeploymentMode, FlinkDeployment, FlinkDeploymentProps, FlinkVersion, JobState, UpgradeMode } from '../src';
 import { crdSchemaErrors } from './support/crd-schema';
 import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
+import { buildErrors, synthErrors } from './support/prop-errors';
 import { PodSecurity } from '../src/pod-security';
 
 const JAR = STATE_MACHINE_JAR;
@@ -162,25 +163,26 @@ describe('FlinkDeployment', () => {
     expect(doc.spec.logConfiguration).toEqual({ 'log4j-console.properties': 'x=y' });
   });
 
-  test('throws when a configuration key is set twice to different values', () => {
+  test('fails synth when a configuration key is set twice to different values', () => {
     const dep = new FlinkDeployment(Testing.chart(), 'd', props({ flinkConfiguration: { 'parallelism.default': '2' } }));
-    expect(() => dep.addFlinkConfiguration('parallelism.default', '4'))
-      .toThrow(/'flinkConfiguration.parallelism.default' is already set to "2"; refusing to overwrite it with "4"/);
+    dep.addFlinkConfiguration('parallelism.default', '4');
+    expect(synthErrors(dep)).toMatch(/flinkConfiguration.parallelism.default: is already set to "2"; refusing to overwrite it with "4"/);
   });
 
   test.each([
-    ['a function value', { flinkConfiguration: { x: () => 1 } }, /'flinkConfiguration.x' must be a string, number, boolean, list or map, got function/],
-    ['a NaN value', { flinkConfiguration: { x: NaN } }, /'flinkConfiguration.x' must be a string, number, boolean, list or map, got NaN/],
-    ['a non-string log file', { logConfiguration: { 'log4j.properties': 1 as any } }, /'logConfiguration.log4j.properties' must be a string, got 1/],
-    ['an empty image', { image: ' ' }, /'image' must be a non-empty image reference, got " "/],
-    ['a version string', { flinkVersion: 'v1_20' as any }, /'flinkVersion' must be a FlinkVersion \(e.g. FlinkVersion.V2_2\), got "v1_20"/],
-    ['parallelism 0', { job: { jarUri: JAR, parallelism: 0 } }, /'job.parallelism' must be a whole number >= 1, got 0/],
-    ['a fractional nonce', { job: { jarUri: JAR, savepointTriggerNonce: 1.5 } }, /'job.savepointTriggerNonce' must be a whole number, got 1.5/],
-    ['negative replicas', { taskManager: { replicas: -1 } }, /'taskManager.replicas' must be a whole number >= 0, got -1/],
-    ['zero cpu', { jobManager: { cpu: 0 } }, /'jobManager.cpu' must be a positive number, got 0/],
-    ['zero memory', { jobManager: { memory: Size.mebibytes(0) } }, /'jobManager.memory': memory must be a positive whole number of kibibytes, got 0 KiB/],
-  ])('throws on %s', (_what, extra, message) => {
-    expect(() => new FlinkDeployment(Testing.chart(), 'd', props(extra as Partial<FlinkDeploymentProps>))).toThrow(message);
+    ['a function value', { flinkConfiguration: { x: () => 1 } }, /flinkConfiguration.x: must be a string, number, boolean, list or map, got function/],
+    ['a NaN value', { flinkConfiguration: { x: NaN } }, /flinkConfiguration.x: must be a string, number, boolean, list or map, got NaN/],
+    ['a non-string log file', { logConfiguration: { 'log4j.properties': 1 as any } }, /logConfiguration.log4j.properties: must be a string, got 1/],
+    ['an empty image', { image: ' ' }, /image: must be a non-empty image reference, got " "/],
+    ['a version string', { flinkVersion: 'v1_20' as any }, /flinkVersion: must be a FlinkVersion \(e.g. FlinkVersion.V2_2\), got "v1_20"/],
+    ['parallelism 0', { job: { jarUri: JAR, parallelism: 0 } }, /job.parallelism: must be a whole number >= 1, got 0/],
+    ['a fractional nonce', { job: { jarUri: JAR, savepointTriggerNonce: 1.5 } }, /job.savepointTriggerNonce: must be a whole number, got 1.5/],
+    ['negative replicas', { taskManager: { replicas: -1 } }, /taskManager.replicas: must be a whole number >= 0, got -1/],
+    ['zero cpu', { jobManager: { cpu: 0 } }, /jobManager.cpu: must be a positive number, got 0/],
+    ['zero memory', { jobManager: { memory: Size.mebibytes(0) } }, /jobManager.memory: memory must be a positive whole number of kibibytes, got 0 KiB/],
+  ])('fails synth on %s, naming the construct, the prop and the value', (_what, extra, message) => {
+    expect(buildErrors((c) => new FlinkDeployment(c, 'd', props(extra as Partial<FlinkDeploymentProps>))))
+      .toMatch(new RegExp(`^\\[test/d\\] ${message.source}`, 'm'));
   });
 
   test('the L1 child is `Resource`, so JSON patches work as an escape hatch', () => {

@@ -2,6 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { FlinkBackend, FlinkDeployment, FlinkJob } from '../src';
 import { crdSchemaErrors } from './support/crd-schema';
 import { deploymentProps } from './support/fixtures';
+import { buildErrors } from './support/prop-errors';
 
 function chart(): Chart {
   return new Chart(Testing.app(), 'test', { namespace: 'flink' });
@@ -60,33 +61,41 @@ describe('FlinkJob', () => {
   });
 
   test.each([
-    [{ pyFile: 'a.py', pyModule: 'a' }, "FlinkJob.python: exactly one of 'pyFile' and 'pyModule' must be set, got both"],
-    [{}, "FlinkJob.python: exactly one of 'pyFile' and 'pyModule' must be set, got neither"],
-    [{ pyFile: 'job.jar' }, "FlinkJob.python: 'pyFile': It only accepts Python file which ends with '.py' for option '-py', got 'job.jar'."],
-    [{ pyModule: 'a', pyFiles: ['a,b'] }, "FlinkJob.python: 'pyFiles' items must be non-empty and hold no ',' (Flink joins them with ','), got \"a,b\""],
-    [{ pyModule: 'a', args: [1] }, "FlinkJob.python: 'args' must be a list of strings, got [1]"],
-    [{ pyModule: ' ' }, "FlinkJob.python: 'pyModule' must be a non-empty string, got \" \""],
-  ])('FlinkJob.python(%j) throws', (options, message) => {
-    expect(() => FlinkJob.python(options as any)).toThrow(message);
+    [{ pyFile: 'a.py', pyModule: 'a' }, ["job.source.pyFile: exactly one of 'pyFile' and 'pyModule' must be set, got both"]],
+    [{}, ["job.source.pyFile: exactly one of 'pyFile' and 'pyModule' must be set, got neither"]],
+    [{ pyFile: 'job.jar' }, ["job.source.pyFile: It only accepts Python file which ends with '.py' for option '-py', got 'job.jar'."]],
+    [{ pyModule: 'a', pyFiles: ['a,b'] }, ["job.source.pyFiles: items must be non-empty and hold no ',' (Flink joins them with ','), got \"a,b\""]],
+    [{ pyModule: 'a', args: [1] }, ['job.source.args: must be a list of strings, got [1]']],
+    [{ pyModule: ' ' }, ['job.source.pyModule: must be a non-empty string, got " "']],
+    [{ pyModule: ' ', pyFiles: [''], pythonExecutable: 1 }, [
+      'job.source.pyModule: must be a non-empty string, got " "',
+      'job.source.pythonExecutable: must be a non-empty string, got 1',
+      "job.source.pyFiles: items must be non-empty and hold no ',' (Flink joins them with ','), got \"\"",
+    ]],
+  ])('FlinkJob.python(%j) fails synth of the construct that runs it', (options, messages) => {
+    const job = FlinkJob.python(options as any);
+    expect(buildErrors((c) => new FlinkDeployment(c, 'x', deploymentProps({ job: { source: job, parallelism: 1 } }))).split('\n'))
+      .toEqual(messages.map((m) => `[test/x] ${m}`));
   });
 
   test('FlinkJob.jar() checks its options', () => {
-    expect(() => FlinkJob.jar({ jarUri: 3 } as any)).toThrow("FlinkJob.jar: 'jarUri' must be a non-empty string, got 3");
-    expect(() => FlinkJob.jar('x' as any)).toThrow('FlinkJob.jar: the options must be a map, got "x"');
+    const wrong = (source: FlinkJob) => buildErrors((c) => new FlinkDeployment(c, 'x', deploymentProps({ job: { source, parallelism: 1 } })));
+    expect(wrong(FlinkJob.jar({ jarUri: 3 } as any))).toEqual('[test/x] job.source.jarUri: must be a non-empty string, got 3');
+    expect(wrong(FlinkJob.jar('x' as any))).toEqual('[test/x] job.source.options: must be a map, got "x"');
   });
 
   test('source and the shorthand are exclusive; source must be a FlinkJob', () => {
-    expect(() => new FlinkDeployment(chart(), 'x', deploymentProps({ job: { source: FlinkJob.python({ pyModule: 'a' }), jarUri: 'local:///a.jar' } })))
-      .toThrow("'job.jarUri' must be unset when 'job.source' is given (pass it to FlinkJob.python(...)), got \"local:///a.jar\"");
-    expect(() => new FlinkDeployment(chart(), 'x', deploymentProps({ job: { source: { pyFile: 'a.py' } as any } })))
-      .toThrow("'job.source' must be a FlinkJob (FlinkJob.jar(...) or FlinkJob.python(...)), got {\"pyFile\":\"a.py\"}");
+    expect(buildErrors((c) => new FlinkDeployment(c, 'x', deploymentProps({ job: { source: FlinkJob.python({ pyModule: 'a' }), jarUri: 'local:///a.jar' } }))))
+      .toEqual("[test/x] job.jarUri: must be unset when 'job.source' is given (pass it to FlinkJob.python(...)), got \"local:///a.jar\"");
+    expect(buildErrors((c) => new FlinkDeployment(c, 'x', deploymentProps({ job: { source: { pyFile: 'a.py' } as any } }))))
+      .toEqual('[test/x] job.source: must be a FlinkJob (FlinkJob.jar(...) or FlinkJob.python(...)), got {"pyFile":"a.py"}');
   });
 
   test('a Python option that conflicts with the configuration is an error naming the key', () => {
-    expect(() => new FlinkDeployment(chart(), 'x', deploymentProps({
+    expect(buildErrors((c) => new FlinkDeployment(c, 'x', deploymentProps({
       flinkConfiguration: { 'python.executable': 'python3.11' },
       job: { source: FlinkJob.python({ pyModule: 'a', pythonExecutable: 'python3' }), parallelism: 1 },
-    }))).toThrow("'flinkConfiguration.python.executable' is already set to \"python3.11\"; refusing to overwrite it with \"python3\"");
+    })))).toMatch('[test/x] flinkConfiguration.python.executable: is already set to "python3.11"; refusing to overwrite it with "python3"');
   });
 
   test('the same Python job renders on the operator and standalone backends', () => {

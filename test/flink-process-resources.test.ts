@@ -2,6 +2,7 @@ import { App, Chart, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
 import { FlinkBackend, FlinkDeployment, FlinkHooks, FlinkVersion, OperatorVersion } from '../src';
 import { crdSchemaErrors } from './support/crd-schema';
+import { buildErrors } from './support/prop-errors';
 
 const base = { image: 'flink:2.2', flinkVersion: FlinkVersion.V2_2 };
 
@@ -63,15 +64,15 @@ describe('jobManager.resources / taskManager.resources (operator 1.16)', () => {
 
   test.each<[string, any, RegExp]>([
     ['resources and memory together', { memory: Size.gibibytes(1), resources: { requests: { memory: Size.gibibytes(1) } } },
-      /'jobManager.resources' and 'jobManager.cpu' \/ 'jobManager.memory' \/ 'jobManager.ephemeralStorage' are exclusive/],
-    ['a number for cpu', { resources: { requests: { cpu: 1 } } }, /'jobManager.resources.requests.cpu' must be a Cpu \(e.g. Cpu.units\(1\) or Cpu.millis\(500\)\), got 1/],
-    ['a string for memory', { resources: { limits: { memory: '2Gi' } } }, /'jobManager.resources.limits.memory' must be a Size/],
-    ['cpu among the other resources', { resources: { requests: { other: { cpu: '1' } } } }, /'jobManager.resources.requests.other' must be free of 'cpu' \(use the typed prop\)/],
-    ['an empty quantity', { resources: { requests: { other: { 'nvidia.com/gpu': ' ' } } } }, /'jobManager.resources.requests.other\['nvidia.com\/gpu'\]' must be a non-empty quantity/],
-    ['a list for resources', { resources: [] }, /'jobManager.resources' must be a map with requests and\/or limits/],
-  ])('throws for %s', (_name, jobManager, message) => {
-    const chart = Testing.chart();
-    expect(() => new FlinkDeployment(chart, 'flink', { ...base, jobManager, taskManager: { memory: Size.gibibytes(1) } })).toThrow(message);
+      /jobManager.resources: excludes 'jobManager.cpu', 'jobManager.memory' and 'jobManager.ephemeralStorage'/],
+    ['a number for cpu', { resources: { requests: { cpu: 1 } } }, /jobManager.resources.requests.cpu: must be a Cpu \(e.g. Cpu.units\(1\) or Cpu.millis\(500\)\), got 1/],
+    ['a string for memory', { resources: { limits: { memory: '2Gi' } } }, /jobManager.resources.limits.memory: must be a Size/],
+    ['cpu among the other resources', { resources: { requests: { other: { cpu: '1' } } } }, /jobManager.resources.requests.other: must be free of 'cpu' \(use the typed prop\)/],
+    ['an empty quantity', { resources: { requests: { other: { 'nvidia.com/gpu': ' ' } } } }, /jobManager.resources.requests.other\['nvidia.com\/gpu'\]: must be a non-empty quantity/],
+    ['a list for resources', { resources: [] }, /jobManager.resources: must be a map with requests and\/or limits/],
+  ])('fails synth for %s', (_name, jobManager, message) => {
+    expect(buildErrors((chart) => new FlinkDeployment(chart, 'flink', { ...base, jobManager, taskManager: { memory: Size.gibibytes(1) } })))
+      .toMatch(new RegExp(`^\\[test/flink\\] ${message.source}`));
   });
 
   test('empty requests and limits render nothing', () => {

@@ -1,6 +1,7 @@
 import { App, Chart, Size, Testing } from 'cdk8s';
 import { FlinkDeployment, FlinkSessionJob, FlinkVersion, UpgradeMode } from '../src';
 import { crdSchemaErrors } from './support/crd-schema';
+import { synthErrors } from './support/prop-errors';
 
 const JAR = 'https://repo.example.com/jobs/top-speed-1.0.jar';
 
@@ -63,19 +64,22 @@ describe('FlinkSessionJob', () => {
     expect(job.namespace).toEqual('jobs');
   });
 
-  test('throws when its namespace differs from the session cluster namespace', () => {
+  test('fails synth when its namespace differs from the session cluster namespace', () => {
     const chart = Testing.chart();
     const s = session(chart, 's', 'flink');
-    expect(() => s.addSessionJob('j', { namespace: 'other', job: { jarUri: JAR } }))
-      .toThrow(/'namespace' must be the session cluster's namespace "flink", got "other"/);
+    s.addSessionJob('j', { namespace: 'other', job: { jarUri: JAR } });
+    expect(synthErrors(chart)).toMatch(/^\[test\/s\/j\] namespace: must be the session cluster's namespace "flink", got "other"$/m);
   });
 
-  test('throws without a job or a deployment', () => {
+  test('fails synth without a job or a deployment, and renders nothing for them', () => {
     const chart = Testing.chart();
-    expect(() => new FlinkSessionJob(chart, 'a', { deployment: session(chart), job: undefined as any }))
-      .toThrow(/'job' is required for a FlinkSessionJob, got undefined/);
-    expect(() => new FlinkSessionJob(chart, 'b', { deployment: undefined as any, job: { jarUri: JAR } }))
-      .toThrow(/'deployment' must be a FlinkDeployment or FlinkDeployment.fromName\(...\), got undefined/);
+    new FlinkSessionJob(chart, 'a', { deployment: session(chart), job: undefined as any });
+    new FlinkSessionJob(chart, 'b', { deployment: undefined as any, job: { jarUri: JAR } });
+    expect(synthErrors(chart)).toMatch([
+      '[test/a] job: is required for a FlinkSessionJob, got undefined',
+      '[test/b] deployment: must be a FlinkDeployment or FlinkDeployment.fromName(...), got undefined',
+    ].join('\n'));
+    expect(() => Testing.synth(chart)).toThrow(/^Validation failed with the following errors:\n {2}\[test\/a\] job: is required/);
   });
 
   test('addFlinkConfiguration after construction reaches the YAML', () => {

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { crdSchemaErrors } from './support/crd-schema';
 import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
+import { buildErrors } from './support/prop-errors';
 import { ArgoCd } from '../src/argo-cd';
 import { FlinkDeployment } from '../src/flink-deployment';
 import { UpgradeMode } from '../src/flink-job';
@@ -129,42 +130,44 @@ describe('FlinkStateSnapshot', () => {
     expect(snapshots(chart)[0].metadata.annotations).toBeUndefined();
   });
 
-  describe('eager checks', () => {
-    test('throws when savepoint options are given for a checkpoint', () => {
-      const chart = Testing.chart();
-      expect(() => new FlinkStateSnapshot(chart, 'cp', { type: SnapshotType.CHECKPOINT, path: 's3://b/cp' }))
-        .toThrow('\'path\' applies to savepoints only, got "s3://b/cp" on a checkpoint');
-      expect(() => new FlinkStateSnapshot(chart, 'cp2', { type: SnapshotType.CHECKPOINT, disposeOnDelete: true }))
-        .toThrow('\'disposeOnDelete\' applies to savepoints only, got true on a checkpoint');
+  describe('prop checks', () => {
+    test('fails synth when savepoint options are given for a checkpoint', () => {
+      expect(buildErrors((chart) => {
+        new FlinkStateSnapshot(chart, 'cp', { type: SnapshotType.CHECKPOINT, path: 's3://b/cp', disposeOnDelete: true });
+      })).toEqual([
+        '[test/cp] path: applies to savepoints only, got "s3://b/cp" on a checkpoint',
+        '[test/cp] disposeOnDelete: applies to savepoints only, got true on a checkpoint',
+      ].join('\n'));
     });
 
-    test('throws when an existing savepoint has no path', () => {
-      expect(() => new FlinkStateSnapshot(Testing.chart(), 'sp', { alreadyExists: true }))
-        .toThrow("'path' must name the existing savepoint when 'alreadyExists' is true, got undefined");
+    test('fails synth when an existing savepoint has no path', () => {
+      expect(buildErrors((chart) => new FlinkStateSnapshot(chart, 'sp', { alreadyExists: true })))
+        .toEqual("[test/sp] path: must name the existing savepoint when 'alreadyExists' is true, got undefined");
     });
 
-    test('throws on a backoffLimit below -1 or not whole', () => {
-      const chart = Testing.chart();
-      expect(() => application(chart).addSavepoint('sp', { backoffLimit: -2 })).toThrow("'backoffLimit' must be a whole number >= -1, got -2");
-      expect(() => application(chart, 'b').addCheckpoint('cp', { backoffLimit: 0.5 })).toThrow("'backoffLimit' must be a whole number >= -1, got 0.5");
+    test('fails synth on a backoffLimit below -1 or not whole', () => {
+      expect(buildErrors((chart) => {
+        application(chart).addSavepoint('sp', { backoffLimit: -2 });
+        application(chart, 'b').addCheckpoint('cp', { backoffLimit: 0.5 });
+      })).toEqual([
+        '[test/app/sp] backoffLimit: must be a whole number >= -1, got -2',
+        '[test/b/cp] backoffLimit: must be a whole number >= -1, got 0.5',
+      ].join('\n'));
     });
 
-    test('throws when a session cluster is snapshotted', () => {
-      const chart = Testing.chart();
-      const session = new FlinkDeployment(chart, 'session', deploymentProps());
-      expect(() => session.addSavepoint('sp')).toThrow("'session' is a session cluster and has no job to snapshot; snapshot one of its FlinkSessionJobs instead");
+    test('fails synth when a session cluster is snapshotted', () => {
+      expect(buildErrors((chart) => new FlinkDeployment(chart, 'session', deploymentProps()).addSavepoint('sp')))
+        .toEqual("[test/session/sp] job: 'session' is a session cluster and has no job to snapshot; snapshot one of its FlinkSessionJobs instead");
     });
 
-    test('throws when the namespace differs from the job\'s', () => {
-      const chart = Testing.chart();
-      const deployment = application(chart, 'app', { namespace: 'a' });
-      expect(() => deployment.addSavepoint('sp', { namespace: 'b' }))
-        .toThrow('\'namespace\' must be the namespace of the job\'s FlinkDeployment "a", got "b"');
+    test('fails synth when the namespace differs from the job\'s', () => {
+      expect(buildErrors((chart) => application(chart, 'app', { namespace: 'a' }).addSavepoint('sp', { namespace: 'b' })))
+        .toEqual('[test/app/sp] namespace: must be the namespace of the job\'s FlinkDeployment "a", got "b"');
     });
 
-    test('throws on a job that is not a FlinkJobReference', () => {
-      expect(() => new FlinkStateSnapshot(Testing.chart(), 'sp', { job: { kind: FlinkJobKind.FLINK_DEPLOYMENT, name: 'x' } as any }))
-        .toThrow(/'job' must be a FlinkJobReference/);
+    test('fails synth on a job that is not a FlinkJobReference', () => {
+      expect(buildErrors((chart) => new FlinkStateSnapshot(chart, 'sp', { job: { kind: FlinkJobKind.FLINK_DEPLOYMENT, name: 'x' } as any })))
+        .toMatch(/^\[test\/sp\] job: must be a FlinkJobReference/);
     });
   });
 

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { crdSchemaErrors } from './support/crd-schema';
 import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
 import { RESTRICTED_CONTAINER, RESTRICTED_POD } from './support/pod-security';
+import { buildErrors } from './support/prop-errors';
 import { FlinkBlueGreenDeployment } from '../src/flink-blue-green-deployment';
 import { FlinkDeployment, FlinkDeploymentProps } from '../src/flink-deployment';
 import { FlinkHooks } from '../src/hooks/flink-hooks';
@@ -233,9 +234,9 @@ describe('pod security "restricted" (the default)', () => {
     expect(doc.spec.podTemplate.spec.securityContext.runAsUser).toEqual(1000);
   });
 
-  test('throws on a podSecurity that is not a PodSecurity', () => {
-    expect(() => new FlinkDeployment(Testing.chart(), 'd', deploymentProps({ podSecurity: 'baseline' as any })))
-      .toThrow('\'podSecurity\' must be a PodSecurity (e.g. PodSecurity.RESTRICTED), got "baseline"');
+  test('fails synth on a podSecurity that is not a PodSecurity', () => {
+    expect(buildErrors((c) => new FlinkDeployment(c, 'd', deploymentProps({ podSecurity: 'baseline' as any }))))
+      .toEqual('[test/d] podSecurity: must be a PodSecurity (e.g. PodSecurity.RESTRICTED), got "baseline"');
   });
 });
 

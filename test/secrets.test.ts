@@ -2,6 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { crdSchemaErrors } from './support/crd-schema';
 import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
 import { RESTRICTED_CONTAINER } from './support/pod-security';
+import { buildErrors, synthErrors as appErrors } from './support/prop-errors';
 import { FlinkBlueGreenDeployment } from '../src/flink-blue-green-deployment';
 import { FlinkDeployment, FlinkDeploymentProps } from '../src/flink-deployment';
 import { FlinkSessionJob } from '../src/flink-session-job';
@@ -158,11 +159,11 @@ describe('credentials in plain text', () => {
   });
 
   test.each<[string, unknown, RegExp]>([
-    ['a list that is not a list', 's3.secret-key', /'plaintextConfigurationKeys' must be a list of configuration keys, got "s3.secret-key"/],
-    ['an empty key', [' '], /'plaintextConfigurationKeys' entries must be non-empty configuration keys without commas, got " "/],
-    ['a key with a comma', ['a,b'], /'plaintextConfigurationKeys' entries must be non-empty configuration keys without commas, got "a,b"/],
-  ])('throws on %s', (_what, keys, message) => {
-    expect(() => new FlinkDeployment(Testing.chart(), 'd', deploymentProps({ plaintextConfigurationKeys: keys as string[] }))).toThrow(message);
+    ['a list that is not a list', 's3.secret-key', /plaintextConfigurationKeys: must be a list of configuration keys, got "s3.secret-key"/],
+    ['an empty key', [' '], /plaintextConfigurationKeys: entries must be non-empty configuration keys without commas, got " "/],
+    ['a key with a comma', ['a,b'], /plaintextConfigurationKeys: entries must be non-empty configuration keys without commas, got "a,b"/],
+  ])('fails synth on %s', (_what, keys, message) => {
+    expect(buildErrors((c) => new FlinkDeployment(c, 'd', deploymentProps({ plaintextConfigurationKeys: keys as string[] })))).toMatch(message);
   });
 });
 
@@ -208,17 +209,18 @@ describe('addSecretEnv', () => {
   });
 
   test.each<[string, string, string, string, RegExp]>([
-    ['a malformed name', '1 BAD', 's', 'k', /'name' must be an environment variable name, got "1 BAD"/],
-    ['a malformed Secret name', 'A', 'My_Secret', 'k', /'secretName' must be a Secret name \(DNS subdomain\), got "My_Secret"/],
-    ['a malformed key', 'A', 's', 'a/b', /'key' must be a key of a Secret, got "a\/b"/],
-    ['a name the pod template sets', 'REGION', 's', 'k', /environment variable 'REGION' is already set on flink-main-container by 'podTemplate'/],
+    ['a malformed name', '1 BAD', 's', 'k', /name: must be an environment variable name, got "1 BAD"/],
+    ['a malformed Secret name', 'A', 'My_Secret', 'k', /secretName: must be a Secret name \(DNS subdomain\), got "My_Secret"/],
+    ['a malformed key', 'A', 's', 'a/b', /key: must be a key of a Secret, got "a\/b"/],
+    ['a name the pod template sets', 'REGION', 's', 'k', /name: environment variable 'REGION' is already set on flink-main-container by 'podTemplate'/],
     ['a name already reading another Secret', 'DB_PASSWORD', 'other', 'k',
-      /environment variable 'DB_PASSWORD' already reads key 'password' of Secret 'db'; refusing to read key 'k' of Secret 'other' instead/],
-  ])('throws on %s', (_what, name, secret, key, message) => {
+      /name: environment variable 'DB_PASSWORD' already reads key 'password' of Secret 'db'; refusing to read key 'k' of Secret 'other' instead/],
+  ])('fails synth on %s', (_what, name, secret, key, message) => {
     const d = new FlinkDeployment(Testing.chart(), 'd', deploymentProps({
       podTemplate: { spec: { containers: [{ name: 'flink-main-container', env: [{ name: 'REGION', value: 'x' }] }] } },
     }));
     d.addSecretEnv('DB_PASSWORD', 'db', 'password');
-    expect(() => d.addSecretEnv(name, secret, key)).toThrow(message);
+    d.addSecretEnv(name, secret, key);
+    expect(appErrors(d)).toMatch(new RegExp(`^\\[test/d\\] ${message.source}$`));
   });
 });

@@ -4,13 +4,16 @@
  */
 import { Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-27';
+import {
+  checkAll, checkedParts, checkInteger, checkObjectList, checkPodTemplate, checkSize, checkString, checkStringList, checkStringMap, fail, isObject,
+  reject,
+} from '../props/_checks';
 import { cleanJson, undefinedIfEmpty } from './_json';
+import { flinkMemory, kubernetesQuantity } from '../props/_size';
 import { FlinkIngressOptions } from '../flink-ingress';
-import { FlinkJobOptions } from '../flink-job';
+import { FlinkJob, FlinkJobOptions } from '../flink-job';
 import { FlinkProcessOptions, FlinkProcessResources, FlinkResourceQuantities } from '../flink-process';
 import { FlinkResourceMetadataOptions } from '../flink-resource-metadata';
-import { checkInteger, checkObjectList, checkPodTemplate, checkSize, checkString, checkStringList, checkStringMap, fail, isObject } from '../props/_checks';
-import { flinkMemory, kubernetesQuantity } from '../props/_size';
 
 /**
  * The `spec.job` of the operator's resources.
@@ -38,7 +41,8 @@ export function renderJob(job: FlinkJobOptions): Record<string, unknown> {
  * to the resource's `flinkConfiguration`.
  */
 export function jobConfiguration(job: FlinkJobOptions | undefined): Record<string, string> {
-  return job?.source?._program().configuration ?? {};
+  // A source that is not a FlinkJob is a prop error of its own.
+  return job?.source instanceof FlinkJob ? job.source._program().configuration : {};
 }
 
 /**
@@ -51,28 +55,37 @@ export function renderProcess(field: string, options: FlinkProcessOptions | unde
   if (!isObject(options as unknown)) {
     fail(field, 'a map of process options', options);
   }
-  if (options.cpu !== undefined && !(typeof options.cpu === 'number' && Number.isFinite(options.cpu) && options.cpu > 0)) {
-    fail(`${field}.cpu`, 'a positive number', options.cpu);
-  }
-  checkInteger(`${field}.replicas`, options.replicas, 0);
-  checkSize(`${field}.memory`, options.memory);
-  checkSize(`${field}.ephemeralStorage`, options.ephemeralStorage);
-  const resource = {
-    cpu: options.cpu,
-    memory: options.memory ? sized(`${field}.memory`, options.memory, flinkMemory) : undefined,
-    ephemeralStorage: options.ephemeralStorage ? sized(`${field}.ephemeralStorage`, options.ephemeralStorage, kubernetesQuantity) : undefined,
-  };
+  const { resource, resources, podTemplate } = checkedParts({
+    resource: () => {
+      checkAll(
+        () => {
+          if (options.cpu !== undefined && !(typeof options.cpu === 'number' && Number.isFinite(options.cpu) && options.cpu > 0)) {
+            fail(`${field}.cpu`, 'a positive number', options.cpu);
+          }
+        },
+        () => checkInteger(`${field}.replicas`, options.replicas, 0),
+        () => checkSize(`${field}.memory`, options.memory),
+        () => checkSize(`${field}.ephemeralStorage`, options.ephemeralStorage),
+      );
+      return checkedParts({
+        cpu: () => options.cpu,
+        memory: () => options.memory ? sized(`${field}.memory`, options.memory, flinkMemory) : undefined,
+        ephemeralStorage: () => options.ephemeralStorage ? sized(`${field}.ephemeralStorage`, options.ephemeralStorage, kubernetesQuantity) : undefined,
+      });
+    },
+    resources: () => renderResources(`${field}.resources`, options.resources),
+    podTemplate: () => renderPodTemplate(options.podTemplate, `${field}.podTemplate`),
+  });
   const hasResource = Object.values(resource).some((v) => v !== undefined);
-  const resources = renderResources(`${field}.resources`, options.resources);
   if (hasResource && resources !== undefined) {
-    throw new Error(`'${field}.resources' and '${field}.cpu' / '${field}.memory' / '${field}.ephemeralStorage' are exclusive: `
-      + `the operator ignores the latter when 'resources' is set; give the resources in '${field}.resources' only`);
+    reject(`${field}.resources`, `excludes '${field}.cpu', '${field}.memory' and '${field}.ephemeralStorage': `
+      + `the operator ignores them when '${field}.resources' is set; give the resources in '${field}.resources' only`);
   }
   return {
     resource: hasResource ? resource : undefined,
     resources,
     replicas: options.replicas,
-    podTemplate: renderPodTemplate(options.podTemplate, `${field}.podTemplate`),
+    podTemplate,
   };
 }
 
@@ -129,7 +142,7 @@ export function renderPodTemplate(template: k8s.PodTemplateSpec | undefined, fie
     json = cleanJson(k8s.toJson_PodTemplateSpec(template));
   } catch {
     // A wrong type deeper than the checked shape: name the prop, not the converter's internals.
-    throw new Error(`'${field}' is not a valid pod template: a field holds null or a value of another type than k8s.PodTemplateSpec declares`);
+    reject(field, 'is not a valid pod template: a field holds null or a value of another type than k8s.PodTemplateSpec declares');
   }
   if (Array.isArray(json?.spec?.containers) && json.spec.containers.length === 0) {
     delete json.spec.containers;
@@ -149,8 +162,10 @@ function renderResources(field: string, resources: FlinkProcessResources | undef
   if (!isObject(resources as unknown)) {
     fail(field, 'a map with requests and/or limits', resources);
   }
-  const requests = renderQuantities(`${field}.requests`, resources.requests);
-  const limits = renderQuantities(`${field}.limits`, resources.limits);
+  const { requests, limits } = checkedParts({
+    requests: () => renderQuantities(`${field}.requests`, resources.requests),
+    limits: () => renderQuantities(`${field}.limits`, resources.limits),
+  });
   return requests === undefined && limits === undefined ? undefined : { requests, limits };
 }
 
@@ -167,9 +182,11 @@ function renderQuantities(field: string, quantities: FlinkResourceQuantities | u
   if (cpu !== undefined && !(cpu instanceof Cpu)) {
     fail(`${field}.cpu`, 'a Cpu (e.g. Cpu.units(1) or Cpu.millis(500))', cpu);
   }
-  checkSize(`${field}.memory`, quantities.memory);
-  checkSize(`${field}.ephemeralStorage`, quantities.ephemeralStorage);
-  checkStringMap(`${field}.other`, quantities.other);
+  checkAll(
+    () => checkSize(`${field}.memory`, quantities.memory),
+    () => checkSize(`${field}.ephemeralStorage`, quantities.ephemeralStorage),
+    () => checkStringMap(`${field}.other`, quantities.other),
+  );
   const rendered: Record<string, string> = {};
   if (quantities.cpu !== undefined) {
     rendered.cpu = quantities.cpu.amount;
@@ -196,7 +213,7 @@ function sized(field: string, size: Size, render: (s: Size) => string): string {
   try {
     return render(size);
   } catch (e) {
-    throw new Error(`'${field}': ${(e as Error).message.split('\n')[0]}`);
+    reject(field, (e as Error).message.split('\n')[0]);
   }
 }
 /**
@@ -209,17 +226,23 @@ export function renderIngress(ingress: FlinkIngressOptions | undefined): Record<
   if (!isObject(ingress as unknown)) {
     fail('ingress', 'a map of ingress options', ingress);
   }
-  if (typeof ingress.template !== 'string') {
-    fail('ingress.template', 'a string', ingress.template);
-  }
-  checkString('ingress.className', ingress.className);
-  checkStringMap('ingress.annotations', ingress.annotations);
-  checkStringMap('ingress.labels', ingress.labels);
-  checkObjectList('ingress.tls', ingress.tls);
-  (ingress.tls ?? []).forEach((tls, i) => {
-    checkStringList(`ingress.tls[${i}].hosts`, tls.hosts);
-    checkString(`ingress.tls[${i}].secretName`, tls.secretName);
-  });
+  checkAll(
+    () => {
+      if (typeof ingress.template !== 'string') {
+        fail('ingress.template', 'a string', ingress.template);
+      }
+    },
+    () => checkString('ingress.className', ingress.className),
+    () => checkStringMap('ingress.annotations', ingress.annotations),
+    () => checkStringMap('ingress.labels', ingress.labels),
+    () => {
+      checkObjectList('ingress.tls', ingress.tls);
+      checkAll(...(ingress.tls ?? []).map((tls, i) => () => checkAll(
+        () => checkStringList(`ingress.tls[${i}].hosts`, tls.hosts),
+        () => checkString(`ingress.tls[${i}].secretName`, tls.secretName),
+      )));
+    },
+  );
   return cleanJson({
     template: ingress.template,
     className: ingress.className,

@@ -1,9 +1,9 @@
 import { k8s } from 'cdk8s-plus-27';
 import { unwritableEntry } from './_operator-configuration';
-import { isPlainObject } from './_prop-checks';
-import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
+import { isObject as isPlainObject, reject } from '../props/_checks';
 import { describeValue } from '../manifest/_describe';
 import { restrictedContainerSecurityContext } from '../security/_pod-security';
+import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
 
 /** `FLINK_PLUGINS_DIR` of the operator image. */
 export const PLUGINS_DIR = '/opt/flink/plugins';
@@ -51,44 +51,44 @@ export interface InstalledPlugin extends InstalledJar {
 
 function checkJar(what: string, parameter: string, options: OperatorJarOptions): void {
   if (!isPlainObject(options)) {
-    throw new Error(`'${parameter}' must be an object, got ${describeValue(options)}`);
+    reject(parameter, `must be a map, got ${describeValue(options)}`);
   }
   if (typeof options.name !== 'string' || !NAME.test(options.name)) {
-    throw new Error(`${what} 'name' must be a lowercase DNS label of at most 40 characters ([a-z0-9-], starting and ending with a letter or digit), got ${describeValue(options.name)}`);
+    reject(parameter, `${what} 'name' must be a lowercase DNS label of at most 40 characters ([a-z0-9-], starting and ending with a letter or digit), got ${describeValue(options.name)}`);
   }
   if (typeof options.url !== 'string' || !URL.test(options.url)) {
-    throw new Error(`${what} '${options.name}': 'url' must be an http:// or https:// URL, got ${describeValue(options.url)}`);
+    reject(parameter, `${what} '${options.name}': 'url' must be an http:// or https:// URL, got ${describeValue(options.url)}`);
   }
   if (typeof options.sha256 !== 'string' || !SHA256.test(options.sha256)) {
-    throw new Error(`${what} '${options.name}': 'sha256' must be 64 hex digits, got ${describeValue(options.sha256)}`);
+    reject(parameter, `${what} '${options.name}': 'sha256' must be 64 hex digits, got ${describeValue(options.sha256)}`);
   }
 }
 
 /** Checks a plugin and computes where it goes and what it configures. */
 export function installPlugin(options: OperatorPluginOptions): InstalledPlugin {
-  checkJar('plugin', 'plugin', options);
+  checkJar('plugin', 'plugins', options);
   const configuration = new Map<string, string>();
   const prefix = `kubernetes.operator.plugins.listeners.${options.name}.`;
   if (options.listenerClass !== undefined) {
     if (typeof options.listenerClass !== 'string' || !JAVA_CLASS.test(options.listenerClass)) {
-      throw new Error(`plugin '${options.name}': 'listenerClass' must be a fully qualified Java class name, got ${describeValue(options.listenerClass)}`);
+      reject('plugins', `plugin '${options.name}': 'listenerClass' must be a fully qualified Java class name, got ${describeValue(options.listenerClass)}`);
     }
     configuration.set(`${prefix}class`, options.listenerClass);
   }
   if (options.listenerConfiguration !== undefined && !isPlainObject(options.listenerConfiguration)) {
-    throw new Error(`plugin '${options.name}': 'listenerConfiguration' must be an object, got ${describeValue(options.listenerConfiguration)}`);
+    reject('plugins', `plugin '${options.name}': 'listenerConfiguration' must be an object, got ${describeValue(options.listenerConfiguration)}`);
   }
   const extra = Object.entries(options.listenerConfiguration ?? {});
   if (extra.length > 0 && options.listenerClass === undefined) {
-    throw new Error(`plugin '${options.name}': 'listenerConfiguration' needs 'listenerClass'`);
+    reject('plugins', `plugin '${options.name}': 'listenerConfiguration' needs 'listenerClass'`);
   }
   for (const [key, value] of extra) {
     if (!CONFIGURATION_KEY.test(key) || key === 'class') {
-      throw new Error(`plugin '${options.name}': 'listenerConfiguration' key ${describeValue(key)} must be non-empty, without spaces, and not 'class'`);
+      reject('plugins', `plugin '${options.name}': 'listenerConfiguration' key ${describeValue(key)} must be non-empty, without spaces, and not 'class'`);
     }
     const unwritable = unwritableEntry(`${prefix}${key}`, value);
     if (unwritable !== undefined) {
-      throw new Error(`plugin '${options.name}': 'listenerConfiguration': ${unwritable}`);
+      reject('plugins', `plugin '${options.name}': 'listenerConfiguration': ${unwritable}`);
     }
     configuration.set(`${prefix}${key}`, value);
   }
@@ -105,7 +105,7 @@ export function installPlugin(options: OperatorPluginOptions): InstalledPlugin {
 
 /** Checks an operator lib and computes where it goes. */
 export function installOperatorLib(options: OperatorJarOptions): InstalledJar {
-  checkJar('operator lib', 'lib', options);
+  checkJar('operator lib', 'operatorLibs', options);
   return {
     name: options.name,
     url: options.url,

@@ -1,25 +1,24 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { operatorCrds } from '../manifest/_operator-crds';
 import { configurationFiles, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, unwritableEntry } from './_operator-configuration';
 import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
 import { checkWebhookOptions, renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
 import { InstalledJar, InstalledPlugin, installerContainer, installOperatorLib, installPlugin, OPERATOR_LIB_DIR, OPERATOR_LIB_VOLUME, PLUGINS_DIR } from './_plugin-installer';
 import {
-  checkNonEmptyString, checkOptionalBoolean, checkOptionalObject, checkOptionalObjectArray, checkOptionalString, checkOptionalStringArray,
-  checkOptionalStringMap, isPlainObject,
-} from './_prop-checks';
+  checkAll, checkBoolean, checkedParts, checkEnum, checkMap, checkNonEmptyString, checkObjectList, checkResources, checkString, checkStringList,
+  checkStringMap, fail, isObject, PropErrors, reject,
+} from '../props/_checks';
+import { describeValue } from '../manifest/_describe';
+import { LOG_FILES, operatorChart, OperatorChartRelease } from '../manifest/_operator-chart';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security/_pod-security';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
 import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../argo-cd';
-import { FlinkHooks } from '../hooks/flink-hooks';
 import { flattenConfiguration } from '../manifest/_configuration';
-import { describeValue } from '../manifest/_describe';
-import { LOG_FILES, operatorChart, OperatorChartRelease } from '../manifest/_operator-chart';
-import { operatorCrds } from '../manifest/_operator-crds';
+import { FlinkHooks } from '../hooks/flink-hooks';
 import { OperatorVersion } from '../operator-version';
-import { checkResources } from '../props/_checks';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security/_pod-security';
 
 const OPERATOR_NAME = 'flink-kubernetes-operator';
 const CONFIG_MAP_NAME = 'flink-operator-config';
@@ -392,6 +391,7 @@ export class FlinkOperator extends Construct {
   public readonly healthPort: number;
 
   private readonly props: FlinkOperatorProps;
+  private readonly errors: PropErrors;
   private readonly overrides = new Map<string, string>();
   private readonly plugins = new Map<string, InstalledPlugin>();
   private readonly operatorLibs = new Map<string, InstalledJar>();
@@ -402,84 +402,112 @@ export class FlinkOperator extends Construct {
 
   constructor(scope: Construct, id: string, props: FlinkOperatorProps = {}) {
     super(scope, id);
+    this.errors = PropErrors.of(this);
     const raw: unknown = props;
-    if (!isPlainObject(raw)) {
-      throw new Error(`FlinkOperator props must be an object, got ${describeValue(props)}`);
-    }
-    this.props = props;
-    if (props.version !== undefined && !(props.version instanceof OperatorVersion)) {
-      throw new Error(`'version' must be an OperatorVersion (e.g. OperatorVersion.V1_16 or OperatorVersion.of('1.16')), got ${describeValue(props.version)}`);
-    }
-    this.version = props.version ?? OperatorVersion.LATEST;
+    const p: FlinkOperatorProps = isObject(raw) ? props : {};
+    this.props = p;
+    this.version = p.version instanceof OperatorVersion ? p.version : OperatorVersion.LATEST;
     this.chart = operatorChart(this.version);
     FlinkHooks._useAppOperatorVersion(this, this.version, this.node.path);
-    const namespace = props.namespace ?? Chart.of(this).namespace;
-    if (namespace === undefined) {
-      throw new Error('FlinkOperator needs a namespace: set \'namespace\' or give the chart one');
-    }
-    this.namespace = checkLabel('namespace', namespace);
-    const image: unknown = props.image ?? this.chart.image;
-    if (typeof image !== 'string') {
-      throw new Error(`'image' must be a non-empty string, got ${describeValue(image)}`);
-    }
-    if (image.trim() === '') {
-      throw new Error(`'image' must not be empty, got ${describeValue(image)}`);
-    }
-    this.image = image;
-    if (props.imagePullPolicy !== undefined && !(Object.values(ImagePullPolicy) as unknown[]).includes(props.imagePullPolicy)) {
-      throw new Error(`'imagePullPolicy' must be one of ${Object.values(ImagePullPolicy).join(', ')}, got ${describeValue(props.imagePullPolicy)}`);
-    }
-    checkOptionalStringArray('imagePullSecrets', props.imagePullSecrets);
-    if (props.pluginInstallerImage !== undefined) {
-      checkNonEmptyString('pluginInstallerImage', props.pluginInstallerImage);
-    }
-    checkOptionalBoolean('installCrds', props.installCrds);
-    checkOptionalBoolean('listNodes', props.listNodes);
-    checkOptionalString('jvmArgs', props.jvmArgs);
-    checkOptionalString('priorityClassName', props.priorityClassName);
-    checkResources('resources', props.resources);
-    checkOptionalObject('affinity', props.affinity);
-    checkOptionalObjectArray('env', props.env);
-    checkOptionalObjectArray('tolerations', props.tolerations);
-    checkOptionalStringMap('nodeSelector', props.nodeSelector);
-    checkOptionalStringMap('podLabels', props.podLabels);
-    checkOptionalStringMap('podAnnotations', props.podAnnotations);
-    checkOptionalStringMap('operatorServiceAccountAnnotations', props.operatorServiceAccountAnnotations);
-    checkOptionalStringMap('jobServiceAccountAnnotations', props.jobServiceAccountAnnotations);
-    const plugins = checkOptionalObjectArray('plugins', props.plugins) ?? [];
-    const operatorLibs = checkOptionalObjectArray('operatorLibs', props.operatorLibs) ?? [];
-    this.watchNamespaces = checkWatchNamespaces(props.watchNamespaces ?? []);
-    this.replicas = checkRange('replicas', props.replicas ?? 1, 1, 100);
-    this.healthPort = checkRange('healthPort', props.healthPort ?? 8085, 1, 65535);
-    if (props.metricsPort !== undefined) {
-      checkRange('metricsPort', props.metricsPort, 1, 65535);
-    }
-    const leaderElection = checkOptionalObject('leaderElection', props.leaderElection);
-    this.leaseName = leaderElection === undefined ? undefined : checkLabel('leaderElection.leaseName', leaderElection.leaseName ?? 'flink-operator-lease');
-    this.operatorServiceAccountName = checkLabel('operatorServiceAccountName', props.operatorServiceAccountName ?? 'flink-operator');
-    this.jobServiceAccountName = checkLabel('jobServiceAccountName', props.jobServiceAccountName ?? 'flink');
-    const webhook = checkWebhookOptions(props.webhook);
+    const checked = this.errors.run(() => checkedParts({
+      props: () => {
+        if (!isObject(raw)) {
+          fail('props', 'a map of FlinkOperator props', raw);
+        }
+      },
+      version: () => {
+        if (p.version !== undefined && !(p.version instanceof OperatorVersion)) {
+          fail('version', "an OperatorVersion (e.g. OperatorVersion.V1_16 or OperatorVersion.of('1.16'))", p.version);
+        }
+      },
+      namespace: () => {
+        const namespace = p.namespace ?? Chart.of(this).namespace;
+        if (namespace === undefined) {
+          reject('namespace', 'must be set (or the chart given a namespace): FlinkOperator needs one');
+        }
+        return checkLabel('namespace', namespace);
+      },
+      image: () => {
+        const image: unknown = p.image ?? this.chart.image;
+        checkNonEmptyString('image', image);
+        return image as string;
+      },
+      imagePullPolicy: () => checkEnum('imagePullPolicy', p.imagePullPolicy, ImagePullPolicy),
+      imagePullSecrets: () => {
+        checkStringList('imagePullSecrets', p.imagePullSecrets);
+        checkAll(...(p.imagePullSecrets ?? []).map((name, i) => () => checkNonEmptyString(`imagePullSecrets[${i}]`, name)));
+      },
+      pluginInstallerImage: () => p.pluginInstallerImage === undefined || checkNonEmptyString('pluginInstallerImage', p.pluginInstallerImage),
+      installCrds: () => checkBoolean('installCrds', p.installCrds),
+      listNodes: () => checkBoolean('listNodes', p.listNodes),
+      jvmArgs: () => checkString('jvmArgs', p.jvmArgs),
+      priorityClassName: () => checkString('priorityClassName', p.priorityClassName),
+      resources: () => checkResources('resources', p.resources),
+      affinity: () => checkMap('affinity', p.affinity),
+      env: () => checkObjectList('env', p.env),
+      tolerations: () => checkObjectList('tolerations', p.tolerations),
+      maps: () => checkAll(...(['nodeSelector', 'podLabels', 'podAnnotations', 'operatorServiceAccountAnnotations', 'jobServiceAccountAnnotations'] as const)
+        .map((prop) => () => checkStringMap(prop, p[prop]))),
+      plugins: () => {
+        checkObjectList('plugins', p.plugins);
+        return p.plugins ?? [];
+      },
+      operatorLibs: () => {
+        checkObjectList('operatorLibs', p.operatorLibs);
+        return p.operatorLibs ?? [];
+      },
+      watchNamespaces: () => checkWatchNamespaces(p.watchNamespaces ?? []),
+      replicas: () => checkRange('replicas', p.replicas ?? 1, 1, 100),
+      healthPort: () => checkRange('healthPort', p.healthPort ?? 8085, 1, 65535),
+      metricsPort: () => p.metricsPort === undefined || checkRange('metricsPort', p.metricsPort, 1, 65535),
+      leaseName: () => {
+        checkMap('leaderElection', p.leaderElection);
+        return p.leaderElection === undefined ? undefined : checkLabel('leaderElection.leaseName', p.leaderElection.leaseName ?? 'flink-operator-lease');
+      },
+      operatorServiceAccountName: () => checkLabel('operatorServiceAccountName', p.operatorServiceAccountName ?? 'flink-operator'),
+      jobServiceAccountName: () => checkLabel('jobServiceAccountName', p.jobServiceAccountName ?? 'flink'),
+      webhook: () => checkWebhookOptions(p.webhook),
+      loggingFramework: () => {
+        const loggingFramework: unknown = p.loggingFramework ?? OperatorLoggingFramework.LOG4J2;
+        checkEnum('loggingFramework', loggingFramework, OperatorLoggingFramework);
+        return loggingFramework as OperatorLoggingFramework;
+      },
+      logConfiguration: () => {
+        checkMap('logConfiguration', p.logConfiguration);
+        checkAll(...Object.entries(p.logConfiguration ?? {}).map(([file, content]) => () => {
+          if (!LOG_FILES.includes(file)) {
+            reject('logConfiguration', `has no file ${describeValue(file)}; the files are ${LOG_FILES.join(', ')}`);
+          }
+          checkString(`logConfiguration.${file}`, content);
+        }));
+      },
+      defaultConfiguration: () => {
+        checkMap('defaultConfiguration', p.defaultConfiguration);
+        checkAll(...Object.entries(flattenConfiguration(p.defaultConfiguration ?? {}))
+          .map(([key, value]) => () => this.setDefaultConfiguration(key, value)));
+      },
+    }));
+    const webhook = checked?.webhook ?? {};
+    this.namespace = checked?.namespace ?? '';
+    this.image = checked?.image ?? this.chart.image;
+    this.watchNamespaces = checked?.watchNamespaces ?? [];
+    this.replicas = checked?.replicas ?? 1;
+    this.healthPort = checked?.healthPort ?? 8085;
+    this.leaseName = checked?.leaseName;
+    this.operatorServiceAccountName = checked?.operatorServiceAccountName ?? 'flink-operator';
+    this.jobServiceAccountName = checked?.jobServiceAccountName ?? 'flink';
     this.webhookEnabled = (webhook.enabled ?? true) && ((webhook.validator ?? true) || (webhook.mutator ?? true));
     this.webhookServiceName = this.webhookEnabled ? WEBHOOK_NAMES.service : undefined;
     this.webhookConfigurationName = this.webhookEnabled ? webhookConfigurationName(this.namespace) : undefined;
     this.keystorePassword = webhook.keystorePassword
       ?? WebhookKeystorePassword.fromSecretName(WebhookKeystorePassword.DEFAULT_SECRET_NAME, WebhookKeystorePassword.DEFAULT_KEY);
-    const loggingFramework: unknown = props.loggingFramework ?? OperatorLoggingFramework.LOG4J2;
-    if (!(Object.values(OperatorLoggingFramework) as unknown[]).includes(loggingFramework)) {
-      throw new Error(`'loggingFramework' must be one of ${Object.values(OperatorLoggingFramework).join(', ')}, got ${describeValue(loggingFramework)}`);
+    this.loggingFramework = checked?.loggingFramework ?? OperatorLoggingFramework.LOG4J2;
+    if (!checked) {
+      this.errors.renderNothing();
+      return;
     }
-    this.loggingFramework = loggingFramework as OperatorLoggingFramework;
-    for (const [file, content] of Object.entries(checkOptionalObject('logConfiguration', props.logConfiguration) ?? {})) {
-      if (!LOG_FILES.includes(file)) {
-        throw new Error(`'logConfiguration' has no file ${describeValue(file)}; the files are ${LOG_FILES.join(', ')}`);
-      }
-      if (typeof content !== 'string') {
-        throw new Error(`'logConfiguration.${file}' must be a string, got ${describeValue(content)}`);
-      }
-    }
-    for (const [key, value] of Object.entries(flattenConfiguration(checkOptionalObject('defaultConfiguration', props.defaultConfiguration) ?? {}))) {
-      this.addDefaultConfiguration(key, value);
-    }
+    const plugins = checked.plugins;
+    const operatorLibs = checked.operatorLibs;
 
     if (props.installCrds ?? true) {
       this.renderCrds();
@@ -535,12 +563,14 @@ export class FlinkOperator extends Construct {
    * @param plugin the plugin
    */
   public addPlugin(plugin: OperatorPluginOptions): void {
-    const installed = installPlugin(plugin);
-    if (this.plugins.has(installed.name)) {
-      throw new Error(`plugin '${installed.name}' is already installed`);
-    }
-    this.plugins.set(installed.name, installed);
-    this.useAsDefaultOperatorConfiguration();
+    this.errors.run(() => {
+      const installed = installPlugin(plugin);
+      if (this.plugins.has(installed.name)) {
+        reject('plugins', `plugin '${installed.name}' is already installed`);
+      }
+      this.plugins.set(installed.name, installed);
+      this.useAsDefaultOperatorConfiguration();
+    });
   }
 
   /**
@@ -552,11 +582,13 @@ export class FlinkOperator extends Construct {
    * @param lib the JAR
    */
   public addOperatorLib(lib: OperatorJarOptions): void {
-    const installed = installOperatorLib(lib);
-    if (this.operatorLibs.has(installed.name)) {
-      throw new Error(`operator lib '${installed.name}' is already installed`);
-    }
-    this.operatorLibs.set(installed.name, installed);
+    this.errors.run(() => {
+      const installed = installOperatorLib(lib);
+      if (this.operatorLibs.has(installed.name)) {
+        reject('operatorLibs', `operator lib '${installed.name}' is already installed`);
+      }
+      this.operatorLibs.set(installed.name, installed);
+    });
   }
 
   /**
@@ -567,15 +599,19 @@ export class FlinkOperator extends Construct {
    * @param value its value
    */
   public addDefaultConfiguration(key: string, value: string): void {
+    this.errors.run(() => this.setDefaultConfiguration(key, value));
+  }
+
+  private setDefaultConfiguration(key: string, value: string): void {
     const scalar = ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
     const text = scalar ? String(value) : value;
     const unwritable = unwritableEntry(key, text);
     if (unwritable !== undefined) {
-      throw new Error(`'defaultConfiguration': ${unwritable}`);
+      reject('defaultConfiguration', unwritable);
     }
     const existing = this.overrides.get(key);
     if (existing !== undefined && existing !== text) {
-      throw new Error(`'defaultConfiguration.${key}' is already set to ${describeValue(existing)}; refusing to overwrite it with ${describeValue(text)}`);
+      reject(`defaultConfiguration.${key}`, `is already set to ${describeValue(existing)}; refusing to overwrite it with ${describeValue(text)}`);
     }
     this.overrides.set(key, text);
     this.useAsDefaultOperatorConfiguration();
@@ -666,22 +702,22 @@ export class FlinkOperator extends Construct {
   private validateProps(): string[] {
     const errors: string[] = [];
     if (this.replicas > 1 && this.leaseName === undefined) {
-      errors.push(`'replicas' is ${this.replicas}, but more than one operator replica needs 'leaderElection' (the replicas would reconcile the same resources)`);
+      errors.push(`replicas: is ${this.replicas}, but more than one operator replica needs 'leaderElection' (the replicas would reconcile the same resources)`);
     }
     for (const [key, prop] of OWNED_KEYS) {
       if (this.overrides.has(key)) {
-        errors.push(`'defaultConfiguration' sets '${key}'; use '${prop}' instead, so the rest of the install follows`);
+        errors.push(`defaultConfiguration: sets '${key}'; use '${prop}' instead, so the rest of the install follows`);
       }
     }
     for (const plugin of this.plugins.values()) {
       for (const key of plugin.configuration.keys()) {
         if (this.overrides.has(key)) {
-          errors.push(`'defaultConfiguration' sets '${key}', which plugin '${plugin.name}' configures; use its 'listenerClass' and 'listenerConfiguration'`);
+          errors.push(`defaultConfiguration: sets '${key}', which plugin '${plugin.name}' configures; use its 'listenerClass' and 'listenerConfiguration'`);
         }
       }
     }
     if (this.props.metricsPort !== undefined && this.props.metricsPort === this.healthPort) {
-      errors.push(`'metricsPort' and 'healthPort' are both ${this.healthPort}`);
+      errors.push(`metricsPort: must differ from 'healthPort', got ${this.healthPort} for both`);
     }
     return errors;
   }
@@ -881,29 +917,27 @@ function fieldEnv(name: string, fieldPath: string): k8s.EnvVar {
 
 function checkLabel(prop: string, value: unknown): string {
   if (typeof value !== 'string' || !DNS_LABEL.test(value)) {
-    throw new Error(`'${prop}' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got ${describeValue(value)}`);
+    fail(prop, 'a lowercase DNS label ([a-z0-9-], at most 63 characters)', value);
   }
   return value;
 }
 
 function checkRange(prop: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`'${prop}' must be an integer from ${min} to ${max}, got ${describeValue(value)}`);
+    fail(prop, `an integer from ${min} to ${max}`, value);
   }
   return value;
 }
 
 function checkWatchNamespaces(namespaces: string[]): string[] {
   if (!Array.isArray(namespaces)) {
-    throw new Error(`'watchNamespaces' must be an array of lowercase DNS labels, got ${describeValue(namespaces)}`);
+    fail('watchNamespaces', 'an array of lowercase DNS labels', namespaces);
   }
-  const seen = new Set<string>();
-  for (const namespace of namespaces) {
+  checkAll(...namespaces.map((namespace, i) => () => {
     checkLabel('watchNamespaces', namespace);
-    if (seen.has(namespace)) {
-      throw new Error(`'watchNamespaces' lists ${describeValue(namespace)} twice`);
+    if (namespaces.indexOf(namespace) !== i) {
+      reject('watchNamespaces', `lists ${describeValue(namespace)} twice`);
     }
-    seen.add(namespace);
-  }
+  }));
   return [...namespaces];
 }

@@ -1,5 +1,6 @@
 import { ISecret, k8s } from 'cdk8s-plus-27';
 import { describeValue, isNonEmptyString } from '../manifest/_describe';
+import { reject } from '../props/_prop-errors';
 
 /**
  * Where the webhook's PKCS#12 keystore password comes from: a key of a
@@ -37,7 +38,7 @@ export class WebhookKeystorePassword {
    */
   public static fromSecret(secret: ISecret, key?: string): WebhookKeystorePassword {
     if (typeof secret !== 'object' || secret === null) {
-      throw new Error(`the webhook keystore password needs a Secret, got ${describeValue(secret)}`);
+      return new WebhookKeystorePassword('', '', `needs a Secret, got ${describeValue(secret)}`);
     }
     return new WebhookKeystorePassword(secret.name, key ?? WebhookKeystorePassword.DEFAULT_KEY);
   }
@@ -47,9 +48,21 @@ export class WebhookKeystorePassword {
     public readonly secretName: string,
     /** Key of the password in the Secret. */
     public readonly key: string,
+    private readonly problem?: string,
   ) {
-    if (!isNonEmptyString(secretName) || !isNonEmptyString(key)) {
-      throw new Error(`the webhook keystore password needs a Secret name and key, got ${describeValue(secretName)} and ${describeValue(key)}`);
+    if (problem === undefined && (!isNonEmptyString(secretName) || !isNonEmptyString(key))) {
+      this.problem = `needs a Secret name and key, got ${describeValue(secretName)} and ${describeValue(key)}`;
+    }
+  }
+
+  /**
+   * Throws the prop error of a password that cannot be used (reported at
+   * synth by the FlinkOperator that uses it).
+   * @internal
+   */
+  public _check(): void {
+    if (this.problem !== undefined) {
+      reject('webhook.keystorePassword', this.problem);
     }
   }
 }

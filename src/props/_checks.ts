@@ -1,17 +1,17 @@
 /**
- * Eager checks of construct props: invariants no mutator could repair. Each
- * throws a one-line `Error` naming the prop and the value it got.
+ * The checks of construct props: invariants no mutator could repair. Each
+ * throws a `PropError` naming the prop and the value it got; a construct
+ * records them (`PropErrors`) and reports them all at synth. Composite
+ * checks run every part (`checkAll`), so one call finds every problem.
  */
 import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
+import { describeKey } from '../manifest/_describe';
+import { checkAll, fail } from './_prop-errors';
 import { FlinkJob, FlinkJobOptions, JobState, UpgradeMode } from '../flink-job';
-import { describeKey, describeValue } from '../manifest/_describe';
 import { isObject } from '../manifest/_fields';
 
-/** Throws `'<field>' must be <what>, got <value>`. */
-export function fail(field: string, what: string, value: unknown): never {
-  throw new Error(`'${field}' must be ${what}, got ${describeValue(value)}`);
-}
+export { checkAll, checkedParts, fail, PropError, PropErrors, reject } from './_prop-errors';
 
 /** A plain JSON-like object (not null, not an array): the hooks' definition, shared. */
 export { isObject };
@@ -23,27 +23,30 @@ export function checkJob(job: FlinkJobOptions, field = 'job'): void {
   if (!isObject(job as unknown)) {
     fail(field, 'a map of job options', job);
   }
-  if (job.source !== undefined) {
-    if (!(job.source instanceof FlinkJob)) {
-      fail(`${field}.source`, 'a FlinkJob (FlinkJob.jar(...) or FlinkJob.python(...))', job.source);
-    }
-    for (const shorthand of ['jarUri', 'entryClass', 'args'] as const) {
-      if (job[shorthand] !== undefined) {
-        fail(`${field}.${shorthand}`, `unset when '${field}.source' is given (pass it to FlinkJob.${job.source.isPython ? 'python' : 'jar'}(...))`, job[shorthand]);
+  const source = job.source;
+  checkAll(
+    () => {
+      if (source !== undefined && !(source instanceof FlinkJob)) {
+        fail(`${field}.source`, 'a FlinkJob (FlinkJob.jar(...) or FlinkJob.python(...))', source);
       }
-    }
-  }
-  checkString(`${field}.jarUri`, job.jarUri);
-  checkString(`${field}.entryClass`, job.entryClass);
-  checkString(`${field}.initialSavepointPath`, job.initialSavepointPath);
-  checkStringList(`${field}.args`, job.args);
-  checkBoolean(`${field}.allowNonRestoredState`, job.allowNonRestoredState);
-  checkEnum(`${field}.upgradeMode`, job.upgradeMode, UpgradeMode);
-  checkEnum(`${field}.state`, job.state, JobState);
-  checkInteger(`${field}.parallelism`, job.parallelism, 1);
-  for (const nonce of ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce', 'autoscalerResetNonce'] as const) {
-    checkInteger(`${field}.${nonce}`, job[nonce], Number.MIN_SAFE_INTEGER);
-  }
+      source?._check(`${field}.source`);
+    },
+    ...(['jarUri', 'entryClass', 'args'] as const).map((shorthand) => () => {
+      if (source instanceof FlinkJob && job[shorthand] !== undefined) {
+        fail(`${field}.${shorthand}`, `unset when '${field}.source' is given (pass it to FlinkJob.${source.isPython ? 'python' : 'jar'}(...))`, job[shorthand]);
+      }
+    }),
+    () => checkString(`${field}.jarUri`, job.jarUri),
+    () => checkString(`${field}.entryClass`, job.entryClass),
+    () => checkString(`${field}.initialSavepointPath`, job.initialSavepointPath),
+    () => checkStringList(`${field}.args`, job.args),
+    () => checkBoolean(`${field}.allowNonRestoredState`, job.allowNonRestoredState),
+    () => checkEnum(`${field}.upgradeMode`, job.upgradeMode, UpgradeMode),
+    () => checkEnum(`${field}.state`, job.state, JobState),
+    () => checkInteger(`${field}.parallelism`, job.parallelism, 1),
+    ...(['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce', 'autoscalerResetNonce'] as const)
+      .map((nonce) => () => checkInteger(`${field}.${nonce}`, job[nonce], Number.MIN_SAFE_INTEGER)),
+  );
 }
 
 /**
@@ -94,11 +97,11 @@ export function checkStringList(field: string, value: unknown): void {
   if (!Array.isArray(value)) {
     fail(field, 'a list of strings', value);
   }
-  value.forEach((item, i) => {
+  checkAll(...value.map((item, i) => () => {
     if (typeof item !== 'string') {
       fail(`${field}[${i}]`, 'a string', item);
     }
-  });
+  }));
 }
 
 /** Throws unless the value is undefined or a map of strings to strings. */
@@ -109,11 +112,11 @@ export function checkStringMap(field: string, value: unknown): void {
   if (!isObject(value)) {
     fail(field, 'a map of strings', value);
   }
-  for (const [key, item] of Object.entries(value)) {
+  checkAll(...Object.entries(value).map(([key, item]) => () => {
     if (typeof item !== 'string') {
       fail(`${field}.${describeKey(key)}`, 'a string', item);
     }
-  }
+  }));
 }
 
 /** Throws unless the value is undefined or a list of maps (Kubernetes objects). */
@@ -124,11 +127,11 @@ export function checkObjectList(field: string, value: unknown): void {
   if (!Array.isArray(value)) {
     fail(field, 'a list', value);
   }
-  value.forEach((item, i) => {
+  checkAll(...value.map((item, i) => () => {
     if (!isObject(item)) {
       fail(`${field}[${i}]`, 'a map', item);
     }
-  });
+  }));
 }
 
 /** Throws unless the value is undefined or a cdk8s `Size`. */
@@ -171,15 +174,15 @@ const RESOURCE_MAPS = ['limits', 'requests'];
  */
 export function checkResources(field: string, value: unknown): void {
   checkMap(field, value);
-  for (const key of RESOURCE_MAPS) {
+  checkAll(...RESOURCE_MAPS.map((key) => () => {
     const quantities = (value as Record<string, unknown> | undefined)?.[key];
     checkMap(`${field}.${key}`, quantities);
-    for (const [name, quantity] of Object.entries(quantities ?? {})) {
+    checkAll(...Object.entries(quantities ?? {}).map(([name, quantity]) => () => {
       if (!(quantity instanceof k8s.Quantity)) {
         fail(`${field}.${key}.${describeKey(name)}`, "a k8s.Quantity (e.g. k8s.Quantity.fromString('512Mi'))", quantity);
       }
-    }
-  }
+    }));
+  }));
 }
 
 /** Throws unless the value is undefined or a map. */
@@ -201,51 +204,50 @@ export function checkPodTemplate(field: string, template: unknown): void {
   if (!isObject(template)) {
     fail(field, 'a pod template (k8s.PodTemplateSpec)', template);
   }
-  for (const key of ['metadata', 'spec']) {
+  checkAll(...['metadata', 'spec'].map((key) => () => {
     if (template[key] !== undefined && !isObject(template[key])) {
       fail(`${field}.${key}`, 'a map', template[key]);
     }
-  }
+  }));
   const metadata = template.metadata as Record<string, unknown> | undefined;
-  checkStringMap(`${field}.metadata.labels`, metadata?.labels);
-  checkStringMap(`${field}.metadata.annotations`, metadata?.annotations);
   const spec = template.spec as Record<string, unknown> | undefined;
-  if (!spec) {
-    return;
-  }
-  for (const list of POD_SPEC_LISTS) {
-    checkObjectList(`${field}.spec.${list}`, spec[list]);
-  }
-  checkStringMap(`${field}.spec.nodeSelector`, spec.nodeSelector);
-  for (const key of POD_SPEC_MAPS) {
-    checkMap(`${field}.spec.${key}`, spec[key]);
-  }
-  for (const list of ['containers', 'initContainers', 'ephemeralContainers']) {
-    ((spec[list] as Array<Record<string, unknown>> | undefined) ?? []).forEach((container, i) => {
-      const at = `${field}.spec.${list}[${i}]`;
-      checkNonEmptyString(`${at}.name`, container.name);
-      for (const key of CONTAINER_LISTS) {
-        checkObjectList(`${at}.${key}`, container[key]);
-      }
-      for (const key of CONTAINER_STRING_LISTS) {
-        checkStringList(`${at}.${key}`, container[key]);
-      }
-      for (const key of CONTAINER_MAPS) {
-        checkMap(`${at}.${key}`, container[key]);
-      }
-      checkResources(`${at}.resources`, container.resources);
-    });
-  }
+  checkAll(
+    () => checkStringMap(`${field}.metadata.labels`, metadata?.labels),
+    () => checkStringMap(`${field}.metadata.annotations`, metadata?.annotations),
+    ...(spec ? podSpecChecks(`${field}.spec`, spec) : []),
+  );
+}
+
+function podSpecChecks(field: string, spec: Record<string, unknown>): Array<() => void> {
+  return [
+    ...POD_SPEC_LISTS.map((list) => () => checkObjectList(`${field}.${list}`, spec[list])),
+    () => checkStringMap(`${field}.nodeSelector`, spec.nodeSelector),
+    ...POD_SPEC_MAPS.map((key) => () => checkMap(`${field}.${key}`, spec[key])),
+    ...['containers', 'initContainers', 'ephemeralContainers'].flatMap((list) => {
+      const containers = spec[list];
+      return (Array.isArray(containers) ? containers : []).map((container: Record<string, unknown>, i) => () => {
+        const at = `${field}.${list}[${i}]`;
+        if (!isObject(container)) {
+          return;
+        }
+        checkAll(
+          () => checkNonEmptyString(`${at}.name`, container.name),
+          ...CONTAINER_LISTS.map((key) => () => checkObjectList(`${at}.${key}`, container[key])),
+          ...CONTAINER_STRING_LISTS.map((key) => () => checkStringList(`${at}.${key}`, container[key])),
+          ...CONTAINER_MAPS.map((key) => () => checkMap(`${at}.${key}`, container[key])),
+          () => checkResources(`${at}.resources`, container.resources),
+        );
+      });
+    }),
+  ];
 }
 
 /** Checks the metadata props every Flink resource has (name, namespace, labels, annotations). */
 export function checkMetadataOptions(props: { name?: unknown; namespace?: unknown; labels?: unknown; annotations?: unknown }): void {
-  if (props.name !== undefined) {
-    checkNonEmptyString('name', props.name);
-  }
-  if (props.namespace !== undefined) {
-    checkNonEmptyString('namespace', props.namespace);
-  }
-  checkStringMap('labels', props.labels);
-  checkStringMap('annotations', props.annotations);
+  checkAll(
+    () => props.name === undefined || checkNonEmptyString('name', props.name),
+    () => props.namespace === undefined || checkNonEmptyString('namespace', props.namespace),
+    () => checkStringMap('labels', props.labels),
+    () => checkStringMap('annotations', props.annotations),
+  );
 }

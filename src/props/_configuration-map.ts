@@ -1,4 +1,4 @@
-import { fail, isObject } from './_checks';
+import { checkAll, fail, isObject, reject } from './_checks';
 import { describeKey, describeValue } from '../manifest/_describe';
 import { cleanJson, jsonEquals, undefinedIfEmpty } from '../manifest/_json';
 
@@ -20,9 +20,7 @@ export class ConfigurationMap {
     if (values !== undefined && !isObject(values)) {
       fail(this.field, 'a map', values);
     }
-    for (const [key, value] of Object.entries(values ?? {})) {
-      this.add(key, value);
-    }
+    checkAll(...Object.entries(values ?? {}).map(([key, value]) => () => this.add(key, value)));
   }
 
   /**
@@ -31,11 +29,11 @@ export class ConfigurationMap {
    */
   public add(key: string, value: unknown): void {
     if (typeof key !== 'string' || key.trim() === '') {
-      throw new Error(`'${this.field}' keys must be non-empty strings, got ${describeValue(key)}`);
+      reject(this.field, `keys must be non-empty strings, got ${describeValue(key)}`);
     }
     this.checkValue(`${this.field}.${describeKey(key)}`, value);
     if (key in this.entries && !jsonEquals(this.entries[key], value)) {
-      throw new Error(`'${this.field}.${describeKey(key)}' is already set to ${describeValue(this.entries[key])}; refusing to overwrite it with ${describeValue(value)}`);
+      reject(`${this.field}.${describeKey(key)}`, `is already set to ${describeValue(this.entries[key])}; refusing to overwrite it with ${describeValue(value)}`);
     }
     this.entries[key] = cleanJson(value);
   }
@@ -50,7 +48,7 @@ export class ConfigurationMap {
       return;
     }
     if (!this.allowStructured) {
-      throw new Error(`'${path}' must be a string, got ${describe(value)}`);
+      reject(path, `must be a string, got ${describe(value)}`);
     }
     if (typeof value === 'number' && Number.isFinite(value)) {
       return;
@@ -68,7 +66,7 @@ export class ConfigurationMap {
       }
       return;
     }
-    throw new Error(`'${path}' must be a string, number, boolean, list or map, got ${describe(value)}`);
+    reject(path, `must be a string, number, boolean, list or map, got ${describe(value)}`);
   }
 }
 

@@ -6,17 +6,16 @@
  */
 import { ImagePullPolicy } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { DeploymentMode, type FlinkDeploymentProps } from '../flink-deployment';
-import { FlinkVersion } from '../flink-version';
-import { policyAnnotations } from '../hooks/_library-policy';
-import { describeValue } from '../manifest/_describe';
-import { jobConfiguration, MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from '../manifest/_ir';
-import { PodSecurity } from '../pod-security';
-import { checkEnum, checkInteger, checkJob, checkNonEmptyString } from '../props/_checks';
+import { checkAll, checkedParts, checkEnum, checkInteger, checkJob, checkNonEmptyString, fail } from '../props/_checks';
 import { ConfigurationMap } from '../props/_configuration-map';
+import { jobConfiguration, MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from '../manifest/_ir';
 import { PlaintextCredentials } from '../security/_plaintext-credentials';
 import { withRestrictedDefaults } from '../security/_pod-template-security';
 import { SecretEnvironment } from '../security/_secret-env';
+import { DeploymentMode, type FlinkDeploymentProps } from '../flink-deployment';
+import { FlinkVersion } from '../flink-version';
+import { policyAnnotations } from '../hooks/_library-policy';
+import { PodSecurity } from '../pod-security';
 import { settingConflicts } from '../settings/_conflicts';
 import { RenderedSetting, renderSettings, withSettings } from '../settings/_render';
 
@@ -39,39 +38,64 @@ export class DeploymentSpec {
   public readonly credentials: PlaintextCredentials;
   /** The typed settings (checkpointing, state backend, ...) as configuration entries of the Flink version. */
   private readonly settings: RenderedSetting[];
+  /** The parts of the spec that only the props decide, rendered (and checked) once. */
+  private readonly rendered: Record<'job' | 'podTemplate' | 'jobManager' | 'taskManager' | 'ingress', Record<string, unknown> | undefined>;
 
   /**
-   * Checks the props that no mutator could repair; throws naming the prop.
+   * Checks the props that no mutator could repair; throws one `PropError`
+   * with every problem found.
    *
    * @param props the deployment's props
    * @param defaultServiceAccount the service account when the props name none
    */
   constructor(private readonly props: FlinkDeploymentProps, defaultServiceAccount = 'flink') {
-    if (typeof props.image !== 'string' || props.image.trim() === '') {
-      throw new Error(`'image' must be a non-empty image reference, got ${describeValue(props.image)}`);
-    }
-    if (!(props.flinkVersion instanceof FlinkVersion)) {
-      throw new Error(`'flinkVersion' must be a FlinkVersion (e.g. FlinkVersion.V2_2), got ${describeValue(props.flinkVersion)}`);
-    }
-    if (props.podSecurity !== undefined && !Object.values(PodSecurity).includes(props.podSecurity)) {
-      throw new Error(`'podSecurity' must be a PodSecurity (e.g. PodSecurity.RESTRICTED), got ${describeValue(props.podSecurity)}`);
-    }
-    checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER);
-    checkEnum('imagePullPolicy', props.imagePullPolicy, ImagePullPolicy);
-    checkEnum('mode', props.mode, DeploymentMode);
-    if (props.serviceAccount !== undefined) {
-      checkNonEmptyString('serviceAccount', props.serviceAccount);
-    }
-    if (props.job) {
-      checkJob(props.job);
-    }
+    const flinkVersion: unknown = props.flinkVersion;
+    const parts = checkedParts({
+      image: () => {
+        if (typeof props.image !== 'string' || props.image.trim() === '') {
+          fail('image', 'a non-empty image reference', props.image);
+        }
+      },
+      flinkVersion: () => {
+        if (!(flinkVersion instanceof FlinkVersion)) {
+          fail('flinkVersion', 'a FlinkVersion (e.g. FlinkVersion.V2_2)', flinkVersion);
+        }
+      },
+      podSecurity: () => {
+        if (props.podSecurity !== undefined && !Object.values(PodSecurity).includes(props.podSecurity)) {
+          fail('podSecurity', 'a PodSecurity (e.g. PodSecurity.RESTRICTED)', props.podSecurity);
+        }
+      },
+      restartNonce: () => checkInteger('restartNonce', props.restartNonce, Number.MIN_SAFE_INTEGER),
+      imagePullPolicy: () => checkEnum('imagePullPolicy', props.imagePullPolicy, ImagePullPolicy),
+      mode: () => checkEnum('mode', props.mode, DeploymentMode),
+      serviceAccount: () => props.serviceAccount === undefined || checkNonEmptyString('serviceAccount', props.serviceAccount),
+      job: () => {
+        if (props.job === undefined) {
+          return undefined;
+        }
+        checkJob(props.job);
+        return renderJob(props.job);
+      },
+      flinkConfiguration: () => checkAll(
+        () => this.flinkConfiguration.addAll(props.flinkConfiguration),
+        () => this.flinkConfiguration.addAll(jobConfiguration(props.job)),
+      ),
+      settings: () => flinkVersion instanceof FlinkVersion ? renderSettings(props, flinkVersion) : [],
+      logConfiguration: () => this.logConfiguration.addAll(props.logConfiguration),
+      credentials: () => new PlaintextCredentials(props.plaintextConfigurationKeys),
+      podTemplate: () => renderPodTemplate(props.podTemplate),
+      jobManager: () => renderProcess('jobManager', props.jobManager),
+      taskManager: () => renderProcess('taskManager', props.taskManager),
+      ingress: () => renderIngress(props.ingress),
+    });
     this.serviceAccount = props.serviceAccount ?? defaultServiceAccount;
     this.podSecurity = props.podSecurity ?? PodSecurity.RESTRICTED;
-    this.flinkConfiguration.addAll(props.flinkConfiguration);
-    this.flinkConfiguration.addAll(jobConfiguration(props.job));
-    this.settings = renderSettings(props, props.flinkVersion);
-    this.logConfiguration.addAll(props.logConfiguration);
-    this.credentials = new PlaintextCredentials(props.plaintextConfigurationKeys);
+    this.settings = parts.settings;
+    this.credentials = parts.credentials;
+    this.rendered = {
+      job: parts.job, podTemplate: parts.podTemplate, jobManager: parts.jobManager, taskManager: parts.taskManager, ingress: parts.ingress,
+    };
     const containers = props.podTemplate?.spec?.containers;
     const main = Array.isArray(containers) ? containers.find((c) => c?.name === MAIN_CONTAINER) : undefined;
     this.secretEnv = new SecretEnvironment(Array.isArray(main?.env) ? main.env.map((e) => e?.name) : []);
@@ -107,12 +131,12 @@ export class DeploymentSpec {
       mode: p.mode,
       flinkConfiguration: withSettings(this.flinkConfiguration.toJson(), this.settings),
       logConfiguration: this.logConfiguration.toJson(),
-      podTemplate: this.secretEnv.applyTo(renderPodTemplate(p.podTemplate)),
-      jobManager: renderProcess('jobManager', p.jobManager),
-      taskManager: renderProcess('taskManager', p.taskManager),
-      ingress: renderIngress(p.ingress),
+      podTemplate: this.secretEnv.applyTo(structuredClone(this.rendered.podTemplate)),
+      jobManager: structuredClone(this.rendered.jobManager),
+      taskManager: structuredClone(this.rendered.taskManager),
+      ingress: structuredClone(this.rendered.ingress),
       restartNonce: p.restartNonce,
-      job: p.job ? renderJob(p.job) : undefined,
+      job: structuredClone(this.rendered.job),
     };
     return this.podSecurity === PodSecurity.RESTRICTED ? withRestrictedDefaults(spec) : spec;
   }

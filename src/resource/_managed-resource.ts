@@ -1,10 +1,11 @@
 import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { describeKey, describeValue, oneLine } from '../manifest/_describe';
+import { jsonEquals } from '../manifest/_json';
+import { PropErrors } from '../props/_prop-errors';
 import { ArgoCdSyncWave } from '../argo-cd';
 import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from '../hooks/_pipeline';
 import { FlinkHooks } from '../hooks/flink-hooks';
-import { describeKey, describeValue, oneLine } from '../manifest/_describe';
-import { jsonEquals } from '../manifest/_json';
 import { CustomResourceRenderer } from '../render/_custom-resource';
 import { ResourceRenderer } from '../render/_resource-renderer';
 
@@ -117,8 +118,9 @@ export class ManagedResource {
 
   private renderedManifest(notify: boolean): any {
     const result = this.result();
-    if (result.errors.length > 0) {
-      throw new Error(`[${this.owner.node.path}] ${result.errors.join('; ')}`);
+    const errors = [...PropErrors.linesOf(this.owner), ...result.errors];
+    if (errors.length > 0) {
+      throw new Error(`[${this.owner.node.path}] ${errors.join('; ')}`);
     }
     if (notify) {
       notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);

@@ -4,8 +4,9 @@
  * would end up in Git, in the custom resource and in the cluster's
  * ConfigMap; each is a synth error unless the user allowed its key.
  */
-import { flattenConfiguration } from '../manifest/_configuration';
 import { describeValue } from '../manifest/_describe';
+import { checkAll, reject } from '../props/_prop-errors';
+import { flattenConfiguration } from '../manifest/_configuration';
 
 /** Words of a configuration key that name a credential (matched case-insensitively on the flattened key). */
 const CREDENTIAL = /password|passwd|secret|access[-_.]?key|private[-_.]?key|api[-_.]?key|token|credential/i;
@@ -36,15 +37,15 @@ export class PlaintextCredentials {
   /** @param keys keys allowed in plain text from the props */
   constructor(keys: readonly string[] | undefined) {
     if (keys !== undefined && !Array.isArray(keys)) {
-      throw new Error(`'plaintextConfigurationKeys' must be a list of configuration keys, got ${describeValue(keys)}`);
+      reject('plaintextConfigurationKeys', `must be a list of configuration keys, got ${describeValue(keys)}`);
     }
-    keys?.forEach((key) => this.allow(key));
+    checkAll(...(keys ?? []).map((key) => () => this.allow(key)));
   }
 
   /** Allows a (flattened) key to hold a literal value. */
   public allow(key: string): void {
     if (typeof key !== 'string' || key.trim() === '' || key.includes(',')) {
-      throw new Error(`'plaintextConfigurationKeys' entries must be non-empty configuration keys without commas, got ${describeValue(key)}`);
+      reject('plaintextConfigurationKeys', `entries must be non-empty configuration keys without commas, got ${describeValue(key)}`);
     }
     this.allowed.add(key);
   }

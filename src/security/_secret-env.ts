@@ -3,8 +3,8 @@
  * (`valueFrom.secretKeyRef`), rendered into a FlinkDeployment's
  * `spec.podTemplate` after the user's own variables.
  */
+import { checkAll, fail, reject } from '../props/_checks';
 import { MAIN_CONTAINER, withMainContainer } from '../manifest/_ir';
-import { fail } from '../props/_checks';
 
 /** Environment variable names Kubernetes accepts (`C_IDENTIFIER`-like, as the API server checks them). */
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -28,18 +28,22 @@ export class SecretEnvironment {
 
   /** Adds a variable; throws on a malformed name or a name already in use. */
   public add(name: string, secretName: string, key: string): void {
-    check('name', name, ENV_NAME, 'an environment variable name');
-    check('secretName', secretName, SECRET_NAME, 'a Secret name (DNS subdomain)');
-    check('key', key, SECRET_KEY, 'a key of a Secret');
-    if (secretName.length > 253) {
-      throw new Error(`'secretName' must be at most 253 characters, got ${secretName.length}`);
-    }
+    checkAll(
+      () => check('name', name, ENV_NAME, 'an environment variable name'),
+      () => {
+        check('secretName', secretName, SECRET_NAME, 'a Secret name (DNS subdomain)');
+        if (secretName.length > 253) {
+          reject('secretName', `must be at most 253 characters, got ${secretName.length}`);
+        }
+      },
+      () => check('key', key, SECRET_KEY, 'a key of a Secret'),
+    );
     if (this.templateEnvNames.includes(name)) {
-      throw new Error(`environment variable '${name}' is already set on ${MAIN_CONTAINER} by 'podTemplate'`);
+      reject('name', `environment variable '${name}' is already set on ${MAIN_CONTAINER} by 'podTemplate'`);
     }
     const existing = this.variables.get(name);
     if (existing && (existing.secretName !== secretName || existing.key !== key)) {
-      throw new Error(`environment variable '${name}' already reads key '${existing.key}' of Secret '${existing.secretName}'; refusing to read key '${key}' of Secret '${secretName}' instead`);
+      reject('name', `environment variable '${name}' already reads key '${existing.key}' of Secret '${existing.secretName}'; refusing to read key '${key}' of Secret '${secretName}' instead`);
     }
     this.variables.set(name, { secretName, key });
   }

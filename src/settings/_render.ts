@@ -4,6 +4,8 @@
  * the notation Flink parses. Throws naming the prop for a bad value.
  */
 import { Duration } from 'cdk8s';
+import { checkAll, checkBoolean, checkedParts, checkEnum, checkInteger, checkNonEmptyString, fail, isObject, reject } from '../props/_checks';
+import { flinkDuration } from '../props/_duration';
 import { CheckpointingMode } from '../checkpointing';
 import { FlinkClusterSettings, FlinkJobSettings } from '../flink-settings';
 import { FlinkVersion } from '../flink-version';
@@ -11,8 +13,6 @@ import { HighAvailability } from '../high-availability';
 import { RestartStrategy } from '../restart-strategy';
 import { StateBackend } from '../state-backend';
 import { OLDEST_LINE, settingKey } from './_keys';
-import { checkBoolean, checkEnum, checkInteger, checkNonEmptyString, fail, isObject } from '../props/_checks';
-import { flinkDuration } from '../props/_duration';
 
 /** One typed setting as it is rendered. */
 export interface RenderedSetting {
@@ -34,13 +34,14 @@ const MIN_CHECKPOINT_MILLIS = 10;
  * @param version the deployment's Flink version
  */
 export function renderSettings(settings: FlinkClusterSettings, version: FlinkVersion): RenderedSetting[] {
-  const values: Array<[string, string | undefined]> = [
-    ...checkpointing(settings),
-    ...savepoints(settings),
-    ...stateBackend(settings.stateBackend),
-    ...highAvailability(settings.highAvailability),
-    ...restartStrategy(settings.restartStrategy),
-  ];
+  const groups = checkedParts({
+    checkpointing: () => checkpointing(settings),
+    savepoints: () => savepoints(settings),
+    stateBackend: () => stateBackend(settings.stateBackend),
+    highAvailability: () => highAvailability(settings.highAvailability),
+    restartStrategy: () => restartStrategy(settings.restartStrategy),
+  });
+  const values = Object.values(groups).flat();
   const set = values.filter((v): v is [string, string] => v[1] !== undefined);
   if (set.length > 0 && !version.isEqualOrNewer(OLDEST_LINE)) {
     const prop = set[0][0].split('.')[0];
@@ -63,7 +64,7 @@ export function sessionJobSettings(settings: FlinkJobSettings, version: FlinkVer
     return [];
   }
   if (!(version instanceof FlinkVersion)) {
-    throw new Error(`'deployment' must be a FlinkDeployment of this app with '${given}' (its flinkVersion picks the configuration keys), `
+    reject('deployment', `must be a FlinkDeployment of this app with '${given}' (its flinkVersion picks the configuration keys), `
       + 'got a deployment defined elsewhere; set the keys in flinkConfiguration instead');
   }
   return renderSettings({
@@ -94,17 +95,19 @@ function checkpointing(settings: FlinkClusterSettings): Array<[string, string | 
   if (!isObject(c as unknown)) {
     fail('checkpointing', 'a map of checkpointing options', c);
   }
-  checkEnum('checkpointing.mode', c.mode, CheckpointingMode);
-  return [
-    ['checkpointing.interval', duration('checkpointing.interval', c.interval, MIN_CHECKPOINT_MILLIS)],
-    ['checkpointing.mode', c.mode],
-    ['checkpointing.timeout', duration('checkpointing.timeout', c.timeout, MIN_CHECKPOINT_MILLIS)],
-    ['checkpointing.minPause', duration('checkpointing.minPause', c.minPause, 0)],
-    ['checkpointing.maxConcurrent', integer('checkpointing.maxConcurrent', c.maxConcurrent, 1)],
-    ['checkpointing.retained', integer('checkpointing.retained', c.retained, 1)],
-    ['checkpointing.unaligned', boolean('checkpointing.unaligned', c.unaligned)],
-    ['checkpointing.dir', uri('checkpointing.dir', c.dir)],
-  ];
+  return evaluate([
+    ['checkpointing.interval', () => duration('checkpointing.interval', c.interval, MIN_CHECKPOINT_MILLIS)],
+    ['checkpointing.mode', () => {
+      checkEnum('checkpointing.mode', c.mode, CheckpointingMode);
+      return c.mode;
+    }],
+    ['checkpointing.timeout', () => duration('checkpointing.timeout', c.timeout, MIN_CHECKPOINT_MILLIS)],
+    ['checkpointing.minPause', () => duration('checkpointing.minPause', c.minPause, 0)],
+    ['checkpointing.maxConcurrent', () => integer('checkpointing.maxConcurrent', c.maxConcurrent, 1)],
+    ['checkpointing.retained', () => integer('checkpointing.retained', c.retained, 1)],
+    ['checkpointing.unaligned', () => boolean('checkpointing.unaligned', c.unaligned)],
+    ['checkpointing.dir', () => uri('checkpointing.dir', c.dir)],
+  ]);
 }
 
 function savepoints(settings: FlinkClusterSettings): Array<[string, string | undefined]> {
@@ -115,7 +118,7 @@ function savepoints(settings: FlinkClusterSettings): Array<[string, string | und
   if (!isObject(s as unknown)) {
     fail('savepoints', 'a map of savepoint options', s);
   }
-  return [['savepoints.dir', uri('savepoints.dir', s.dir)]];
+  return evaluate([['savepoints.dir', () => uri('savepoints.dir', s.dir)]]);
 }
 
 function stateBackend(backend: StateBackend | undefined): Array<[string, string | undefined]> {
@@ -125,10 +128,10 @@ function stateBackend(backend: StateBackend | undefined): Array<[string, string 
   if (!(backend instanceof StateBackend)) {
     fail('stateBackend', 'a StateBackend (StateBackend.rocksDb() or StateBackend.hashMap())', backend);
   }
-  return [
-    ['stateBackend', backend.type],
-    ['stateBackend.incremental', boolean('stateBackend.incremental', backend._incremental)],
-  ];
+  return evaluate([
+    ['stateBackend', () => backend.type],
+    ['stateBackend.incremental', () => boolean('stateBackend.incremental', backend._incremental)],
+  ]);
 }
 
 function highAvailability(ha: HighAvailability | undefined): Array<[string, string | undefined]> {
@@ -138,10 +141,10 @@ function highAvailability(ha: HighAvailability | undefined): Array<[string, stri
   if (!(ha instanceof HighAvailability)) {
     fail('highAvailability', 'a HighAvailability (HighAvailability.kubernetes({ storageDir }))', ha);
   }
-  return [
-    ['highAvailability', ha.type],
-    ['highAvailability.storageDir', uri('highAvailability.storageDir', ha.storageDir, true)],
-  ];
+  return evaluate([
+    ['highAvailability', () => ha.type],
+    ['highAvailability.storageDir', () => uri('highAvailability.storageDir', ha.storageDir, true)],
+  ]);
 }
 
 function restartStrategy(strategy: RestartStrategy | undefined): Array<[string, string | undefined]> {
@@ -156,30 +159,39 @@ function restartStrategy(strategy: RestartStrategy | undefined): Array<[string, 
     fail('restartStrategy', 'options given as a map', o);
   }
   const at = (name: string): string => `restartStrategy.${strategy.type.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}.${name}`;
-  const options: Array<[string, string | undefined]> = [];
+  const options: Entry[] = [];
   switch (strategy.type) {
     case 'fixed-delay':
-      options.push([at('attempts'), integer(at('attempts'), o.attempts, 0)], [at('delay'), duration(at('delay'), o.delay, 0)]);
+      options.push([at('attempts'), () => integer(at('attempts'), o.attempts, 0)], [at('delay'), () => duration(at('delay'), o.delay, 0)]);
       break;
     case 'exponential-delay':
       options.push(
-        [at('initialBackoff'), duration(at('initialBackoff'), o.initialBackoff, 0)],
-        [at('maxBackoff'), duration(at('maxBackoff'), o.maxBackoff, 0)],
-        [at('backoffMultiplier'), fraction(at('backoffMultiplier'), o.backoffMultiplier, 1, Number.MAX_VALUE, 'a number >= 1')],
-        [at('resetBackoffThreshold'), duration(at('resetBackoffThreshold'), o.resetBackoffThreshold, 0)],
-        [at('jitterFactor'), fraction(at('jitterFactor'), o.jitterFactor, 0, 1, 'a number from 0 to 1')],
-        [at('attemptsBeforeResetBackoff'), integer(at('attemptsBeforeResetBackoff'), o.attemptsBeforeResetBackoff, 1)],
+        [at('initialBackoff'), () => duration(at('initialBackoff'), o.initialBackoff, 0)],
+        [at('maxBackoff'), () => duration(at('maxBackoff'), o.maxBackoff, 0)],
+        [at('backoffMultiplier'), () => fraction(at('backoffMultiplier'), o.backoffMultiplier, 1, Number.MAX_VALUE, 'a number >= 1')],
+        [at('resetBackoffThreshold'), () => duration(at('resetBackoffThreshold'), o.resetBackoffThreshold, 0)],
+        [at('jitterFactor'), () => fraction(at('jitterFactor'), o.jitterFactor, 0, 1, 'a number from 0 to 1')],
+        [at('attemptsBeforeResetBackoff'), () => integer(at('attemptsBeforeResetBackoff'), o.attemptsBeforeResetBackoff, 1)],
       );
       break;
     case 'failure-rate':
       options.push(
-        [at('maxFailuresPerInterval'), integer(at('maxFailuresPerInterval'), o.maxFailuresPerInterval, 1)],
-        [at('interval'), duration(at('interval'), o.interval, 1)],
-        [at('delay'), duration(at('delay'), o.delay, 0)],
+        [at('maxFailuresPerInterval'), () => integer(at('maxFailuresPerInterval'), o.maxFailuresPerInterval, 1)],
+        [at('interval'), () => duration(at('interval'), o.interval, 1)],
+        [at('delay'), () => duration(at('delay'), o.delay, 0)],
       );
       break;
   }
-  return [['restartStrategy', strategy.type], ...options];
+  return evaluate([['restartStrategy', () => strategy.type], ...options]);
+}
+
+type Entry = [string, () => string | undefined];
+
+/** The value of every entry, or one `PropError` with every problem. */
+function evaluate(entries: Entry[]): Array<[string, string | undefined]> {
+  const values: Array<[string, string | undefined]> = [];
+  checkAll(...entries.map(([setting, value]) => () => values.push([setting, value()])));
+  return values;
 }
 
 function duration(field: string, value: Duration | undefined, minMillis: number): string | undefined {

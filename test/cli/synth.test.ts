@@ -93,6 +93,40 @@ describe('cdk8s-flink synth', () => {
     expect(r.err).not.toMatch(/node_modules/);
   });
 
+  test('wrong props of several constructs are listed with the pipeline errors, without a stack trace', () => {
+    const cwd = appDir();
+    fs.mkdirSync(path.join(cwd, 'dist'));
+    fs.writeFileSync(path.join(cwd, 'dist', 'previous.k8s.yaml'), 'previous');
+    fs.writeFileSync(path.join(cwd, 'main.ts'), `
+      import { App, Chart, Size } from 'cdk8s';
+      import { FlinkDeployment, FlinkOperator, FlinkVersion } from '../src';
+      const app = new App();
+      const chart = new Chart(app, 'team-a', { namespace: 'flink' });
+      new FlinkOperator(chart, 'operator', { replicas: 0 });
+      new FlinkDeployment(chart, 'payments', {
+        image: 'flink:2.2', flinkVersion: FlinkVersion.V2_2,
+        jobManager: { memory: '2048m' as any }, taskManager: { memory: Size.mebibytes(1024), cpu: 0 },
+      });
+      new FlinkDeployment(chart, 'fraud', {
+        image: 'flink:2.2', flinkVersion: FlinkVersion.V2_2,
+        jobManager: { memory: Size.mebibytes(1024) }, taskManager: { memory: Size.mebibytes(1024) }, job: { jarUri: 'local:///x.jar' },
+      });
+      app.synth();
+    `);
+    const r = synth(cwd, '--app', `${TSX} main.ts`);
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain([
+      'Error: Validation failed with the following errors:',
+      '  [team-a/operator] replicas: must be an integer from 1 to 100, got 0',
+      '  [team-a/payments] jobManager.memory: must be a Size (e.g. Size.mebibytes(2048)), got "2048m"',
+      '  [team-a/payments] taskManager.cpu: must be a positive number, got 0',
+      '  [team-a/fraud] Job parallelism must be larger than 0',
+    ].join('\n'));
+    expect(r.err).not.toMatch(/^\s+at /m);
+    expect(r.err).not.toMatch(/node_modules|PropError/);
+    expect(fs.readdirSync(path.join(cwd, 'dist'))).toEqual(['previous.k8s.yaml']);
+  });
+
   test('a bug (any other error) keeps its stack trace', () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
     const r = synth(cwd, '--app', `"${process.execPath}" -e "function broken() { throw new TypeError('boom') } broken()"`);

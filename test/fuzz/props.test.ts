@@ -28,8 +28,18 @@ describe('the property itself', () => {
       .toEqual('synthesized');
   });
 
-  test('a prop the constructor refuses is an eager error', () => {
-    expect(checkCase('flink', (chart) => new FlinkDeployment(chart, 'd', deploymentProps({ image: '' })))).toEqual('rejected-eagerly');
+  test('a prop the constructor refuses fails app.synth() and writes nothing; the constructor does not throw', () => {
+    expect(checkCase('flink', (chart) => new FlinkDeployment(chart, 'd', deploymentProps({ image: '' })))).toEqual('rejected-at-synth');
+  });
+
+  test('a value factory without a construct may throw eagerly, naming what is wrong', () => {
+    expect(checkCase('flink', () => FlinkVersion.of('2.2'))).toEqual('rejected-eagerly');
+  });
+
+  test('a construct that throws for its props fails the property', () => {
+    expect(() => checkCase('flink', () => {
+      throw new Error("'image' must be a non-empty image reference, got \"\"");
+    })).toThrow(/construction threw, but only value factories may/);
   });
 
   test('a spec the validators refuse fails app.synth() and writes nothing', () => {
@@ -62,7 +72,7 @@ const circular = (): any => {
 /**
  * Minimal repros of what the properties once found (each crashed or gave a
  * bad message before its fix); each must end like any case: documents, an
- * eager error naming the prop, or the validation block.
+ * eager error of a value factory, or the validation block.
  */
 const KNOWN_CRASHES: Array<[string, string, (scope: Construct) => void]> = [
   // TypeError from the cdk8s-plus toJson_* functions: the pod templates are not checked before k8s.toJson_PodTemplateSpec.

@@ -10,6 +10,7 @@ import { FlinkOperator, FlinkOperatorProps, OperatorLoggingFramework } from '../
 import { WebhookKeystorePassword, WebhookKeystoreProfile } from '../../src/operator/operator-webhook';
 import { OperatorVersion } from '../../src/operator-version';
 import { deploymentProps } from '../support/fixtures';
+import { synthErrors } from '../support/prop-errors';
 
 const NS = 'flink-operator';
 const SHA = '0123456789abcdef'.repeat(4);
@@ -533,7 +534,9 @@ describe('FlinkOperator props', () => {
     const docs = Testing.synth(chart);
     expect(find(docs, 'Deployment', 'flink-kubernetes-operator').metadata.namespace).toEqual('ops');
     expect(find(docs, 'ValidatingWebhookConfiguration', 'flink-operator-ops-webhook-configuration')).toBeDefined();
-    expect(() => new FlinkOperator(Testing.chart(), 'operator')).toThrow('FlinkOperator needs a namespace: set \'namespace\' or give the chart one');
+    const noNamespace = Testing.chart();
+    new FlinkOperator(noNamespace, 'operator');
+    expect(synthErrors(noNamespace)).toEqual('[test/operator] namespace: must be set (or the chart given a namespace): FlinkOperator needs one');
   });
 
   test('image, pull policy and pull secrets apply to the operator and webhook', () => {
@@ -685,12 +688,13 @@ describe('FlinkOperator webhook', () => {
       create: true, profile: 'Modern2023', passwordSecretRef: { name: 'flink-operator-webhook-secret', key: 'password' },
     });
     expect(find(synth(), 'Certificate', 'flink-operator-serving-cert').spec.keystores.pkcs12.profile).toBeUndefined();
-    expect(() => synth({ webhook: { keystoreProfile: 'Modern' as any } }))
-      .toThrow('\'webhook.keystoreProfile\' must be one of Modern2023, LegacyDES, LegacyRC2, got "Modern"');
+    expect(synthErrors(operatorChart({ webhook: { keystoreProfile: 'Modern' as any } }).chart))
+      .toEqual('[test/operator] webhook.keystoreProfile: must be one of "Modern2023", "LegacyDES", "LegacyRC2", got "Modern"');
   });
 
-  test('throws on an empty Secret name', () => {
-    expect(() => WebhookKeystorePassword.fromSecretName('', 'k')).toThrow('the webhook keystore password needs a Secret name and key, got "" and "k"');
+  test('fails synth on an empty Secret name', () => {
+    expect(synthErrors(operatorChart({ webhook: { keystorePassword: WebhookKeystorePassword.fromSecretName('', 'k') } }).chart))
+      .toEqual('[test/operator] webhook.keystorePassword: needs a Secret name and key, got "" and "k"');
   });
 });
 
@@ -766,28 +770,33 @@ describe('FlinkOperator plugins', () => {
   });
 
   test.each([
-    [{ ...plugin, name: 'My_Plugin' }, 'plugin \'name\' must be a lowercase DNS label of at most 40 characters ([a-z0-9-], starting and ending with a letter or digit), got "My_Plugin"'],
-    [{ ...plugin, url: 'file:///tmp/p.jar' }, 'plugin \'policy\': \'url\' must be an http:// or https:// URL, got "file:///tmp/p.jar"'],
-    [{ ...plugin, sha256: 'abc' }, 'plugin \'policy\': \'sha256\' must be 64 hex digits, got "abc"'],
-    [{ ...plugin, listenerClass: 'not a class' }, 'plugin \'policy\': \'listenerClass\' must be a fully qualified Java class name, got "not a class"'],
-    [{ ...plugin, listenerConfiguration: { k: 'v' } }, 'plugin \'policy\': \'listenerConfiguration\' needs \'listenerClass\''],
-    [{ ...plugin, listenerClass: 'a.B', listenerConfiguration: { class: 'c.D' } }, 'plugin \'policy\': \'listenerConfiguration\' key "class" must be non-empty, without spaces, and not \'class\''],
-  ])('throws on an invalid plugin %#', (options, message) => {
-    expect(() => operatorChart({ plugins: [options] })).toThrow(message);
+    [{ ...plugin, name: 'My_Plugin' }, 'plugins: plugin \'name\' must be a lowercase DNS label of at most 40 characters ([a-z0-9-], starting and ending with a letter or digit), got "My_Plugin"'],
+    [{ ...plugin, url: 'file:///tmp/p.jar' }, 'plugins: plugin \'policy\': \'url\' must be an http:// or https:// URL, got "file:///tmp/p.jar"'],
+    [{ ...plugin, sha256: 'abc' }, 'plugins: plugin \'policy\': \'sha256\' must be 64 hex digits, got "abc"'],
+    [{ ...plugin, listenerClass: 'not a class' }, 'plugins: plugin \'policy\': \'listenerClass\' must be a fully qualified Java class name, got "not a class"'],
+    [{ ...plugin, listenerConfiguration: { k: 'v' } }, 'plugins: plugin \'policy\': \'listenerConfiguration\' needs \'listenerClass\''],
+    [{ ...plugin, listenerClass: 'a.B', listenerConfiguration: { class: 'c.D' } }, 'plugins: plugin \'policy\': \'listenerConfiguration\' key "class" must be non-empty, without spaces, and not \'class\''],
+  ])('fails synth on an invalid plugin %#', (options, message) => {
+    expect(synthErrors(operatorChart({ plugins: [options] }).chart)).toEqual(`[test/operator] ${message}`);
   });
 
-  test('throws on a plugin or operator lib installed twice', () => {
-    const { operator } = operatorChart({ plugins: [plugin], operatorLibs: [plugin] });
-    expect(() => operator.addPlugin(plugin)).toThrow('plugin \'policy\' is already installed');
-    expect(() => operator.addOperatorLib(plugin)).toThrow('operator lib \'policy\' is already installed');
-    expect(() => operator.addOperatorLib({ ...plugin, name: 'x', sha256: '' })).toThrow('operator lib \'x\': \'sha256\' must be 64 hex digits, got ""');
+  test('fails synth on a plugin or operator lib installed twice', () => {
+    const { chart, operator } = operatorChart({ plugins: [plugin], operatorLibs: [plugin] });
+    operator.addPlugin(plugin);
+    operator.addOperatorLib(plugin);
+    operator.addOperatorLib({ ...plugin, name: 'x', sha256: '' });
+    expect(synthErrors(chart)).toEqual([
+      '[test/operator] plugins: plugin \'policy\' is already installed',
+      '[test/operator] operatorLibs: operator lib \'policy\' is already installed',
+      '[test/operator] operatorLibs: operator lib \'x\': \'sha256\' must be 64 hex digits, got ""',
+    ].join('\n'));
   });
 });
 
 describe('FlinkOperator validation', () => {
   test('fails at synth with more than one replica and no leader election', () => {
     const { app } = operatorChart({ replicas: 3 });
-    expect(validationErrors(app)).toMatch(/Validation failed with the following errors:\s*\[test\/operator\] 'replicas' is 3, but more than one operator replica needs 'leaderElection' \(the replicas would reconcile the same resources\)/);
+    expect(validationErrors(app)).toMatch(/Validation failed with the following errors:\s*\[test\/operator\] replicas: is 3, but more than one operator replica needs 'leaderElection' \(the replicas would reconcile the same resources\)/);
   });
 
   test('fails at synth when `defaultConfiguration` sets what a prop owns, reporting every key', () => {
@@ -799,9 +808,9 @@ describe('FlinkOperator validation', () => {
       },
     });
     const message = validationErrors(app);
-    expect(message).toContain('[test/operator] \'defaultConfiguration\' sets \'kubernetes.operator.watched.namespaces\'; use \'watchNamespaces\' instead, so the rest of the install follows');
-    expect(message).toContain('[test/operator] \'defaultConfiguration\' sets \'kubernetes.operator.leader-election.enabled\'; use \'leaderElection\' instead, so the rest of the install follows');
-    expect(message).toContain('[test/operator] \'defaultConfiguration\' sets \'kubernetes.operator.health.probe.port\'; use \'healthPort\' instead, so the rest of the install follows');
+    expect(message).toContain('[test/operator] defaultConfiguration: sets \'kubernetes.operator.watched.namespaces\'; use \'watchNamespaces\' instead, so the rest of the install follows');
+    expect(message).toContain('[test/operator] defaultConfiguration: sets \'kubernetes.operator.leader-election.enabled\'; use \'leaderElection\' instead, so the rest of the install follows');
+    expect(message).toContain('[test/operator] defaultConfiguration: sets \'kubernetes.operator.health.probe.port\'; use \'healthPort\' instead, so the rest of the install follows');
   });
 
   test('fails at synth when `defaultConfiguration` configures an installed listener plugin', () => {
@@ -809,35 +818,47 @@ describe('FlinkOperator validation', () => {
       defaultConfiguration: { 'kubernetes.operator.plugins.listeners.audit.class': 'x.Y' },
       plugins: [{ name: 'audit', url: 'https://a.example.com/a.jar', sha256: SHA, listenerClass: 'com.example.Audit' }],
     });
-    expect(validationErrors(app)).toContain('\'defaultConfiguration\' sets \'kubernetes.operator.plugins.listeners.audit.class\', which plugin \'audit\' configures; use its \'listenerClass\' and \'listenerConfiguration\'');
+    expect(validationErrors(app)).toContain('defaultConfiguration: sets \'kubernetes.operator.plugins.listeners.audit.class\', which plugin \'audit\' configures; use its \'listenerClass\' and \'listenerConfiguration\'');
   });
 
   test('fails at synth when the metrics and health ports clash', () => {
     const { app } = operatorChart({ metricsPort: 8085 });
-    expect(validationErrors(app)).toContain('\'metricsPort\' and \'healthPort\' are both 8085');
+    expect(validationErrors(app)).toContain('[test/operator] metricsPort: must differ from \'healthPort\', got 8085 for both');
   });
 
   test.each([
-    [{ replicas: 0 }, '\'replicas\' must be an integer from 1 to 100, got 0'],
-    [{ healthPort: 70000 }, '\'healthPort\' must be an integer from 1 to 65535, got 70000'],
-    [{ metricsPort: 1.5 }, '\'metricsPort\' must be an integer from 1 to 65535, got 1.5'],
-    [{ watchNamespaces: ['team-a', 'team-a'] }, '\'watchNamespaces\' lists "team-a" twice'],
-    [{ watchNamespaces: ['Team_A'] }, '\'watchNamespaces\' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got "Team_A"'],
-    [{ namespace: 'Ops' }, '\'namespace\' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got "Ops"'],
-    [{ leaderElection: { leaseName: '' } }, '\'leaderElection.leaseName\' must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got ""'],
-    [{ image: ' ' }, '\'image\' must not be empty'],
-    [{ logConfiguration: { 'log4j.properties': '' } }, '\'logConfiguration\' has no file "log4j.properties"; the files are log4j-operator.properties, log4j-console.properties, logback-operator.xml, logback-console.xml'],
-    [{ defaultConfiguration: { 'a.b': 'x # y' } }, '\'defaultConfiguration\': value of \'a.b\' must not contain a line break or \'#\' (flink-conf.yaml cuts lines at \'#\')'],
-    [{ defaultConfiguration: { 'a b': 'x' } }, '\'defaultConfiguration\': key "a b" must be non-empty, without whitespace, \'#\' or \': \''],
-  ])('throws on invalid props %#', (props, message) => {
-    expect(() => operatorChart(props as FlinkOperatorProps)).toThrow(message);
+    [{ replicas: 0 }, 'replicas: must be an integer from 1 to 100, got 0'],
+    [{ healthPort: 70000 }, 'healthPort: must be an integer from 1 to 65535, got 70000'],
+    [{ metricsPort: 1.5 }, 'metricsPort: must be an integer from 1 to 65535, got 1.5'],
+    [{ watchNamespaces: ['team-a', 'team-a'] }, 'watchNamespaces: lists "team-a" twice'],
+    [{ watchNamespaces: ['Team_A'] }, 'watchNamespaces: must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got "Team_A"'],
+    [{ namespace: 'Ops' }, 'namespace: must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got "Ops"'],
+    [{ leaderElection: { leaseName: '' } }, 'leaderElection.leaseName: must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got ""'],
+    [{ image: ' ' }, 'image: must be a non-empty string, got " "'],
+    [{ logConfiguration: { 'log4j.properties': '' } }, 'logConfiguration: has no file "log4j.properties"; the files are log4j-operator.properties, log4j-console.properties, logback-operator.xml, logback-console.xml'],
+    [{ defaultConfiguration: { 'a.b': 'x # y' } }, 'defaultConfiguration: value of \'a.b\' must not contain a line break or \'#\' (flink-conf.yaml cuts lines at \'#\'), got "x # y"'],
+    [{ defaultConfiguration: { 'a b': 'x' } }, 'defaultConfiguration: key "a b" must be non-empty, without whitespace, \'#\' or \': \''],
+  ])('fails synth on invalid props %#', (props, message) => {
+    expect(synthErrors(operatorChart(props as FlinkOperatorProps).chart)).toEqual(`[test/operator] ${message}`);
   });
 
-  test('throws when a configuration key is set twice to different values', () => {
-    const { operator } = operatorChart({ defaultConfiguration: { 'kubernetes.operator.reconcile.interval': '30 s' } });
+  test('fails synth on every invalid prop at once, rendering nothing', () => {
+    const { chart } = operatorChart({ replicas: 0, namespace: 'Ops', image: ' ', watchNamespaces: ['a', 'a'] });
+    expect(synthErrors(chart)).toEqual([
+      '[test/operator] namespace: must be a lowercase DNS label ([a-z0-9-], at most 63 characters), got "Ops"',
+      '[test/operator] image: must be a non-empty string, got " "',
+      '[test/operator] watchNamespaces: lists "a" twice',
+      '[test/operator] replicas: must be an integer from 1 to 100, got 0',
+    ].join('\n'));
+    expect(() => Testing.synth(chart)).toThrow(/^Validation failed with the following errors:\n {2}\[test\/operator\] namespace: must be/);
+  });
+
+  test('fails synth when a configuration key is set twice to different values', () => {
+    const { chart, operator } = operatorChart({ defaultConfiguration: { 'kubernetes.operator.reconcile.interval': '30 s' } });
     operator.addDefaultConfiguration('kubernetes.operator.reconcile.interval', '30 s');
-    expect(() => operator.addDefaultConfiguration('kubernetes.operator.reconcile.interval', '10 s'))
-      .toThrow('\'defaultConfiguration.kubernetes.operator.reconcile.interval\' is already set to "30 s"; refusing to overwrite it with "10 s"');
+    operator.addDefaultConfiguration('kubernetes.operator.reconcile.interval', '10 s');
+    expect(synthErrors(chart))
+      .toEqual('[test/operator] defaultConfiguration.kubernetes.operator.reconcile.interval: is already set to "30 s"; refusing to overwrite it with "10 s"');
   });
 });
 

@@ -4,6 +4,7 @@ import {
   HighAvailability, RestartStrategy, StateBackend,
 } from '../../src';
 import { settingKey } from '../../src/settings/_keys';
+import { buildErrors, synthErrors } from '../support/prop-errors';
 
 type Deployed = { chart: Chart; deployment: FlinkDeployment };
 
@@ -131,22 +132,35 @@ describe('typed Flink settings', () => {
   });
 
   test.each([
-    [{ checkpointing: { interval: Duration.millis(5) } }, /'checkpointing.interval' must be at least 10 ms, got "5 millis"/],
-    [{ checkpointing: { maxConcurrent: 0 } }, /'checkpointing.maxConcurrent' must be a whole number >= 1, got 0/],
-    [{ checkpointing: { dir: ' ' } }, /'checkpointing.dir' must be a non-empty string, got " "/],
-    [{ checkpointing: { mode: 'exactly_once' as any } }, /'checkpointing.mode' must be one of "EXACTLY_ONCE", "AT_LEAST_ONCE", got "exactly_once"/],
-    [{ stateBackend: 'rocksdb' as any }, /'stateBackend' must be a StateBackend/],
-    [{ highAvailability: HighAvailability.kubernetes({ storageDir: '' }) }, /'highAvailability.storageDir' must be a non-empty string/],
-    [{ highAvailability: HighAvailability.kubernetes(undefined as any) }, /'highAvailability.storageDir' must be a non-empty string, got undefined/],
-    [{ restartStrategy: RestartStrategy.exponentialDelay({ jitterFactor: 2 }) }, /'restartStrategy.exponentialDelay.jitterFactor' must be a number from 0 to 1, got 2/],
-    [{ restartStrategy: RestartStrategy.fixedDelay({ delay: 10 as any }) }, /'restartStrategy.fixedDelay.delay' must be a Duration/],
-  ])('throws naming the prop for a bad value (%#)', (settings, message) => {
-    expect(() => deploy(FlinkVersion.V2_2, settings as FlinkClusterSettings)).toThrow(message);
+    [{ checkpointing: { interval: Duration.millis(5) } }, /checkpointing.interval: must be at least 10 ms, got "5 millis"/],
+    [{ checkpointing: { maxConcurrent: 0 } }, /checkpointing.maxConcurrent: must be a whole number >= 1, got 0/],
+    [{ checkpointing: { dir: ' ' } }, /checkpointing.dir: must be a non-empty string, got " "/],
+    [{ checkpointing: { mode: 'exactly_once' as any } }, /checkpointing.mode: must be one of "EXACTLY_ONCE", "AT_LEAST_ONCE", got "exactly_once"/],
+    [{ stateBackend: 'rocksdb' as any }, /stateBackend: must be a StateBackend/],
+    [{ highAvailability: HighAvailability.kubernetes({ storageDir: '' }) }, /highAvailability.storageDir: must be a non-empty string/],
+    [{ highAvailability: HighAvailability.kubernetes(undefined as any) }, /highAvailability.storageDir: must be a non-empty string, got undefined/],
+    [{ restartStrategy: RestartStrategy.exponentialDelay({ jitterFactor: 2 }) }, /restartStrategy.exponentialDelay.jitterFactor: must be a number from 0 to 1, got 2/],
+    [{ restartStrategy: RestartStrategy.fixedDelay({ delay: 10 as any }) }, /restartStrategy.fixedDelay.delay: must be a Duration/],
+  ])('fails synth naming the prop for a bad value (%#)', (settings, message) => {
+    const { chart } = deploy(FlinkVersion.V2_2, settings as FlinkClusterSettings);
+    expect(synthErrors(chart)).toMatch(new RegExp(`^\\[test/job\\] ${message.source}`));
   });
 
-  test('throws for a Flink version older than the known keys', () => {
-    expect(() => deploy(FlinkVersion.V1_18, { savepoints: { dir: 's3://b/sp' } }))
-      .toThrow(/'flinkVersion' must be v1_19 or newer with 'savepoints'/);
+  test('fails synth with every bad setting at once', () => {
+    const { chart } = deploy(FlinkVersion.V2_2, {
+      checkpointing: { interval: Duration.millis(5), maxConcurrent: 0 },
+      restartStrategy: RestartStrategy.exponentialDelay({ jitterFactor: 2 }),
+    });
+    expect(synthErrors(chart)).toEqual([
+      '[test/job] checkpointing.interval: must be at least 10 ms, got "5 millis"',
+      '[test/job] checkpointing.maxConcurrent: must be a whole number >= 1, got 0',
+      '[test/job] restartStrategy.exponentialDelay.jitterFactor: must be a number from 0 to 1, got 2',
+    ].join('\n'));
+  });
+
+  test('fails synth for a Flink version older than the known keys', () => {
+    const { chart } = deploy(FlinkVersion.V1_18, { savepoints: { dir: 's3://b/sp' } });
+    expect(synthErrors(chart)).toMatch(/^\[test\/job\] flinkVersion: must be v1_19 or newer with 'savepoints'/);
   });
 });
 
@@ -181,12 +195,11 @@ describe('typed Flink settings of a session job', () => {
     expect(() => Testing.synth(chart)).toThrow(/\[test\/job\/job\] savepoints\.dir: also set in flinkConfiguration as 'state\.savepoints\.dir'/);
   });
 
-  test('throws when the session cluster is defined elsewhere', () => {
-    const chart = Testing.chart();
-    expect(() => new FlinkSessionJob(chart, 'job', {
+  test('fails synth when the session cluster is defined elsewhere', () => {
+    expect(buildErrors((chart) => new FlinkSessionJob(chart, 'job', {
       deployment: FlinkDeployment.fromName(chart, 'session', 'session'),
       job: { jarUri: 'https://repo.example.com/job.jar', parallelism: 1 },
       stateBackend: StateBackend.hashMap(),
-    })).toThrow(/'deployment' must be a FlinkDeployment of this app with 'stateBackend'/);
+    }))).toMatch(/^\[test\/job\] deployment: must be a FlinkDeployment of this app with 'stateBackend'/);
   });
 });

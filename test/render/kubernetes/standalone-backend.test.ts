@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { DeploymentMode, FlinkBackend, FlinkDeployment, FlinkHooks, FlinkJob, FlinkVersion, JobState, UpgradeMode } from '../../../src';
 import { deploymentProps, STATE_MACHINE_JAR } from '../../support/fixtures';
 import { k8sSchemaErrors } from '../../support/k8s-schema';
+import { synthErrors } from '../../support/prop-errors';
 import { synthFailure } from '../../support/synth';
 
 function chart(namespace = 'flink'): Chart {
@@ -319,13 +320,16 @@ describe('FlinkBackend.KUBERNETES application cluster', () => {
   });
 
   test('an invalid backend is an error naming the prop', () => {
-    expect(() => new FlinkDeployment(chart(), 'x', deploymentProps({ backend: 'helm' as any }))).toThrow(/'backend' must be/);
+    const c = chart();
+    new FlinkDeployment(c, 'x', deploymentProps({ backend: 'helm' as any }));
+    expect(synthErrors(c)).toMatch(/^\[test\/x\] backend: must be one of "apache-operator"/);
   });
 
   test('state snapshots need the Apache operator', () => {
     const c = chart();
     const d = new FlinkDeployment(c, 'orders', deploymentProps({ backend: FlinkBackend.KUBERNETES, job: { jarUri: STATE_MACHINE_JAR, parallelism: 2 } }));
-    expect(() => d.addSavepoint('sp')).toThrow("'orders' is rendered by the FlinkBackend.KUBERNETES backend: FlinkStateSnapshots need FlinkBackend.APACHE_OPERATOR");
+    d.addSavepoint('sp');
+    expect(synthErrors(c)).toMatch("[test/orders/sp] job: 'orders' is rendered by the FlinkBackend.KUBERNETES backend: FlinkStateSnapshots need FlinkBackend.APACHE_OPERATOR");
   });
 });
 

@@ -4,6 +4,7 @@ import { flinkClusterErrors } from '../../../src/render/spotify/_flink-cluster-e
 import { STATE_MACHINE_JAR } from '../../support/fixtures';
 import { strictFlinkClusterSchemaErrors } from '../../support/flink-cluster-schema';
 import { k8sSchemaErrors } from '../../support/k8s-schema';
+import { synthErrors } from '../../support/prop-errors';
 import { synthFailure } from '../../support/synth';
 
 function chart(): Chart {
@@ -79,8 +80,9 @@ describe('FlinkBackend.SPOTIFY_OPERATOR', () => {
   });
 
   test('restricted pod security cannot be met: the FlinkCluster has no container security context', () => {
-    expect(() => new FlinkDeployment(chart(), 'orders', props({ podSecurity: undefined })))
-      .toThrow("'podSecurity' must be PodSecurity.CUSTOM with FlinkBackend.SPOTIFY_OPERATOR, got PodSecurity.RESTRICTED");
+    const c = chart();
+    new FlinkDeployment(c, 'orders', props({ podSecurity: undefined }));
+    expect(synthErrors(c)).toMatch(/^\[test\/orders\] podSecurity: must be PodSecurity.CUSTOM with FlinkBackend.SPOTIFY_OPERATOR, got PodSecurity.RESTRICTED/);
   });
 
   test('a prop the FlinkCluster cannot express is an error naming the field and the backend', () => {
