@@ -86,13 +86,15 @@ project.addBins({ 'cdk8s-flink': 'lib/cli/main.js' });
 // The newest operator release's CRDs are used: they declare every field of the older ones.
 // The spotify operator's FlinkCluster CRD is one file of its own group (flinkoperator.k8s.io).
 project.addTask('import', {
-  description: 'Regenerate src/imports/ from the vendored CRDs in imports/',
+  description: 'Regenerate src/imports/ and src/hooks/manifest-types.ts from the vendored CRDs in imports/',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
   steps: [
     { exec: 'node scripts/concat-crds.js imports/apache-flink-kubernetes-operator/1.16.1 .imports-tmp/flink.apache.org.yaml' },
     { exec: 'cdk8s import .imports-tmp/flink.apache.org.yaml --output src/imports --language typescript' },
     { exec: 'rm -rf .imports-tmp' },
     { exec: 'cdk8s import imports/spotify-flink-on-k8s-operator/flinkoperator.k8s.io_flinkclusters.yaml --output src/imports --language typescript' },
+    // The public wire-format types of the hook manifests (src/hooks/manifest-types.ts); a test checks they are current.
+    { exec: 'node scripts/generate-manifest-types.js' },
   ],
 });
 

@@ -14,6 +14,7 @@ export * from './pod-security';
 export * from './flink-canary';
 export * from './flink-testing';
 export * from './hooks/context';
+export * from './hooks/manifest-types';
 export * from './hooks/validator';
 export * from './hooks/mutator';
 export * from './hooks/listener';

@@ -19,7 +19,7 @@ function brokenApp(outdir: string): App {
   session.addFlinkConfiguration('taskmanager.numberOfTaskSlots', () => 2);
   new FlinkSessionJob(chart, 'etl', { deployment: session, job: { source: FlinkJob.python({ pyFile: 'etl.txt' }), parallelism: 0 } });
   new FlinkStateSnapshot(chart, 'checkpoint', { type: SnapshotType.CHECKPOINT, path: 's3://b/cp' });
-  new FlinkBlueGreenDeployment(chart, 'orders', deploymentProps({ job: { jarUri: STATE_MACHINE_JAR, parallelism: 1 }, abortGracePeriod: Duration.millis(0.5) }));
+  new FlinkBlueGreenDeployment(chart, 'orders', { ...deploymentProps({ job: { jarUri: STATE_MACHINE_JAR, parallelism: 1 } }), abortGracePeriod: Duration.millis(0.5) });
   new FlinkDeployment(chart, 'fraud', deploymentProps({ job: { jarUri: STATE_MACHINE_JAR } }));
   return app;
 }

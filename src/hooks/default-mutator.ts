@@ -1,4 +1,5 @@
 import { FlinkHookContext } from './context';
+import { FlinkDeploymentManifest, FlinkSessionJobManifest } from './manifest-types';
 import { IFlinkResourceMutator } from './mutator';
 
 /**
@@ -19,7 +20,7 @@ export class DefaultMutator implements IFlinkResourceMutator {
    * @param deployment the FlinkDeployment manifest
    * @param _context unused
    */
-  public mutateDeployment(deployment: any, _context?: FlinkHookContext): any {
+  public mutateDeployment(deployment: FlinkDeploymentManifest, _context?: FlinkHookContext): FlinkDeploymentManifest {
     return deployment;
   }
 
@@ -30,7 +31,8 @@ export class DefaultMutator implements IFlinkResourceMutator {
    * @param _sessionDeployment unused
    * @param _context unused
    */
-  public mutateSessionJob(sessionJob: any, _sessionDeployment?: any, _context?: FlinkHookContext): any {
+  public mutateSessionJob(
+    sessionJob: FlinkSessionJobManifest, _sessionDeployment?: FlinkDeploymentManifest, _context?: FlinkHookContext): FlinkSessionJobManifest {
     const target = sessionJob?.spec?.deploymentName;
     if (typeof target !== 'string' || sessionJob === null || typeof sessionJob !== 'object') {
       return sessionJob;

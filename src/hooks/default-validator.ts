@@ -1,5 +1,6 @@
 import { FlinkHookContext } from './context';
 import { defaultChecks } from './default-validator/_lazy-rules';
+import { FlinkDeploymentManifest, FlinkResourceManifest, FlinkSessionJobManifest, FlinkStateSnapshotManifest } from './manifest-types';
 import { IFlinkResourceValidator, IFlinkStateSnapshotValidator } from './validator';
 
 /**
@@ -32,7 +33,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the first error message, or `undefined` when valid
    */
-  public validateDeployment(deployment: any, context?: FlinkHookContext): string | undefined {
+  public validateDeployment(deployment: FlinkDeploymentManifest, context?: FlinkHookContext): string | undefined {
     return defaultChecks().deploymentErrors(deployment, context)[0];
   }
 
@@ -44,7 +45,8 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the first error message, or `undefined` when valid
    */
-  public validateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string | undefined {
+  public validateSessionJob(
+    sessionJob: FlinkSessionJobManifest, sessionDeployment?: FlinkDeploymentManifest, context?: FlinkHookContext): string | undefined {
     return defaultChecks().sessionJobErrors(sessionJob, sessionDeployment, context)[0];
   }
 
@@ -55,7 +57,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the error messages; empty when valid
    */
-  public deploymentErrors(deployment: any, context?: FlinkHookContext): string[] {
+  public deploymentErrors(deployment: FlinkDeploymentManifest, context?: FlinkHookContext): string[] {
     return defaultChecks().deploymentErrors(deployment, context);
   }
 
@@ -67,7 +69,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the error messages; empty when valid
    */
-  public sessionJobErrors(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string[] {
+  public sessionJobErrors(sessionJob: FlinkSessionJobManifest, sessionDeployment?: FlinkDeploymentManifest, context?: FlinkHookContext): string[] {
     return defaultChecks().sessionJobErrors(sessionJob, sessionDeployment, context);
   }
 
@@ -85,7 +87,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the first error message, or `undefined` when valid
    */
-  public validateStateSnapshot(snapshot: any, target?: any, context?: FlinkHookContext): string | undefined {
+  public validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target?: FlinkResourceManifest, context?: FlinkHookContext): string | undefined {
     return defaultChecks().stateSnapshotErrors(snapshot, target, context)[0];
   }
 
@@ -97,7 +99,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the error messages; empty when valid
    */
-  public stateSnapshotErrors(snapshot: any, target?: any, context?: FlinkHookContext): string[] {
+  public stateSnapshotErrors(snapshot: FlinkStateSnapshotManifest, target?: FlinkResourceManifest, context?: FlinkHookContext): string[] {
     return defaultChecks().stateSnapshotErrors(snapshot, target, context);
   }
 

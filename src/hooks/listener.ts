@@ -1,3 +1,5 @@
+import { FlinkResourceManifest } from './manifest-types';
+
 /**
  * What happened to a Flink resource during synth.
  */
@@ -14,8 +16,12 @@ export interface FlinkResourceEvent {
    * @default - no namespace (the one of the kubectl context / Argo CD application)
    */
   readonly namespace?: string;
-  /** The manifest at the time of the event (a copy; changing it has no effect). */
-  readonly manifest: any;
+  /**
+   * The manifest at the time of the event (a copy; changing it has no
+   * effect). `kind` tells which it is; cast it to `FlinkDeploymentManifest`,
+   * `FlinkSessionJobManifest` or `FlinkStateSnapshotManifest` to read its spec.
+   */
+  readonly manifest: FlinkResourceManifest;
   /**
    * The validation errors, for `onValidationFailed`.
    *

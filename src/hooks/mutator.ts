@@ -1,4 +1,5 @@
 import { FlinkHookContext } from './context';
+import { FlinkDeploymentManifest, FlinkSessionJobManifest } from './manifest-types';
 
 /**
  * Rewrites Flink resources before they are validated and written, the
@@ -17,7 +18,7 @@ export interface IFlinkResourceMutator {
    * @param context what the pipeline knows besides the manifest
    * @returns the manifest to use from now on
    */
-  mutateDeployment(deployment: any, context?: FlinkHookContext): any;
+  mutateDeployment(deployment: FlinkDeploymentManifest, context?: FlinkHookContext): FlinkDeploymentManifest;
 
   /**
    * Mutates a `FlinkSessionJob`.
@@ -27,5 +28,6 @@ export interface IFlinkResourceMutator {
    * @param context what the pipeline knows besides the manifests
    * @returns the manifest to use from now on
    */
-  mutateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): any;
+  mutateSessionJob(
+    sessionJob: FlinkSessionJobManifest, sessionDeployment?: FlinkDeploymentManifest, context?: FlinkHookContext): FlinkSessionJobManifest;
 }

@@ -1,12 +1,14 @@
 import { FlinkHookContext } from './context';
+import { FlinkDeploymentManifest, FlinkResourceManifest, FlinkSessionJobManifest, FlinkStateSnapshotManifest } from './manifest-types';
 
 /**
  * Validates Flink resources before they are written, the synth-time
  * counterpart of the operator's `FlinkResourceValidator` plugin.
  *
  * The manifests are the plain JSON of the `flink.apache.org/v1beta1`
- * resources exactly as the operator would receive them. A returned string
- * is an error; `undefined` means valid.
+ * resources exactly as the operator would receive them, typed from the
+ * operator's CRDs (`FlinkDeploymentManifest`, ...). A returned string is an
+ * error; `undefined` means valid.
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/plugins/
  */
@@ -18,7 +20,7 @@ export interface IFlinkResourceValidator {
    * @param context what the pipeline knows besides the manifest
    * @returns an error message, or `undefined` when valid
    */
-  validateDeployment(deployment: any, context?: FlinkHookContext): string | undefined;
+  validateDeployment(deployment: FlinkDeploymentManifest, context?: FlinkHookContext): string | undefined;
 
   /**
    * Validates a `FlinkSessionJob`.
@@ -28,7 +30,8 @@ export interface IFlinkResourceValidator {
    * @param context what the pipeline knows besides the manifests
    * @returns an error message, or `undefined` when valid
    */
-  validateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string | undefined;
+  validateSessionJob(
+    sessionJob: FlinkSessionJobManifest, sessionDeployment?: FlinkDeploymentManifest, context?: FlinkHookContext): string | undefined;
 }
 
 /**
@@ -51,9 +54,10 @@ export interface IFlinkStateSnapshotValidator {
    * @param snapshot the FlinkStateSnapshot manifest
    * @param target the FlinkDeployment or FlinkSessionJob its `jobReference`
    *   names, when it is defined in the same app (or among the files given to
-   *   `cdk8s-flink validate`); `undefined` otherwise
+   *   `cdk8s-flink validate`); `undefined` otherwise. Its `kind` tells which;
+   *   cast it to `FlinkDeploymentManifest` or `FlinkSessionJobManifest` to read its spec
    * @param context what the pipeline knows besides the manifests
    * @returns an error message, or `undefined` when valid
    */
-  validateStateSnapshot(snapshot: any, target?: any, context?: FlinkHookContext): string | undefined;
+  validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target?: FlinkResourceManifest, context?: FlinkHookContext): string | undefined;
 }

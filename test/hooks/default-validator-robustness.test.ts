@@ -101,7 +101,7 @@ function expectMessages(result: unknown): void {
 }
 
 describe('DefaultValidator robustness', () => {
-  test.each(GARBAGE.map((value) => [value]))('a whole manifest of garbage #%#', (value) => {
+  test.each(GARBAGE.map((value) => [value as any]))('a whole manifest of garbage #%#', (value) => {
     expectMessages(validator.deploymentErrors(value));
     expectMessages(validator.sessionJobErrors(value, value, value as any));
     expect(() => validator.validateDeployment(value, value as any)).not.toThrow();
@@ -109,8 +109,8 @@ describe('DefaultValidator robustness', () => {
   });
 
   test('a non-object manifest gets one structural message', () => {
-    expect(validator.deploymentErrors('abc')).toEqual(['Invalid FlinkDeployment manifest: expected an object, got string']);
-    expect(validator.validateSessionJob([])).toBe('Invalid FlinkSessionJob manifest: expected an object, got array');
+    expect(validator.deploymentErrors('abc' as any)).toEqual(['Invalid FlinkDeployment manifest: expected an object, got string']);
+    expect(validator.validateSessionJob([] as any)).toBe('Invalid FlinkSessionJob manifest: expected an object, got array');
   });
 
   test('wrongly typed fields get the API server\'s structural messages', () => {

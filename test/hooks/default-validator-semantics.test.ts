@@ -250,7 +250,7 @@ describe('autoscaler excluded periods (Quartz)', () => {
 });
 
 describe('session job jarURI hosts, without DNS', () => {
-  const check = (jarURI: string) => validator.validateSessionJob({ metadata: { name: 'j' }, spec: { deploymentName: 'c', job: { jarURI } } });
+  const check = (jarURI: string) => validator.validateSessionJob({ apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkSessionJob', metadata: { name: 'j' }, spec: { deploymentName: 'c', job: { jarURI } } });
   const restricted = (host: string) => `jarURI host '${host}' resolves to a restricted address`;
   test.each<[string, string | undefined]>([
     ['https://repo1.maven.org/maven2/x.jar', undefined],
@@ -282,10 +282,10 @@ describe('session job jarURI hosts, without DNS', () => {
 
 describe('canaries', () => {
   test('resources labelled as canaries are not validated', () => {
-    const canary = { metadata: { name: 'canary', labels: { 'flink.apache.org/canary': 'TRUE' } } };
+    const canary = { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', metadata: { name: 'canary', labels: { 'flink.apache.org/canary': 'TRUE' } } };
     expect(validator.deploymentErrors(canary)).toEqual([]);
     expect(validator.sessionJobErrors(canary)).toEqual([]);
-    expect(validator.deploymentErrors({ metadata: { name: 'canary', labels: { 'flink.apache.org/canary': 'false' } } }, CONTEXT))
+    expect(validator.deploymentErrors({ ...canary, metadata: { name: 'canary', labels: { 'flink.apache.org/canary': 'false' } } }, CONTEXT))
       .toContain('Flink Version must be defined.');
   });
 });

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import {
-  FlinkDeployment, FlinkDeploymentProps, FlinkHooks, FlinkResourceEvent, FlinkSessionJob, FlinkVersion,
+  FlinkDeployment, FlinkDeploymentManifest, FlinkDeploymentProps, FlinkHooks, FlinkResourceEvent, FlinkSessionJob, FlinkVersion,
   IFlinkResourceMutator, IFlinkResourceValidator,
 } from '../../src';
 import { deploymentProps, STATE_MACHINE_JAR } from '../support/fixtures';
@@ -21,7 +21,7 @@ const passSessionJob = { mutateSessionJob: (j: any) => j };
 /** A validator that rejects images outside a registry. */
 const registryPolicy: IFlinkResourceValidator = {
   ...noSessionJobCheck,
-  validateDeployment: (d) => d.spec.image.startsWith('registry.example.com/') ? undefined : `image '${d.spec.image}' is not from registry.example.com`,
+  validateDeployment: (d) => d.spec?.image?.startsWith('registry.example.com/') ? undefined : `image '${d.spec?.image}' is not from registry.example.com`,
 };
 
 describe('FlinkHooks', () => {
@@ -71,9 +71,9 @@ describe('FlinkHooks', () => {
     const seen: string[] = [];
     FlinkHooks.of(chart).addMutator({
       ...passSessionJob,
-      mutateDeployment: (d) => ({ ...d, spec: { ...d.spec, image: `registry.example.com/${d.spec.image}` }, metadata: { ...d.metadata, labels: { ...d.metadata.labels, mutated: 'yes' } } }),
+      mutateDeployment: (d) => ({ ...d, spec: { ...d.spec, image: `registry.example.com/${d.spec?.image}` }, metadata: { ...d.metadata, labels: { ...d.metadata.labels, mutated: 'yes' } } }),
     });
-    FlinkHooks.of(chart).addValidator({ ...noSessionJobCheck, validateDeployment: (d) => { seen.push(d.spec.image); return undefined; } });
+    FlinkHooks.of(chart).addValidator({ ...noSessionJobCheck, validateDeployment: (d) => { seen.push(d.spec!.image!); return undefined; } });
     new FlinkDeployment(chart, 'd', props());
     const [doc] = Testing.synth(chart);
     expect(doc.spec.image).toEqual('registry.example.com/flink:2.2');
@@ -132,7 +132,7 @@ describe('FlinkHooks', () => {
   test('hooks that throw or return garbage become errors, not crashes', () => {
     const chart = Testing.chart();
     FlinkHooks.of(chart).addMutator({ ...passSessionJob, mutateDeployment: () => { throw new Error('boom'); } });
-    FlinkHooks.of(chart).addMutator({ ...passSessionJob, mutateDeployment: () => 42 });
+    FlinkHooks.of(chart).addMutator({ ...passSessionJob, mutateDeployment: () => 42 as any });
     class StrictPolicy implements IFlinkResourceValidator {
       validateDeployment(): string | undefined { throw new TypeError('cannot read x'); }
       validateSessionJob(): string | undefined { return undefined; }
@@ -167,7 +167,7 @@ describe('FlinkHooks', () => {
     FlinkHooks.of(app).addListener({
       onMutated: (e: FlinkResourceEvent) => events.push(`mutated ${e.kind}/${e.name} at ${e.source}`),
       onValidationFailed: (e: FlinkResourceEvent) => events.push(`failed ${e.name}: ${e.errors?.join(',')}`),
-      onRendered: (e: FlinkResourceEvent) => events.push(`rendered ${e.name} ${e.manifest.spec.image}`),
+      onRendered: (e: FlinkResourceEvent) => events.push(`rendered ${e.name} ${(e.manifest as FlinkDeploymentManifest).spec?.image}`),
     });
     // A plain object with only one of the methods is fine too.
     FlinkHooks.of(app).addListener({ onRendered: () => events.push('second listener') } as any);
@@ -186,7 +186,7 @@ describe('FlinkHooks', () => {
 
   test('listeners get copies: changing an event manifest changes nothing', () => {
     const chart = Testing.chart();
-    FlinkHooks.of(chart).addListener({ onMutated: (e: FlinkResourceEvent) => { e.manifest.spec.image = 'evil'; } } as any);
+    FlinkHooks.of(chart).addListener({ onMutated: (e: any) => { e.manifest.spec.image = 'evil'; } } as any);
     new FlinkDeployment(chart, 'd', props());
     expect(Testing.synth(chart)[0].spec.image).toEqual('flink:2.2');
   });

@@ -112,8 +112,8 @@ describe('DefaultValidator.stateSnapshotErrors (this library)', () => {
   });
 
   test('a manifest that is not an object is reported as such', () => {
-    expect(validator.stateSnapshotErrors([])).toEqual(['Invalid FlinkStateSnapshot manifest: expected an object, got array']);
-    expect(validator.stateSnapshotErrors(null)).toEqual(['Invalid FlinkStateSnapshot manifest: expected an object, got null']);
+    expect(validator.stateSnapshotErrors([] as any)).toEqual(['Invalid FlinkStateSnapshot manifest: expected an object, got array']);
+    expect(validator.stateSnapshotErrors(null as any)).toEqual(['Invalid FlinkStateSnapshot manifest: expected an object, got null']);
   });
 });
 
