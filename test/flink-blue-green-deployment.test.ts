@@ -289,7 +289,7 @@ describe('FlinkBlueGreenDeployment', () => {
     test('fails synth when the green deployment name is too long', () => {
       const chart = Testing.chart();
       new FlinkBlueGreenDeployment(chart, 'bg', e2eProps({ name: 'a'.repeat(40) }));
-      expect(() => Testing.synth(chart)).toThrow(/\[test\/bg\] The FlinkDeployment name: a{40}-green is invalid/);
+      expect(() => Testing.synth(chart)).toThrow(/\[test\/bg\] name \(metadata.name\): The FlinkDeployment name: a{40}-green is invalid/);
     });
 
     test('user validators see the blue and green FlinkDeployments; a shared message is reported once', () => {
@@ -336,7 +336,7 @@ describe('FlinkBlueGreenDeployment', () => {
       const bg = new FlinkBlueGreenDeployment(chart, 'bg', e2eProps());
       Testing.synth(chart);
       bg.addFlinkConfiguration('kubernetes.cluster-id', 'orders');
-      expect(() => Testing.synth(chart)).toThrow(/\[test\/bg\] Forbidden Flink config key: kubernetes.cluster-id/);
+      expect(() => Testing.synth(chart)).toThrow(/\[test\/bg\] flinkConfiguration.kubernetes.cluster-id \(spec.template.spec.flinkConfiguration.kubernetes.cluster-id\): Forbidden Flink config key: kubernetes.cluster-id/);
     });
   });
 });

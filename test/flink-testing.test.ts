@@ -22,8 +22,8 @@ describe('FlinkTesting', () => {
 
     const bad = new Chart(app, 'bad');
     new FlinkDeployment(bad, 'no-parallelism', deploymentProps({ job: { jarUri: STATE_MACHINE_JAR } }));
-    expect(FlinkTesting.validationErrors(good)).toEqual(['[bad/no-parallelism] Job parallelism must be larger than 0']);
-    expect(() => FlinkTesting.assertValid(bad)).toThrow('expected a valid app, got 1 error(s):\n  [bad/no-parallelism] Job parallelism must be larger than 0');
+    expect(FlinkTesting.validationErrors(good)).toEqual(['[bad/no-parallelism] job.parallelism (spec.job.parallelism): Job parallelism must be larger than 0']);
+    expect(() => FlinkTesting.assertValid(bad)).toThrow('expected a valid app, got 1 error(s):\n  [bad/no-parallelism] job.parallelism (spec.job.parallelism): Job parallelism must be larger than 0');
   });
 
   test('assertInvalid passes only when every expected message is reported', () => {
@@ -31,7 +31,7 @@ describe('FlinkTesting', () => {
     new FlinkDeployment(chart, 'd', deploymentProps({ job: { jarUri: STATE_MACHINE_JAR } }));
     expect(() => FlinkTesting.assertInvalid(chart, ['Job parallelism must be larger than 0'])).not.toThrow();
     expect(() => FlinkTesting.assertInvalid(chart, ['Job parallelism must be larger than 0', 'Flink Version must be defined.']))
-      .toThrow(/missing validation error\(s\): Flink Version must be defined\.\nreported:\n {2}\[test\/d\] Job parallelism must be larger than 0/);
+      .toThrow(/missing validation error\(s\): Flink Version must be defined\.\nreported:\n {2}\[test\/d\] job.parallelism \(spec.job.parallelism\): Job parallelism must be larger than 0/);
     const valid = Testing.chart();
     expect(() => FlinkTesting.assertInvalid(valid, ['x'])).toThrow('expected validation errors [x], but the app is valid');
   });

@@ -34,7 +34,7 @@ const EXPECTED = [
   '[team-a/etl] job.parallelism: must be a whole number >= 1, got 0',
   '[team-a/checkpoint] path: applies to savepoints only, got "s3://b/cp" on a checkpoint',
   '[team-a/orders] abortGracePeriod: must be a whole number of milliseconds, got "0.5 millis"',
-  '[team-a/fraud] Job parallelism must be larger than 0',
+  '[team-a/fraud] job.parallelism (spec.job.parallelism): Job parallelism must be larger than 0',
 ];
 
 describe('prop errors are collected, not thrown', () => {

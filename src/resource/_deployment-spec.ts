@@ -6,16 +6,16 @@
  */
 import { ImagePullPolicy } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { checkAll, checkedParts, checkEnum, checkInteger, checkJob, checkNonEmptyString, fail } from '../props/_checks';
-import { ConfigurationMap } from '../props/_configuration-map';
-import { jobConfiguration, MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from '../manifest/_ir';
-import { PlaintextCredentials } from '../security/_plaintext-credentials';
-import { withRestrictedDefaults } from '../security/_pod-template-security';
-import { SecretEnvironment } from '../security/_secret-env';
 import { DeploymentMode, type FlinkDeploymentProps } from '../flink-deployment';
 import { FlinkVersion } from '../flink-version';
 import { policyAnnotations } from '../hooks/_library-policy';
+import { jobConfiguration, MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from '../manifest/_ir';
 import { PodSecurity } from '../pod-security';
+import { checkAll, checkedParts, checkEnum, checkInteger, checkJob, checkNonEmptyString, fail } from '../props/_checks';
+import { ConfigurationMap } from '../props/_configuration-map';
+import { PlaintextCredentials } from '../security/_plaintext-credentials';
+import { withRestrictedDefaults } from '../security/_pod-template-security';
+import { SecretEnvironment } from '../security/_secret-env';
 import { settingConflicts } from '../settings/_conflicts';
 import { RenderedSetting, renderSettings, withSettings } from '../settings/_render';
 

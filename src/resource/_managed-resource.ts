@@ -1,11 +1,12 @@
 import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { describeKey, describeValue, oneLine } from '../manifest/_describe';
-import { jsonEquals } from '../manifest/_json';
-import { PropErrors } from '../props/_prop-errors';
+import { withUpstreamField } from './_upstream-fields';
 import { ArgoCdSyncWave } from '../argo-cd';
 import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from '../hooks/_pipeline';
 import { FlinkHooks } from '../hooks/flink-hooks';
+import { describeKey, describeValue, oneLine } from '../manifest/_describe';
+import { jsonEquals } from '../manifest/_json';
+import { PropErrors } from '../props/_prop-errors';
 import { CustomResourceRenderer } from '../render/_custom-resource';
 import { ResourceRenderer } from '../render/_resource-renderer';
 
@@ -105,7 +106,9 @@ export class ManagedResource {
         operatorConfiguration: this.options.operatorConfiguration,
       });
       const unrenderable = unrenderableKeys(result.manifest, '').map((field) => `${field}: the key "constructor" cannot be rendered (cdk8s reads it as the object's constructor); rename it`);
-      const errors = [...result.errors, ...unrenderable, ...this.syncMetadata(built, result.manifest)];
+      // An upstream rule about one prop names the prop and the operator field too.
+      const pipeline = result.errors.map((message) => withUpstreamField(this.options.kind, message));
+      const errors = [...pipeline, ...unrenderable, ...this.syncMetadata(built, result.manifest)];
       // The backend reads a manifest the validators accepted: it need not guard against garbage.
       this.cached = {
         manifest: result.manifest,

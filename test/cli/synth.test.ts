@@ -85,7 +85,7 @@ describe('cdk8s-flink synth', () => {
     const r = synth(cwd, '--app', `${TSX} main.ts`);
     expect(r.exitCode).toBe(1);
     expect(r.err).toContain('[team-a/one] Flink version v1_14 is not supported by this operator version');
-    expect(r.err).toContain('[team-b/two] Job parallelism must be larger than 0');
+    expect(r.err).toContain('[team-b/two] job.parallelism (spec.job.parallelism): Job parallelism must be larger than 0');
     expect(fs.readdirSync(path.join(cwd, 'dist'))).toEqual(['previous.k8s.yaml']);
     // The error list, not cdk8s' stack trace.
     expect(r.err).toContain('Error: Validation failed with the following errors:');
@@ -120,7 +120,7 @@ describe('cdk8s-flink synth', () => {
       '  [team-a/operator] replicas: must be an integer from 1 to 100, got 0',
       '  [team-a/payments] jobManager.memory: must be a Size (e.g. Size.mebibytes(2048)), got "2048m"',
       '  [team-a/payments] taskManager.cpu: must be a positive number, got 0',
-      '  [team-a/fraud] Job parallelism must be larger than 0',
+      '  [team-a/fraud] job.parallelism (spec.job.parallelism): Job parallelism must be larger than 0',
     ].join('\n'));
     expect(r.err).not.toMatch(/^\s+at /m);
     expect(r.err).not.toMatch(/node_modules|PropError/);

@@ -220,9 +220,9 @@ describe('built-in validation at synth', () => {
     new FlinkDeployment(b, 'old', props({ flinkVersion: FlinkVersion.V1_14, flinkConfiguration: { 'kubernetes.cluster-id': 'x' } }));
     expect(() => app.synth()).toThrow([
       'Validation failed with the following errors:',
-      '  [team-a/no-parallelism] Job parallelism must be larger than 0',
+      '  [team-a/no-parallelism] job.parallelism (spec.job.parallelism): Job parallelism must be larger than 0',
       '  [team-b/old] Flink version v1_14 is not supported by this operator version',
-      '  [team-b/old] Forbidden Flink config key: kubernetes.cluster-id',
+      '  [team-b/old] flinkConfiguration.kubernetes.cluster-id (spec.flinkConfiguration.kubernetes.cluster-id): Forbidden Flink config key: kubernetes.cluster-id',
     ].join('\n'));
     expect(fs.readdirSync(outdir)).toEqual([]);
   });
