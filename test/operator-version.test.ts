@@ -1,5 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { FlinkDeployment, FlinkHooks, FlinkOperator, FlinkVersion, OperatorVersion } from '../src';
+import { buildErrors } from './support/prop-errors';
 
 describe('OperatorVersion', () => {
   test('of() accepts the minor line and the exact release', () => {
@@ -72,6 +73,7 @@ describe('the target of an app', () => {
   });
 
   test('fails for a version prop that is not an OperatorVersion', () => {
-    expect(() => new FlinkOperator(Testing.chart(), 'o', { namespace: 'x', version: '1.16' as any })).toThrow(/'version' must be an OperatorVersion/);
+    expect(buildErrors((chart) => new FlinkOperator(chart, 'o', { namespace: 'x', version: '1.16' as any })))
+      .toEqual('[test/o] version: must be an OperatorVersion (e.g. OperatorVersion.V1_16 or OperatorVersion.of(\'1.16\')), got "1.16"');
   });
 });
