@@ -5,29 +5,19 @@
 
 /**
  * `metadata` of a Flink resource manifest (Kubernetes `ObjectMeta`, wire
- * format): the fields a hook reads or writes.
+ * format): the fields a hook reads or writes; the server-set ones are left out.
  */
 export interface FlinkManifestMetadata {
   /** `metadata.name`. */
   readonly name?: string;
-  /** `metadata.generateName`. */
-  readonly generateName?: string;
   /** `metadata.namespace`. */
   readonly namespace?: string;
   /** `metadata.labels`. */
   readonly labels?: { [key: string]: string };
   /** `metadata.annotations`. */
   readonly annotations?: { [key: string]: string };
-  /** `metadata.uid` (set by the API server). */
-  readonly uid?: string;
-  /** `metadata.resourceVersion` (set by the API server). */
-  readonly resourceVersion?: string;
   /** `metadata.generation` (set by the API server). */
   readonly generation?: number;
-  /** `metadata.creationTimestamp` (set by the API server). */
-  readonly creationTimestamp?: string;
-  /** `metadata.deletionTimestamp` (set by the API server). */
-  readonly deletionTimestamp?: string;
   /** `metadata.finalizers`. */
   readonly finalizers?: string[];
   /** `metadata.ownerReferences`, each a Kubernetes `OwnerReference`. */
@@ -47,27 +37,21 @@ export interface FlinkResourceManifest {
   readonly metadata: FlinkManifestMetadata;
 }
 
-/**
- * A `FlinkDeployment` manifest (`flink.apache.org/v1beta1`, wire format), as the hooks receive it.
- */
+/** A `FlinkDeployment` manifest (`flink.apache.org/v1beta1`, wire format), as the hooks receive it. */
 export interface FlinkDeploymentManifest extends FlinkResourceManifest {
-  /**
-   * `spec`.
-   */
+  /** `spec`. */
   readonly spec?: FlinkDeploymentManifestSpec;
   /**
    * `status`.
+   *
+   * As the operator writes it (free-form here).
    */
-  readonly status?: FlinkDeploymentManifestStatus;
+  readonly status?: { [key: string]: any };
 }
 
-/**
- * `spec` of a FlinkDeployment manifest.
- */
+/** `spec` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpec {
-  /**
-   * `spec.flinkConfiguration`.
-   */
+  /** `spec.flinkConfiguration`. */
   readonly flinkConfiguration?: { [key: string]: any };
   /**
    * `spec.flinkVersion`.
@@ -75,29 +59,17 @@ export interface FlinkDeploymentManifestSpec {
    * One of `v1_13`, `v1_14`, `v1_15`, `v1_16`, `v1_17`, `v1_18`, `v1_19`, `v1_20`, `v2_0`, `v2_1`, `v2_2`, `v2_3`, `v2_4`.
    */
   readonly flinkVersion?: string;
-  /**
-   * `spec.image`.
-   */
+  /** `spec.image`. */
   readonly image?: string;
-  /**
-   * `spec.imagePullPolicy`.
-   */
+  /** `spec.imagePullPolicy`. */
   readonly imagePullPolicy?: string;
-  /**
-   * `spec.ingress`.
-   */
+  /** `spec.ingress`. */
   readonly ingress?: FlinkDeploymentManifestSpecIngress;
-  /**
-   * `spec.job`.
-   */
+  /** `spec.job`. */
   readonly job?: FlinkDeploymentManifestSpecJob;
-  /**
-   * `spec.jobManager`.
-   */
+  /** `spec.jobManager`. */
   readonly jobManager?: FlinkDeploymentManifestSpecJobManager;
-  /**
-   * `spec.logConfiguration`.
-   */
+  /** `spec.logConfiguration`. */
   readonly logConfiguration?: { [key: string]: string };
   /**
    * `spec.mode`.
@@ -111,103 +83,57 @@ export interface FlinkDeploymentManifestSpec {
    * A Kubernetes `PodTemplateSpec` in wire format.
    */
   readonly podTemplate?: { [key: string]: any };
-  /**
-   * `spec.restartNonce`.
-   */
+  /** `spec.restartNonce`. */
   readonly restartNonce?: number;
-  /**
-   * `spec.serviceAccount`.
-   */
+  /** `spec.serviceAccount`. */
   readonly serviceAccount?: string;
-  /**
-   * `spec.taskManager`.
-   */
+  /** `spec.taskManager`. */
   readonly taskManager?: FlinkDeploymentManifestSpecTaskManager;
 }
 
-/**
- * `spec.ingress` of a FlinkDeployment manifest.
- */
+/** `spec.ingress` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecIngress {
-  /**
-   * `spec.ingress.annotations`.
-   */
+  /** `spec.ingress.annotations`. */
   readonly annotations?: { [key: string]: string };
-  /**
-   * `spec.ingress.className`.
-   */
+  /** `spec.ingress.className`. */
   readonly className?: string;
-  /**
-   * `spec.ingress.labels`.
-   */
+  /** `spec.ingress.labels`. */
   readonly labels?: { [key: string]: string };
-  /**
-   * `spec.ingress.template`.
-   */
+  /** `spec.ingress.template`. */
   readonly template?: string;
-  /**
-   * `spec.ingress.tls`.
-   */
+  /** `spec.ingress.tls`. */
   readonly tls?: FlinkDeploymentManifestSpecIngressTls[];
 }
 
-/**
- * `spec.ingress.tls[]` of a FlinkDeployment manifest.
- */
+/** `spec.ingress.tls[]` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecIngressTls {
-  /**
-   * `spec.ingress.tls[].hosts`.
-   */
+  /** `spec.ingress.tls[].hosts`. */
   readonly hosts?: string[];
-  /**
-   * `spec.ingress.tls[].secretName`.
-   */
+  /** `spec.ingress.tls[].secretName`. */
   readonly secretName?: string;
 }
 
-/**
- * `spec.job` of a FlinkDeployment manifest.
- */
+/** `spec.job` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecJob {
-  /**
-   * `spec.job.allowNonRestoredState`.
-   */
+  /** `spec.job.allowNonRestoredState`. */
   readonly allowNonRestoredState?: boolean;
-  /**
-   * `spec.job.args`.
-   */
+  /** `spec.job.args`. */
   readonly args?: string[];
-  /**
-   * `spec.job.autoscalerResetNonce`.
-   */
+  /** `spec.job.autoscalerResetNonce`. */
   readonly autoscalerResetNonce?: number;
-  /**
-   * `spec.job.checkpointTriggerNonce`.
-   */
+  /** `spec.job.checkpointTriggerNonce`. */
   readonly checkpointTriggerNonce?: number;
-  /**
-   * `spec.job.entryClass`.
-   */
+  /** `spec.job.entryClass`. */
   readonly entryClass?: string;
-  /**
-   * `spec.job.initialSavepointPath`.
-   */
+  /** `spec.job.initialSavepointPath`. */
   readonly initialSavepointPath?: string;
-  /**
-   * `spec.job.jarURI`.
-   */
+  /** `spec.job.jarURI`. */
   readonly jarURI?: string;
-  /**
-   * `spec.job.parallelism`.
-   */
+  /** `spec.job.parallelism`. */
   readonly parallelism?: number;
-  /**
-   * `spec.job.savepointRedeployNonce`.
-   */
+  /** `spec.job.savepointRedeployNonce`. */
   readonly savepointRedeployNonce?: number;
-  /**
-   * `spec.job.savepointTriggerNonce`.
-   */
+  /** `spec.job.savepointTriggerNonce`. */
   readonly savepointTriggerNonce?: number;
   /**
    * `spec.job.state`.
@@ -223,9 +149,7 @@ export interface FlinkDeploymentManifestSpecJob {
   readonly upgradeMode?: string;
 }
 
-/**
- * `spec.jobManager` of a FlinkDeployment manifest.
- */
+/** `spec.jobManager` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecJobManager {
   /**
    * `spec.jobManager.podTemplate`.
@@ -233,73 +157,43 @@ export interface FlinkDeploymentManifestSpecJobManager {
    * A Kubernetes `PodTemplateSpec` in wire format.
    */
   readonly podTemplate?: { [key: string]: any };
-  /**
-   * `spec.jobManager.replicas`.
-   */
+  /** `spec.jobManager.replicas`. */
   readonly replicas?: number;
-  /**
-   * `spec.jobManager.resource`.
-   */
+  /** `spec.jobManager.resource`. */
   readonly resource?: FlinkDeploymentManifestSpecJobManagerResource;
-  /**
-   * `spec.jobManager.resources`.
-   */
+  /** `spec.jobManager.resources`. */
   readonly resources?: FlinkDeploymentManifestSpecJobManagerResources;
 }
 
-/**
- * `spec.jobManager.resource` of a FlinkDeployment manifest.
- */
+/** `spec.jobManager.resource` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecJobManagerResource {
-  /**
-   * `spec.jobManager.resource.cpu`.
-   */
+  /** `spec.jobManager.resource.cpu`. */
   readonly cpu?: number;
-  /**
-   * `spec.jobManager.resource.ephemeralStorage`.
-   */
+  /** `spec.jobManager.resource.ephemeralStorage`. */
   readonly ephemeralStorage?: string;
-  /**
-   * `spec.jobManager.resource.memory`.
-   */
+  /** `spec.jobManager.resource.memory`. */
   readonly memory?: string;
 }
 
-/**
- * `spec.jobManager.resources` of a FlinkDeployment manifest.
- */
+/** `spec.jobManager.resources` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecJobManagerResources {
-  /**
-   * `spec.jobManager.resources.claims`.
-   */
+  /** `spec.jobManager.resources.claims`. */
   readonly claims?: FlinkDeploymentManifestSpecJobManagerResourcesClaims[];
-  /**
-   * `spec.jobManager.resources.limits`.
-   */
+  /** `spec.jobManager.resources.limits`. */
   readonly limits?: { [key: string]: any };
-  /**
-   * `spec.jobManager.resources.requests`.
-   */
+  /** `spec.jobManager.resources.requests`. */
   readonly requests?: { [key: string]: any };
 }
 
-/**
- * `spec.jobManager.resources.claims[]` of a FlinkDeployment manifest.
- */
+/** `spec.jobManager.resources.claims[]` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecJobManagerResourcesClaims {
-  /**
-   * `spec.jobManager.resources.claims[].name`.
-   */
+  /** `spec.jobManager.resources.claims[].name`. */
   readonly name?: string;
-  /**
-   * `spec.jobManager.resources.claims[].request`.
-   */
+  /** `spec.jobManager.resources.claims[].request`. */
   readonly request?: string;
 }
 
-/**
- * `spec.taskManager` of a FlinkDeployment manifest.
- */
+/** `spec.taskManager` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecTaskManager {
   /**
    * `spec.taskManager.podTemplate`.
@@ -307,460 +201,86 @@ export interface FlinkDeploymentManifestSpecTaskManager {
    * A Kubernetes `PodTemplateSpec` in wire format.
    */
   readonly podTemplate?: { [key: string]: any };
-  /**
-   * `spec.taskManager.replicas`.
-   */
+  /** `spec.taskManager.replicas`. */
   readonly replicas?: number;
-  /**
-   * `spec.taskManager.resource`.
-   */
+  /** `spec.taskManager.resource`. */
   readonly resource?: FlinkDeploymentManifestSpecTaskManagerResource;
-  /**
-   * `spec.taskManager.resources`.
-   */
+  /** `spec.taskManager.resources`. */
   readonly resources?: FlinkDeploymentManifestSpecTaskManagerResources;
 }
 
-/**
- * `spec.taskManager.resource` of a FlinkDeployment manifest.
- */
+/** `spec.taskManager.resource` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecTaskManagerResource {
-  /**
-   * `spec.taskManager.resource.cpu`.
-   */
+  /** `spec.taskManager.resource.cpu`. */
   readonly cpu?: number;
-  /**
-   * `spec.taskManager.resource.ephemeralStorage`.
-   */
+  /** `spec.taskManager.resource.ephemeralStorage`. */
   readonly ephemeralStorage?: string;
-  /**
-   * `spec.taskManager.resource.memory`.
-   */
+  /** `spec.taskManager.resource.memory`. */
   readonly memory?: string;
 }
 
-/**
- * `spec.taskManager.resources` of a FlinkDeployment manifest.
- */
+/** `spec.taskManager.resources` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecTaskManagerResources {
-  /**
-   * `spec.taskManager.resources.claims`.
-   */
+  /** `spec.taskManager.resources.claims`. */
   readonly claims?: FlinkDeploymentManifestSpecTaskManagerResourcesClaims[];
-  /**
-   * `spec.taskManager.resources.limits`.
-   */
+  /** `spec.taskManager.resources.limits`. */
   readonly limits?: { [key: string]: any };
-  /**
-   * `spec.taskManager.resources.requests`.
-   */
+  /** `spec.taskManager.resources.requests`. */
   readonly requests?: { [key: string]: any };
 }
 
-/**
- * `spec.taskManager.resources.claims[]` of a FlinkDeployment manifest.
- */
+/** `spec.taskManager.resources.claims[]` of a FlinkDeployment manifest. */
 export interface FlinkDeploymentManifestSpecTaskManagerResourcesClaims {
-  /**
-   * `spec.taskManager.resources.claims[].name`.
-   */
+  /** `spec.taskManager.resources.claims[].name`. */
   readonly name?: string;
-  /**
-   * `spec.taskManager.resources.claims[].request`.
-   */
+  /** `spec.taskManager.resources.claims[].request`. */
   readonly request?: string;
 }
-
-/**
- * `status` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatus {
-  /**
-   * `status.clusterInfo`.
-   */
-  readonly clusterInfo?: { [key: string]: string };
-  /**
-   * `status.conditions`.
-   */
-  readonly conditions?: FlinkDeploymentManifestStatusConditions[];
-  /**
-   * `status.error`.
-   */
-  readonly error?: string;
-  /**
-   * `status.jobManagerDeploymentStatus`.
-   *
-   * One of `DEPLOYED_NOT_READY`, `DEPLOYING`, `ERROR`, `MISSING`, `READY`.
-   */
-  readonly jobManagerDeploymentStatus?: string;
-  /**
-   * `status.jobStatus`.
-   */
-  readonly jobStatus?: FlinkDeploymentManifestStatusJobStatus;
-  /**
-   * `status.lifecycleState`.
-   *
-   * One of `CREATED`, `DELETED`, `DELETING`, `DEPLOYED`, `FAILED`, `ROLLED_BACK`, `ROLLING_BACK`, `STABLE`, `SUSPENDED`, `UPGRADING`.
-   */
-  readonly lifecycleState?: string;
-  /**
-   * `status.observedGeneration`.
-   */
-  readonly observedGeneration?: number;
-  /**
-   * `status.reconciliationStatus`.
-   */
-  readonly reconciliationStatus?: FlinkDeploymentManifestStatusReconciliationStatus;
-  /**
-   * `status.taskManager`.
-   */
-  readonly taskManager?: FlinkDeploymentManifestStatusTaskManager;
-}
-
-/**
- * `status.conditions[]` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatusConditions {
-  /**
-   * `status.conditions[].lastTransitionTime`.
-   */
-  readonly lastTransitionTime?: string;
-  /**
-   * `status.conditions[].message`.
-   */
-  readonly message?: string;
-  /**
-   * `status.conditions[].observedGeneration`.
-   */
-  readonly observedGeneration?: number;
-  /**
-   * `status.conditions[].reason`.
-   */
-  readonly reason?: string;
-  /**
-   * `status.conditions[].status`.
-   */
-  readonly status?: string;
-  /**
-   * `status.conditions[].type`.
-   */
-  readonly type?: string;
-}
-
-/**
- * `status.jobStatus` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatusJobStatus {
-  /**
-   * `status.jobStatus.checkpointInfo`.
-   */
-  readonly checkpointInfo?: FlinkDeploymentManifestStatusJobStatusCheckpointInfo;
-  /**
-   * `status.jobStatus.jobId`.
-   */
-  readonly jobId?: string;
-  /**
-   * `status.jobStatus.jobName`.
-   */
-  readonly jobName?: string;
-  /**
-   * `status.jobStatus.savepointInfo`.
-   */
-  readonly savepointInfo?: FlinkDeploymentManifestStatusJobStatusSavepointInfo;
-  /**
-   * `status.jobStatus.startTime`.
-   */
-  readonly startTime?: string;
-  /**
-   * `status.jobStatus.state`.
-   *
-   * One of `CANCELED`, `CANCELLING`, `CREATED`, `FAILED`, `FAILING`, `FINISHED`, `INITIALIZING`, `RECONCILING`, `RESTARTING`, `RUNNING`, `SUSPENDED`.
-   */
-  readonly state?: string;
-  /**
-   * `status.jobStatus.updateTime`.
-   */
-  readonly updateTime?: string;
-  /**
-   * `status.jobStatus.upgradeSavepointPath`.
-   */
-  readonly upgradeSavepointPath?: string;
-}
-
-/**
- * `status.jobStatus.checkpointInfo` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatusJobStatusCheckpointInfo {
-  /**
-   * `status.jobStatus.checkpointInfo.formatType`.
-   *
-   * One of `FULL`, `INCREMENTAL`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint`.
-   */
-  readonly lastCheckpoint?: FlinkDeploymentManifestStatusJobStatusCheckpointInfoLastCheckpoint;
-  /**
-   * `status.jobStatus.checkpointInfo.lastPeriodicCheckpointTimestamp`.
-   */
-  readonly lastPeriodicCheckpointTimestamp?: number;
-  /**
-   * `status.jobStatus.checkpointInfo.triggerId`.
-   */
-  readonly triggerId?: string;
-  /**
-   * `status.jobStatus.checkpointInfo.triggerTimestamp`.
-   */
-  readonly triggerTimestamp?: number;
-  /**
-   * `status.jobStatus.checkpointInfo.triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.jobStatus.checkpointInfo.lastCheckpoint` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatusJobStatusCheckpointInfoLastCheckpoint {
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint.formatType`.
-   *
-   * One of `FULL`, `INCREMENTAL`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint.timeStamp`.
-   */
-  readonly timeStamp?: number;
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint.triggerNonce`.
-   */
-  readonly triggerNonce?: number;
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint.triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.jobStatus.savepointInfo` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatusJobStatusSavepointInfo {
-  /**
-   * `status.jobStatus.savepointInfo.formatType`.
-   *
-   * One of `CANONICAL`, `NATIVE`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.savepointInfo.lastPeriodicSavepointTimestamp`.
-   */
-  readonly lastPeriodicSavepointTimestamp?: number;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint`.
-   */
-  readonly lastSavepoint?: FlinkDeploymentManifestStatusJobStatusSavepointInfoLastSavepoint;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory`.
-   */
-  readonly savepointHistory?: FlinkDeploymentManifestStatusJobStatusSavepointInfoSavepointHistory[];
-  /**
-   * `status.jobStatus.savepointInfo.triggerId`.
-   */
-  readonly triggerId?: string;
-  /**
-   * `status.jobStatus.savepointInfo.triggerTimestamp`.
-   */
-  readonly triggerTimestamp?: number;
-  /**
-   * `status.jobStatus.savepointInfo.triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.jobStatus.savepointInfo.lastSavepoint` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatusJobStatusSavepointInfoLastSavepoint {
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.formatType`.
-   *
-   * One of `CANONICAL`, `NATIVE`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.location`.
-   */
-  readonly location?: string;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.timeStamp`.
-   */
-  readonly timeStamp?: number;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.triggerNonce`.
-   */
-  readonly triggerNonce?: number;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.jobStatus.savepointInfo.savepointHistory[]` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatusJobStatusSavepointInfoSavepointHistory {
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].formatType`.
-   *
-   * One of `CANONICAL`, `NATIVE`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].location`.
-   */
-  readonly location?: string;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].timeStamp`.
-   */
-  readonly timeStamp?: number;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].triggerNonce`.
-   */
-  readonly triggerNonce?: number;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.reconciliationStatus` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatusReconciliationStatus {
-  /**
-   * `status.reconciliationStatus.lastReconciledSpec`.
-   */
-  readonly lastReconciledSpec?: string;
-  /**
-   * `status.reconciliationStatus.lastStableSpec`.
-   */
-  readonly lastStableSpec?: string;
-  /**
-   * `status.reconciliationStatus.reconciliationTimestamp`.
-   */
-  readonly reconciliationTimestamp?: number;
-  /**
-   * `status.reconciliationStatus.state`.
-   *
-   * One of `DEPLOYED`, `ROLLED_BACK`, `ROLLING_BACK`, `UPGRADING`.
-   */
-  readonly state?: string;
-}
-
-/**
- * `status.taskManager` of a FlinkDeployment manifest.
- */
-export interface FlinkDeploymentManifestStatusTaskManager {
-  /**
-   * `status.taskManager.labelSelector`.
-   */
-  readonly labelSelector?: string;
-  /**
-   * `status.taskManager.replicas`.
-   */
-  readonly replicas?: number;
-}
-/**
- * A `FlinkSessionJob` manifest (`flink.apache.org/v1beta1`, wire format), as the hooks receive it.
- */
+/** A `FlinkSessionJob` manifest (`flink.apache.org/v1beta1`, wire format), as the hooks receive it. */
 export interface FlinkSessionJobManifest extends FlinkResourceManifest {
-  /**
-   * `spec`.
-   */
+  /** `spec`. */
   readonly spec?: FlinkSessionJobManifestSpec;
   /**
    * `status`.
+   *
+   * As the operator writes it (free-form here).
    */
-  readonly status?: FlinkSessionJobManifestStatus;
+  readonly status?: { [key: string]: any };
 }
 
-/**
- * `spec` of a FlinkSessionJob manifest.
- */
+/** `spec` of a FlinkSessionJob manifest. */
 export interface FlinkSessionJobManifestSpec {
-  /**
-   * `spec.deploymentName`.
-   */
+  /** `spec.deploymentName`. */
   readonly deploymentName?: string;
-  /**
-   * `spec.flinkConfiguration`.
-   */
+  /** `spec.flinkConfiguration`. */
   readonly flinkConfiguration?: { [key: string]: any };
-  /**
-   * `spec.job`.
-   */
+  /** `spec.job`. */
   readonly job?: FlinkSessionJobManifestSpecJob;
-  /**
-   * `spec.restartNonce`.
-   */
+  /** `spec.restartNonce`. */
   readonly restartNonce?: number;
 }
 
-/**
- * `spec.job` of a FlinkSessionJob manifest.
- */
+/** `spec.job` of a FlinkSessionJob manifest. */
 export interface FlinkSessionJobManifestSpecJob {
-  /**
-   * `spec.job.allowNonRestoredState`.
-   */
+  /** `spec.job.allowNonRestoredState`. */
   readonly allowNonRestoredState?: boolean;
-  /**
-   * `spec.job.args`.
-   */
+  /** `spec.job.args`. */
   readonly args?: string[];
-  /**
-   * `spec.job.autoscalerResetNonce`.
-   */
+  /** `spec.job.autoscalerResetNonce`. */
   readonly autoscalerResetNonce?: number;
-  /**
-   * `spec.job.checkpointTriggerNonce`.
-   */
+  /** `spec.job.checkpointTriggerNonce`. */
   readonly checkpointTriggerNonce?: number;
-  /**
-   * `spec.job.entryClass`.
-   */
+  /** `spec.job.entryClass`. */
   readonly entryClass?: string;
-  /**
-   * `spec.job.initialSavepointPath`.
-   */
+  /** `spec.job.initialSavepointPath`. */
   readonly initialSavepointPath?: string;
-  /**
-   * `spec.job.jarURI`.
-   */
+  /** `spec.job.jarURI`. */
   readonly jarURI?: string;
-  /**
-   * `spec.job.parallelism`.
-   */
+  /** `spec.job.parallelism`. */
   readonly parallelism?: number;
-  /**
-   * `spec.job.savepointRedeployNonce`.
-   */
+  /** `spec.job.savepointRedeployNonce`. */
   readonly savepointRedeployNonce?: number;
-  /**
-   * `spec.job.savepointTriggerNonce`.
-   */
+  /** `spec.job.savepointTriggerNonce`. */
   readonly savepointTriggerNonce?: number;
   /**
    * `spec.job.state`.
@@ -775,295 +295,31 @@ export interface FlinkSessionJobManifestSpecJob {
    */
   readonly upgradeMode?: string;
 }
-
-/**
- * `status` of a FlinkSessionJob manifest.
- */
-export interface FlinkSessionJobManifestStatus {
-  /**
-   * `status.error`.
-   */
-  readonly error?: string;
-  /**
-   * `status.jobStatus`.
-   */
-  readonly jobStatus?: FlinkSessionJobManifestStatusJobStatus;
-  /**
-   * `status.lifecycleState`.
-   *
-   * One of `CREATED`, `DELETED`, `DELETING`, `DEPLOYED`, `FAILED`, `ROLLED_BACK`, `ROLLING_BACK`, `STABLE`, `SUSPENDED`, `UPGRADING`.
-   */
-  readonly lifecycleState?: string;
-  /**
-   * `status.observedGeneration`.
-   */
-  readonly observedGeneration?: number;
-  /**
-   * `status.reconciliationStatus`.
-   */
-  readonly reconciliationStatus?: FlinkSessionJobManifestStatusReconciliationStatus;
-}
-
-/**
- * `status.jobStatus` of a FlinkSessionJob manifest.
- */
-export interface FlinkSessionJobManifestStatusJobStatus {
-  /**
-   * `status.jobStatus.checkpointInfo`.
-   */
-  readonly checkpointInfo?: FlinkSessionJobManifestStatusJobStatusCheckpointInfo;
-  /**
-   * `status.jobStatus.jobId`.
-   */
-  readonly jobId?: string;
-  /**
-   * `status.jobStatus.jobName`.
-   */
-  readonly jobName?: string;
-  /**
-   * `status.jobStatus.savepointInfo`.
-   */
-  readonly savepointInfo?: FlinkSessionJobManifestStatusJobStatusSavepointInfo;
-  /**
-   * `status.jobStatus.startTime`.
-   */
-  readonly startTime?: string;
-  /**
-   * `status.jobStatus.state`.
-   *
-   * One of `CANCELED`, `CANCELLING`, `CREATED`, `FAILED`, `FAILING`, `FINISHED`, `INITIALIZING`, `RECONCILING`, `RESTARTING`, `RUNNING`, `SUSPENDED`.
-   */
-  readonly state?: string;
-  /**
-   * `status.jobStatus.updateTime`.
-   */
-  readonly updateTime?: string;
-  /**
-   * `status.jobStatus.upgradeSavepointPath`.
-   */
-  readonly upgradeSavepointPath?: string;
-}
-
-/**
- * `status.jobStatus.checkpointInfo` of a FlinkSessionJob manifest.
- */
-export interface FlinkSessionJobManifestStatusJobStatusCheckpointInfo {
-  /**
-   * `status.jobStatus.checkpointInfo.formatType`.
-   *
-   * One of `FULL`, `INCREMENTAL`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint`.
-   */
-  readonly lastCheckpoint?: FlinkSessionJobManifestStatusJobStatusCheckpointInfoLastCheckpoint;
-  /**
-   * `status.jobStatus.checkpointInfo.lastPeriodicCheckpointTimestamp`.
-   */
-  readonly lastPeriodicCheckpointTimestamp?: number;
-  /**
-   * `status.jobStatus.checkpointInfo.triggerId`.
-   */
-  readonly triggerId?: string;
-  /**
-   * `status.jobStatus.checkpointInfo.triggerTimestamp`.
-   */
-  readonly triggerTimestamp?: number;
-  /**
-   * `status.jobStatus.checkpointInfo.triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.jobStatus.checkpointInfo.lastCheckpoint` of a FlinkSessionJob manifest.
- */
-export interface FlinkSessionJobManifestStatusJobStatusCheckpointInfoLastCheckpoint {
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint.formatType`.
-   *
-   * One of `FULL`, `INCREMENTAL`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint.timeStamp`.
-   */
-  readonly timeStamp?: number;
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint.triggerNonce`.
-   */
-  readonly triggerNonce?: number;
-  /**
-   * `status.jobStatus.checkpointInfo.lastCheckpoint.triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.jobStatus.savepointInfo` of a FlinkSessionJob manifest.
- */
-export interface FlinkSessionJobManifestStatusJobStatusSavepointInfo {
-  /**
-   * `status.jobStatus.savepointInfo.formatType`.
-   *
-   * One of `CANONICAL`, `NATIVE`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.savepointInfo.lastPeriodicSavepointTimestamp`.
-   */
-  readonly lastPeriodicSavepointTimestamp?: number;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint`.
-   */
-  readonly lastSavepoint?: FlinkSessionJobManifestStatusJobStatusSavepointInfoLastSavepoint;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory`.
-   */
-  readonly savepointHistory?: FlinkSessionJobManifestStatusJobStatusSavepointInfoSavepointHistory[];
-  /**
-   * `status.jobStatus.savepointInfo.triggerId`.
-   */
-  readonly triggerId?: string;
-  /**
-   * `status.jobStatus.savepointInfo.triggerTimestamp`.
-   */
-  readonly triggerTimestamp?: number;
-  /**
-   * `status.jobStatus.savepointInfo.triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.jobStatus.savepointInfo.lastSavepoint` of a FlinkSessionJob manifest.
- */
-export interface FlinkSessionJobManifestStatusJobStatusSavepointInfoLastSavepoint {
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.formatType`.
-   *
-   * One of `CANONICAL`, `NATIVE`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.location`.
-   */
-  readonly location?: string;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.timeStamp`.
-   */
-  readonly timeStamp?: number;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.triggerNonce`.
-   */
-  readonly triggerNonce?: number;
-  /**
-   * `status.jobStatus.savepointInfo.lastSavepoint.triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.jobStatus.savepointInfo.savepointHistory[]` of a FlinkSessionJob manifest.
- */
-export interface FlinkSessionJobManifestStatusJobStatusSavepointInfoSavepointHistory {
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].formatType`.
-   *
-   * One of `CANONICAL`, `NATIVE`, `UNKNOWN`.
-   */
-  readonly formatType?: string;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].location`.
-   */
-  readonly location?: string;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].timeStamp`.
-   */
-  readonly timeStamp?: number;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].triggerNonce`.
-   */
-  readonly triggerNonce?: number;
-  /**
-   * `status.jobStatus.savepointInfo.savepointHistory[].triggerType`.
-   *
-   * One of `MANUAL`, `PERIODIC`, `UNKNOWN`, `UPGRADE`.
-   */
-  readonly triggerType?: string;
-}
-
-/**
- * `status.reconciliationStatus` of a FlinkSessionJob manifest.
- */
-export interface FlinkSessionJobManifestStatusReconciliationStatus {
-  /**
-   * `status.reconciliationStatus.lastReconciledSpec`.
-   */
-  readonly lastReconciledSpec?: string;
-  /**
-   * `status.reconciliationStatus.lastStableSpec`.
-   */
-  readonly lastStableSpec?: string;
-  /**
-   * `status.reconciliationStatus.reconciliationTimestamp`.
-   */
-  readonly reconciliationTimestamp?: number;
-  /**
-   * `status.reconciliationStatus.state`.
-   *
-   * One of `DEPLOYED`, `ROLLED_BACK`, `ROLLING_BACK`, `UPGRADING`.
-   */
-  readonly state?: string;
-}
-/**
- * A `FlinkStateSnapshot` manifest (`flink.apache.org/v1beta1`, wire format), as the hooks receive it.
- */
+/** A `FlinkStateSnapshot` manifest (`flink.apache.org/v1beta1`, wire format), as the hooks receive it. */
 export interface FlinkStateSnapshotManifest extends FlinkResourceManifest {
-  /**
-   * `spec`.
-   */
+  /** `spec`. */
   readonly spec?: FlinkStateSnapshotManifestSpec;
   /**
    * `status`.
+   *
+   * As the operator writes it (free-form here).
    */
-  readonly status?: FlinkStateSnapshotManifestStatus;
+  readonly status?: { [key: string]: any };
 }
 
-/**
- * `spec` of a FlinkStateSnapshot manifest.
- */
+/** `spec` of a FlinkStateSnapshot manifest. */
 export interface FlinkStateSnapshotManifestSpec {
-  /**
-   * `spec.backoffLimit`.
-   */
+  /** `spec.backoffLimit`. */
   readonly backoffLimit?: number;
-  /**
-   * `spec.checkpoint`.
-   */
+  /** `spec.checkpoint`. */
   readonly checkpoint?: { [key: string]: any };
-  /**
-   * `spec.jobReference`.
-   */
+  /** `spec.jobReference`. */
   readonly jobReference?: FlinkStateSnapshotManifestSpecJobReference;
-  /**
-   * `spec.savepoint`.
-   */
+  /** `spec.savepoint`. */
   readonly savepoint?: FlinkStateSnapshotManifestSpecSavepoint;
 }
 
-/**
- * `spec.jobReference` of a FlinkStateSnapshot manifest.
- */
+/** `spec.jobReference` of a FlinkStateSnapshot manifest. */
 export interface FlinkStateSnapshotManifestSpecJobReference {
   /**
    * `spec.jobReference.kind`.
@@ -1071,23 +327,15 @@ export interface FlinkStateSnapshotManifestSpecJobReference {
    * One of `FlinkDeployment`, `FlinkSessionJob`.
    */
   readonly kind?: string;
-  /**
-   * `spec.jobReference.name`.
-   */
+  /** `spec.jobReference.name`. */
   readonly name?: string;
 }
 
-/**
- * `spec.savepoint` of a FlinkStateSnapshot manifest.
- */
+/** `spec.savepoint` of a FlinkStateSnapshot manifest. */
 export interface FlinkStateSnapshotManifestSpecSavepoint {
-  /**
-   * `spec.savepoint.alreadyExists`.
-   */
+  /** `spec.savepoint.alreadyExists`. */
   readonly alreadyExists?: boolean;
-  /**
-   * `spec.savepoint.disposeOnDelete`.
-   */
+  /** `spec.savepoint.disposeOnDelete`. */
   readonly disposeOnDelete?: boolean;
   /**
    * `spec.savepoint.formatType`.
@@ -1095,44 +343,6 @@ export interface FlinkStateSnapshotManifestSpecSavepoint {
    * One of `CANONICAL`, `NATIVE`, `UNKNOWN`.
    */
   readonly formatType?: string;
-  /**
-   * `spec.savepoint.path`.
-   */
+  /** `spec.savepoint.path`. */
   readonly path?: string;
-}
-
-/**
- * `status` of a FlinkStateSnapshot manifest.
- */
-export interface FlinkStateSnapshotManifestStatus {
-  /**
-   * `status.error`.
-   */
-  readonly error?: string;
-  /**
-   * `status.failures`.
-   */
-  readonly failures?: number;
-  /**
-   * `status.path`.
-   */
-  readonly path?: string;
-  /**
-   * `status.resultTimestamp`.
-   */
-  readonly resultTimestamp?: string;
-  /**
-   * `status.state`.
-   *
-   * One of `ABANDONED`, `COMPLETED`, `FAILED`, `IN_PROGRESS`, `TRIGGER_PENDING`.
-   */
-  readonly state?: string;
-  /**
-   * `status.triggerId`.
-   */
-  readonly triggerId?: string;
-  /**
-   * `status.triggerTimestamp`.
-   */
-  readonly triggerTimestamp?: string;
 }
