@@ -1,19 +1,19 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkAll, checkedParts, checkMetadataOptions, PropErrors, reject } from './props/_checks';
-import { ConfigurationMap } from './props/_configuration-map';
-import { DeploymentSpec } from './resource/_deployment-spec';
-import { describeValue } from './manifest/_describe';
-import { flinkDuration } from './props/_duration';
-import { renderIngress, renderMetadata } from './manifest/_ir';
-import { cleanJson } from './manifest/_json';
-import { ManagedResource } from './resource/_managed-resource';
-import { resourceNameFromId } from './manifest/_naming';
 import { ArgoCdSyncWave } from './argo-cd';
 import type { FlinkDeploymentProps } from './flink-deployment';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkVersion } from './flink-version';
+import { describeValue } from './manifest/_describe';
+import { renderIngress, renderMetadata } from './manifest/_ir';
+import { cleanJson } from './manifest/_json';
+import { resourceNameFromId } from './manifest/_naming';
 import { PodSecurity } from './pod-security';
+import { checkAll, checkedParts, checkMetadataOptions, PropErrors, reject } from './props/_checks';
+import { ConfigurationMap } from './props/_configuration-map';
+import { flinkDuration } from './props/_duration';
+import { DeploymentSpec } from './resource/_deployment-spec';
+import { ManagedResource } from './resource/_managed-resource';
 
 /**
  * Properties of a `FlinkBlueGreenDeployment`: those of the `FlinkDeployment`

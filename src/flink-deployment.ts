@@ -1,12 +1,6 @@
 import { Chart } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { checkedParts, checkEnum, checkMetadataOptions, PropErrors, reject } from './props/_checks';
-import { DeploymentSpec } from './resource/_deployment-spec';
-import { renderMetadata } from './manifest/_ir';
-import { cleanJson } from './manifest/_json';
-import { ManagedResource } from './resource/_managed-resource';
-import { resourceNameFromId } from './manifest/_naming';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import { FlinkIngressOptions } from './flink-ingress';
@@ -17,8 +11,14 @@ import { FlinkSessionJob, FlinkSessionJobOptions } from './flink-session-job';
 import { FlinkClusterSettings } from './flink-settings';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
+import { renderMetadata } from './manifest/_ir';
+import { cleanJson } from './manifest/_json';
+import { resourceNameFromId } from './manifest/_naming';
 import { PodSecurity } from './pod-security';
+import { checkedParts, checkEnum, checkMetadataOptions, PropErrors, reject } from './props/_checks';
 import { ResourceRenderer } from './render/_resource-renderer';
+import { DeploymentSpec } from './resource/_deployment-spec';
+import { ManagedResource } from './resource/_managed-resource';
 
 /**
  * How the operator deploys the Flink cluster.

@@ -1,17 +1,17 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { checkInteger, checkMetadataOptions, fail, PropErrors, reject } from './props/_checks';
-import { describeValue } from './manifest/_describe';
-import { renderMetadata } from './manifest/_ir';
-import { cleanJson } from './manifest/_json';
-import { ManagedResource } from './resource/_managed-resource';
-import { resourceNameFromId } from './manifest/_naming';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment';
 import type { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import type { FlinkSessionJob } from './flink-session-job';
+import { describeValue } from './manifest/_describe';
+import { renderMetadata } from './manifest/_ir';
+import { cleanJson } from './manifest/_json';
+import { resourceNameFromId } from './manifest/_naming';
+import { checkInteger, checkMetadataOptions, fail, PropErrors, reject } from './props/_checks';
+import { ManagedResource } from './resource/_managed-resource';
 
 /**
  * What a `FlinkStateSnapshot` takes.

@@ -4,16 +4,16 @@
  */
 import { Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-27';
-import {
-  checkAll, checkedParts, checkInteger, checkObjectList, checkPodTemplate, checkSize, checkString, checkStringList, checkStringMap, fail, isObject,
-  reject,
-} from '../props/_checks';
 import { cleanJson, undefinedIfEmpty } from './_json';
-import { flinkMemory, kubernetesQuantity } from '../props/_size';
 import { FlinkIngressOptions } from '../flink-ingress';
 import { FlinkJob, FlinkJobOptions } from '../flink-job';
 import { FlinkProcessOptions, FlinkProcessResources, FlinkResourceQuantities } from '../flink-process';
 import { FlinkResourceMetadataOptions } from '../flink-resource-metadata';
+import {
+  checkAll, checkedParts, checkInteger, checkObjectList, checkPodTemplate, checkSize, checkString, checkStringList, checkStringMap, fail, isObject,
+  reject,
+} from '../props/_checks';
+import { flinkMemory, kubernetesQuantity } from '../props/_size';
 
 /**
  * The `spec.job` of the operator's resources.

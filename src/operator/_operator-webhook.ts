@@ -3,8 +3,8 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { clusterScoped } from './_operator-rbac';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword, WebhookKeystoreProfile } from './operator-webhook';
-import { checkAll, checkBoolean, checkEnum, checkMap, checkObjectList, checkString, checkStringMap, fail } from '../props/_checks';
 import { ArgoCd, ArgoCdSyncWave } from '../argo-cd';
+import { checkAll, checkBoolean, checkEnum, checkMap, checkObjectList, checkString, checkStringMap, fail } from '../props/_checks';
 
 /** Names of the webhook objects, as the Helm chart names them. */
 export const WEBHOOK_NAMES = {

@@ -1,9 +1,9 @@
 import { k8s } from 'cdk8s-plus-27';
 import { unwritableEntry } from './_operator-configuration';
-import { isObject as isPlainObject, reject } from '../props/_checks';
-import { describeValue } from '../manifest/_describe';
-import { restrictedContainerSecurityContext } from '../security/_pod-security';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
+import { describeValue } from '../manifest/_describe';
+import { isObject as isPlainObject, reject } from '../props/_checks';
+import { restrictedContainerSecurityContext } from '../security/_pod-security';
 
 /** `FLINK_PLUGINS_DIR` of the operator image. */
 export const PLUGINS_DIR = '/opt/flink/plugins';

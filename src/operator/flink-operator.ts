@@ -1,24 +1,24 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { operatorCrds } from '../manifest/_operator-crds';
 import { configurationFiles, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, unwritableEntry } from './_operator-configuration';
 import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
 import { checkWebhookOptions, renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
 import { InstalledJar, InstalledPlugin, installerContainer, installOperatorLib, installPlugin, OPERATOR_LIB_DIR, OPERATOR_LIB_VOLUME, PLUGINS_DIR } from './_plugin-installer';
+import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
+import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
+import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../argo-cd';
+import { FlinkHooks } from '../hooks/flink-hooks';
+import { flattenConfiguration } from '../manifest/_configuration';
+import { describeValue } from '../manifest/_describe';
+import { LOG_FILES, operatorChart, OperatorChartRelease } from '../manifest/_operator-chart';
+import { operatorCrds } from '../manifest/_operator-crds';
+import { OperatorVersion } from '../operator-version';
 import {
   checkAll, checkBoolean, checkedParts, checkEnum, checkMap, checkNonEmptyString, checkObjectList, checkResources, checkString, checkStringList,
   checkStringMap, fail, isObject, PropErrors, reject,
 } from '../props/_checks';
-import { describeValue } from '../manifest/_describe';
-import { LOG_FILES, operatorChart, OperatorChartRelease } from '../manifest/_operator-chart';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security/_pod-security';
-import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
-import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
-import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../argo-cd';
-import { flattenConfiguration } from '../manifest/_configuration';
-import { FlinkHooks } from '../hooks/flink-hooks';
-import { OperatorVersion } from '../operator-version';
 
 const OPERATOR_NAME = 'flink-kubernetes-operator';
 const CONFIG_MAP_NAME = 'flink-operator-config';

@@ -6,9 +6,9 @@
  */
 import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
-import { describeKey } from '../manifest/_describe';
 import { checkAll, fail } from './_prop-errors';
 import { FlinkJob, FlinkJobOptions, JobState, UpgradeMode } from '../flink-job';
+import { describeKey } from '../manifest/_describe';
 import { isObject } from '../manifest/_fields';
 
 export { checkAll, checkedParts, fail, PropError, PropErrors, reject } from './_prop-errors';

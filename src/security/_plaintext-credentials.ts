@@ -4,9 +4,9 @@
  * would end up in Git, in the custom resource and in the cluster's
  * ConfigMap; each is a synth error unless the user allowed its key.
  */
+import { flattenConfiguration } from '../manifest/_configuration';
 import { describeValue } from '../manifest/_describe';
 import { checkAll, reject } from '../props/_prop-errors';
-import { flattenConfiguration } from '../manifest/_configuration';
 
 /** Words of a configuration key that name a credential (matched case-insensitively on the flattened key). */
 const CREDENTIAL = /password|passwd|secret|access[-_.]?key|private[-_.]?key|api[-_.]?key|token|credential/i;

@@ -3,8 +3,8 @@
  * (`valueFrom.secretKeyRef`), rendered into a FlinkDeployment's
  * `spec.podTemplate` after the user's own variables.
  */
-import { checkAll, fail, reject } from '../props/_checks';
 import { MAIN_CONTAINER, withMainContainer } from '../manifest/_ir';
+import { checkAll, fail, reject } from '../props/_checks';
 
 /** Environment variable names Kubernetes accepts (`C_IDENTIFIER`-like, as the API server checks them). */
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;

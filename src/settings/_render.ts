@@ -4,8 +4,6 @@
  * the notation Flink parses. Throws naming the prop for a bad value.
  */
 import { Duration } from 'cdk8s';
-import { checkAll, checkBoolean, checkedParts, checkEnum, checkInteger, checkNonEmptyString, fail, isObject, reject } from '../props/_checks';
-import { flinkDuration } from '../props/_duration';
 import { CheckpointingMode } from '../checkpointing';
 import { FlinkClusterSettings, FlinkJobSettings } from '../flink-settings';
 import { FlinkVersion } from '../flink-version';
@@ -13,6 +11,8 @@ import { HighAvailability } from '../high-availability';
 import { RestartStrategy } from '../restart-strategy';
 import { StateBackend } from '../state-backend';
 import { OLDEST_LINE, settingKey } from './_keys';
+import { checkAll, checkBoolean, checkedParts, checkEnum, checkInteger, checkNonEmptyString, fail, isObject, reject } from '../props/_checks';
+import { flinkDuration } from '../props/_duration';
 
 /** One typed setting as it is rendered. */
 export interface RenderedSetting {
