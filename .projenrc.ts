@@ -27,6 +27,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'kubernetes-models@4.3.1', '@kubernetes-models/cert-manager@4.4.4',
     // Property-based tests of the public props and the CLI.
     'fast-check@^4.3.0',
+    // The module graph of src/ (no cycles, private modules kept to their folder), checked by a test.
+    'dependency-cruiser@^17.4.3',
   ],
 
   // Release automation is not part of this repository's workflow.
@@ -51,7 +53,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // `npm test` only reports lint errors, it never rewrites sources (`npx projen eslint --fix` does).
     commandOptions: { fix: false },
     // The key history is generated (conformance/flink-config/generate.ts) and compared byte for byte.
-    ignorePatterns: ['src/imports/', 'examples/**/dist/', 'src/settings/*.generated.ts'],
+    ignorePatterns: ['src/imports/', 'examples/**/dist/', 'src/jvm/*.generated.ts'],
   },
   gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/', 'conformance/*/target/'],
   // The vendored CRD YAMLs (imports/) ship as the JSON the build prepares from them (lib/crds/); the
@@ -192,7 +194,7 @@ project.addTask('test:flink-config', {
   exec: 'tsx conformance/flink-config/run.ts',
 });
 project.addTask('generate:flink-key-history', {
-  description: 'Regenerate src/settings/_key-history.generated.ts from flink-core 1.19 to 2.3 (needs JDK, Maven)',
+  description: 'Regenerate src/jvm/_flink-key-history.generated.ts from flink-core 1.19 to 2.3 (needs JDK, Maven)',
   exec: 'tsx conformance/flink-config/generate.ts',
 });
 

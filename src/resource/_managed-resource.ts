@@ -1,9 +1,10 @@
 import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCdSyncWave } from '../argo-cd';
-import { FlinkResourceKind, notifyRendered, PipelineResult, runPipeline } from '../hooks/_pipeline';
+import { notifyRendered, PipelineResult, runPipeline } from '../hooks/_pipeline';
 import { FlinkHooks } from '../hooks/flink-hooks';
 import { describeKey, describeValue, oneLine } from '../manifest/_describe';
+import type { FlinkResourceKind } from '../manifest/_fields';
 import { jsonEquals } from '../manifest/_json';
 import { CustomResourceRenderer } from '../render/_custom-resource';
 import { ResourceRenderer } from '../render/_resource-renderer';
