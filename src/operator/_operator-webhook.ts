@@ -2,10 +2,10 @@ import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { clusterScoped } from './_operator-rbac';
-import { checkOptionalBoolean, checkOptionalObject, checkOptionalObjectArray, checkOptionalString, checkOptionalStringMap } from './_prop-checks';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword, WebhookKeystoreProfile } from './operator-webhook';
 import { ArgoCd, ArgoCdSyncWave } from '../argo-cd';
 import { describeValue } from '../manifest/_describe';
+import { checkBoolean, checkMap, checkObjectList, checkString, checkStringMap } from '../props/_checks';
 
 /** Names of the webhook objects, as the Helm chart names them. */
 export const WEBHOOK_NAMES = {
@@ -131,19 +131,19 @@ export function checkWebhookOptions(options: FlinkOperatorWebhookOptions | undef
   if (options === undefined) {
     return {};
   }
-  checkOptionalObject('webhook', options);
-  checkOptionalBoolean('webhook.enabled', options.enabled);
-  checkOptionalBoolean('webhook.validator', options.validator);
-  checkOptionalBoolean('webhook.mutator', options.mutator);
+  checkMap('webhook', options);
+  checkBoolean('webhook.enabled', options.enabled);
+  checkBoolean('webhook.validator', options.validator);
+  checkBoolean('webhook.mutator', options.mutator);
   if (options.keystorePassword !== undefined && !(options.keystorePassword instanceof WebhookKeystorePassword)) {
     throw new Error(`'webhook.keystorePassword' must be a WebhookKeystorePassword (from WebhookKeystorePassword.fromSecretName() or fromSecret()), got ${describeValue(options.keystorePassword)}`);
   }
   if (options.keystoreProfile !== undefined && !(Object.values(WebhookKeystoreProfile) as unknown[]).includes(options.keystoreProfile)) {
     throw new Error(`'webhook.keystoreProfile' must be one of ${Object.values(WebhookKeystoreProfile).join(', ')}, got ${describeValue(options.keystoreProfile)}`);
   }
-  checkOptionalString('webhook.jvmArgs', options.jvmArgs);
-  checkOptionalObject('webhook.resources', options.resources);
-  checkOptionalObjectArray('webhook.env', options.env);
-  checkOptionalStringMap('webhook.serviceLabels', options.serviceLabels);
+  checkString('webhook.jvmArgs', options.jvmArgs);
+  checkMap('webhook.resources', options.resources);
+  checkObjectList('webhook.env', options.env);
+  checkStringMap('webhook.serviceLabels', options.serviceLabels);
   return options;
 }

@@ -5,10 +5,6 @@ import { configurationFiles, logConfigurationFiles, operatorConfiguration, OWNED
 import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
 import { checkWebhookOptions, renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
 import { InstalledJar, InstalledPlugin, installerContainer, installOperatorLib, installPlugin, OPERATOR_LIB_DIR, OPERATOR_LIB_VOLUME, PLUGINS_DIR } from './_plugin-installer';
-import {
-  checkNonEmptyString, checkOptionalBoolean, checkOptionalObject, checkOptionalObjectArray, checkOptionalString, checkOptionalStringArray,
-  checkOptionalStringMap, isPlainObject,
-} from './_prop-checks';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
 import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../argo-cd';
@@ -18,7 +14,9 @@ import { describeValue } from '../manifest/_describe';
 import { LOG_FILES, operatorChart, OperatorChartRelease } from '../manifest/_operator-chart';
 import { operatorCrds } from '../manifest/_operator-crds';
 import { OperatorVersion } from '../operator-version';
-import { checkResources } from '../props/_checks';
+import {
+  checkBoolean, checkMap, checkNonEmptyString, checkNonEmptyStringList, checkObjectList, checkResources, checkString, checkStringMap, isObject,
+} from '../props/_checks';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security/_pod-security';
 
 const OPERATOR_NAME = 'flink-kubernetes-operator';
@@ -403,7 +401,7 @@ export class FlinkOperator extends Construct {
   constructor(scope: Construct, id: string, props: FlinkOperatorProps = {}) {
     super(scope, id);
     const raw: unknown = props;
-    if (!isPlainObject(raw)) {
+    if (!isObject(raw)) {
       throw new Error(`FlinkOperator props must be an object, got ${describeValue(props)}`);
     }
     this.props = props;
@@ -429,32 +427,32 @@ export class FlinkOperator extends Construct {
     if (props.imagePullPolicy !== undefined && !(Object.values(ImagePullPolicy) as unknown[]).includes(props.imagePullPolicy)) {
       throw new Error(`'imagePullPolicy' must be one of ${Object.values(ImagePullPolicy).join(', ')}, got ${describeValue(props.imagePullPolicy)}`);
     }
-    checkOptionalStringArray('imagePullSecrets', props.imagePullSecrets);
+    checkNonEmptyStringList('imagePullSecrets', props.imagePullSecrets);
     if (props.pluginInstallerImage !== undefined) {
       checkNonEmptyString('pluginInstallerImage', props.pluginInstallerImage);
     }
-    checkOptionalBoolean('installCrds', props.installCrds);
-    checkOptionalBoolean('listNodes', props.listNodes);
-    checkOptionalString('jvmArgs', props.jvmArgs);
-    checkOptionalString('priorityClassName', props.priorityClassName);
+    checkBoolean('installCrds', props.installCrds);
+    checkBoolean('listNodes', props.listNodes);
+    checkString('jvmArgs', props.jvmArgs);
+    checkString('priorityClassName', props.priorityClassName);
     checkResources('resources', props.resources);
-    checkOptionalObject('affinity', props.affinity);
-    checkOptionalObjectArray('env', props.env);
-    checkOptionalObjectArray('tolerations', props.tolerations);
-    checkOptionalStringMap('nodeSelector', props.nodeSelector);
-    checkOptionalStringMap('podLabels', props.podLabels);
-    checkOptionalStringMap('podAnnotations', props.podAnnotations);
-    checkOptionalStringMap('operatorServiceAccountAnnotations', props.operatorServiceAccountAnnotations);
-    checkOptionalStringMap('jobServiceAccountAnnotations', props.jobServiceAccountAnnotations);
-    const plugins = checkOptionalObjectArray('plugins', props.plugins) ?? [];
-    const operatorLibs = checkOptionalObjectArray('operatorLibs', props.operatorLibs) ?? [];
+    checkMap('affinity', props.affinity);
+    checkObjectList('env', props.env);
+    checkObjectList('tolerations', props.tolerations);
+    checkStringMap('nodeSelector', props.nodeSelector);
+    checkStringMap('podLabels', props.podLabels);
+    checkStringMap('podAnnotations', props.podAnnotations);
+    checkStringMap('operatorServiceAccountAnnotations', props.operatorServiceAccountAnnotations);
+    checkStringMap('jobServiceAccountAnnotations', props.jobServiceAccountAnnotations);
+    const plugins = checkObjectList('plugins', props.plugins) ?? [];
+    const operatorLibs = checkObjectList('operatorLibs', props.operatorLibs) ?? [];
     this.watchNamespaces = checkWatchNamespaces(props.watchNamespaces ?? []);
     this.replicas = checkRange('replicas', props.replicas ?? 1, 1, 100);
     this.healthPort = checkRange('healthPort', props.healthPort ?? 8085, 1, 65535);
     if (props.metricsPort !== undefined) {
       checkRange('metricsPort', props.metricsPort, 1, 65535);
     }
-    const leaderElection = checkOptionalObject('leaderElection', props.leaderElection);
+    const leaderElection = checkMap('leaderElection', props.leaderElection);
     this.leaseName = leaderElection === undefined ? undefined : checkLabel('leaderElection.leaseName', leaderElection.leaseName ?? 'flink-operator-lease');
     this.operatorServiceAccountName = checkLabel('operatorServiceAccountName', props.operatorServiceAccountName ?? 'flink-operator');
     this.jobServiceAccountName = checkLabel('jobServiceAccountName', props.jobServiceAccountName ?? 'flink');
@@ -469,7 +467,7 @@ export class FlinkOperator extends Construct {
       throw new Error(`'loggingFramework' must be one of ${Object.values(OperatorLoggingFramework).join(', ')}, got ${describeValue(loggingFramework)}`);
     }
     this.loggingFramework = loggingFramework as OperatorLoggingFramework;
-    for (const [file, content] of Object.entries(checkOptionalObject('logConfiguration', props.logConfiguration) ?? {})) {
+    for (const [file, content] of Object.entries(checkMap('logConfiguration', props.logConfiguration) ?? {})) {
       if (!LOG_FILES.includes(file)) {
         throw new Error(`'logConfiguration' has no file ${describeValue(file)}; the files are ${LOG_FILES.join(', ')}`);
       }
@@ -477,7 +475,7 @@ export class FlinkOperator extends Construct {
         throw new Error(`'logConfiguration.${file}' must be a string, got ${describeValue(content)}`);
       }
     }
-    for (const [key, value] of Object.entries(flattenConfiguration(checkOptionalObject('defaultConfiguration', props.defaultConfiguration) ?? {}))) {
+    for (const [key, value] of Object.entries(flattenConfiguration(checkMap('defaultConfiguration', props.defaultConfiguration) ?? {}))) {
       this.addDefaultConfiguration(key, value);
     }
 

@@ -4,15 +4,15 @@
  * TaskManager Deployments, Services, service account, HA RBAC and Ingress.
  * Pure JSON in, JSON out; the renderer turns it into cdk8s objects.
  */
-import { cleanJson } from '../../manifest/_json';
-import { chartLogFiles } from '../../manifest/_operator-chart';
-import { OperatorVersion } from '../../operator-version';
-import { hashedName } from '../_hashed-name';
 import { configFileName, renderConfigFile } from './_flink-config-file';
 import { renderIngress } from './_ingress';
 import { haServices, standaloneConfiguration, standalonePorts } from './_standalone-configuration';
 import { standaloneJobManagerArgs } from './_standalone-job-args';
 import { FlinkPort, processPodTemplate } from './_standalone-pods';
+import { cleanJson } from '../../manifest/_json';
+import { hashedName } from '../../manifest/_naming';
+import { chartLogFiles } from '../../manifest/_operator-chart';
+import { OperatorVersion } from '../../operator-version';
 
 /** The optional objects of a standalone cluster. */
 export type OptionalObject = 'serviceAccount' | 'haRbac' | 'ingress';
