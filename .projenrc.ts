@@ -224,6 +224,17 @@ project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --target go --outdir 
 });
 project.tasks.tryFind('package:go')!.exec('jsii-pacmak -v --target go');
 
+// `npm run test:bindings`: the Python, Java and Go packages in scratch projects outside the repository
+// (a virtualenv with PyPI, a Maven project with Maven Central, a Go module with the module proxy): the README
+// quick start renders the TypeScript quick start's YAML byte for byte, and hooks written in each language
+// run at synth. Builds the packages first when dist/ lacks them (needs Python 3, JDK 17 + Maven, Go; not
+// part of `npm test`).
+project.addTask('test:bindings', {
+  description: 'Python, Java and Go packages: README quick start and hooks in each language (needs Python, JDK + Maven, Go)',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  exec: 'tsx test/bindings/main.ts',
+});
+
 // `npm test` builds as well (CRDs, jsii compile, then API.md) before jest, so the
 // README's single test command proves the package builds and API.md is current.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
