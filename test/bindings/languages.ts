@@ -66,10 +66,8 @@ export class TypeScript implements Language {
       throw new Error('TypeScript runs the quick start only (its hooks are tested by jest)');
     }
     const tsx = path.join(this.context.root, 'node_modules', '.bin', 'tsx');
-    return run(tsx, ['app.ts'], {
-      cwd: this.dir, log: this.context.log,
-      env: { ...ENV, CDK8S_OUTDIR: outdir, NODE_PATH: path.join(this.context.root, 'node_modules') },
-    });
+    const env = { ...ENV, CDK8S_OUTDIR: outdir, NODE_PATH: path.join(this.context.root, 'node_modules') };
+    return run(tsx, ['app.ts'], { cwd: this.dir, log: this.context.log, env });
   }
 }
 
