@@ -215,8 +215,10 @@ project.addTask('generate:flink-key-history', {
 // Java builds use ~/.m2 (pacmak's default is an empty repository per build, downloaded again every time).
 const missing = (file: string) => `node -e "process.exit(require('fs').existsSync('${file}') ? 1 : 0)"`;
 const maven = '--maven-local-repository "$HOME/.m2/repository"';
+// The cdk8s-plus-27 jar is only built against, never shipped: no javadoc and sources jars (half its build time).
 project.tasks.tryFind('package:java')!.reset(`jsii-pacmak -v --target java --outdir dist ${maven} node_modules/cdk8s-plus-27`, {
   condition: missing('dist/java/org/cdk8s/cdk8s-plus-27'),
+  env: { MAVEN_OPTS: '-Dmaven.javadoc.skip=true -Dmaven.source.skip=true' },
 });
 project.tasks.tryFind('package:java')!.exec(`jsii-pacmak -v --target java ${maven}`);
 project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --target go --outdir dist node_modules/cdk8s node_modules/cdk8s-plus-27', {

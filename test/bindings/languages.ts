@@ -110,11 +110,7 @@ export class Java implements Language {
       `-Dcdk8s-flink.version=${packages.version}`,
       ...['cdk8s', 'cdk8s-plus-27', 'constructs'].map((name) => `-D${name}.version=${dependencyVersion(root, name)}`),
     ];
-    // Offline first (everything in ~/.m2 after the first run), online for the first resolve.
-    const goals = ['-q', '-B', 'compile', ...properties];
-    if (run('mvn', ['-o', ...goals], { cwd: dir, log }).status !== 0) {
-      must(run('mvn', goals, { cwd: dir, log }), 'mvn compile');
-    }
+    must(run('mvn', ['-q', '-B', 'compile', ...properties], { cwd: dir, log }), 'mvn compile');
     this.classpath = [path.join(dir, 'target', 'classes'), fs.readFileSync(path.join(dir, 'target', 'classpath.txt'), 'utf8').trim()].join(path.delimiter);
   }
 
