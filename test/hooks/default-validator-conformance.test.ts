@@ -170,7 +170,7 @@ describe('Quartz year ranges do not depend on the calendar', () => {
   const verdicts = (): string[] => ['0 0 12 ? * * 2126/1', '0 0 12 ? * * 2127/1', '0 0 12 ? * * 2199', '0 0 12 ? * * 2150/5'].map((periods) => {
     const d = deployment();
     d.spec.flinkConfiguration = { 'job.autoscaler.enabled': 'true', [KEY]: periods };
-    return validator.validateDeployment(d) ?? 'accepted';
+    return validator.validateDeployment(d, {}) ?? 'accepted';
   });
 
   afterEach(() => {
