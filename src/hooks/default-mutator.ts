@@ -17,9 +17,10 @@ export class DefaultMutator implements IFlinkResourceMutator {
    * Returns the deployment unchanged.
    *
    * @param deployment the FlinkDeployment manifest
-   * @param _context unused
+   * @param context unused
    */
-  public mutateDeployment(deployment: any, _context?: FlinkHookContext): any {
+  public mutateDeployment(deployment: any, context: FlinkHookContext): any {
+    void context;
     return deployment;
   }
 
@@ -27,10 +28,13 @@ export class DefaultMutator implements IFlinkResourceMutator {
    * Adds the `target.session` label.
    *
    * @param sessionJob the FlinkSessionJob manifest
-   * @param _sessionDeployment unused
-   * @param _context unused
+   * @param sessionDeployment unused
+   * @param context unused
    */
-  public mutateSessionJob(sessionJob: any, _sessionDeployment?: any, _context?: FlinkHookContext): any {
+  public mutateSessionJob(sessionJob: any, sessionDeployment: any, context: FlinkHookContext): any {
+    // The parameters carry the interface's names, which Python and Java callers use as keyword names.
+    void sessionDeployment;
+    void context;
     const target = sessionJob?.spec?.deploymentName;
     if (typeof target !== 'string' || sessionJob === null || typeof sessionJob !== 'object') {
       return sessionJob;

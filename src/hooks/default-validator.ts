@@ -32,7 +32,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the first error message, or `undefined` when valid
    */
-  public validateDeployment(deployment: any, context?: FlinkHookContext): string | undefined {
+  public validateDeployment(deployment: any, context: FlinkHookContext): string | undefined {
     return defaultChecks().deploymentErrors(deployment, context)[0];
   }
 
@@ -44,7 +44,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the first error message, or `undefined` when valid
    */
-  public validateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string | undefined {
+  public validateSessionJob(sessionJob: any, sessionDeployment: any, context: FlinkHookContext): string | undefined {
     return defaultChecks().sessionJobErrors(sessionJob, sessionDeployment, context)[0];
   }
 
@@ -85,7 +85,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the first error message, or `undefined` when valid
    */
-  public validateStateSnapshot(snapshot: any, target?: any, context?: FlinkHookContext): string | undefined {
+  public validateStateSnapshot(snapshot: any, target: any, context: FlinkHookContext): string | undefined {
     return defaultChecks().stateSnapshotErrors(snapshot, target, context)[0];
   }
 

@@ -5,7 +5,9 @@ import { FlinkHookContext } from './context';
  * synth-time counterpart of the operator's `FlinkResourceMutator` plugin.
  *
  * A mutator receives a copy of the manifest and returns the manifest to use
- * from then on (it may change and return the same object).
+ * from then on (it may change and return the same object). Every parameter
+ * is always passed (`undefined` when unknown), so a class in Java, Go or
+ * Python implements exactly one method per hook.
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/plugins/
  */
@@ -17,7 +19,7 @@ export interface IFlinkResourceMutator {
    * @param context what the pipeline knows besides the manifest
    * @returns the manifest to use from now on
    */
-  mutateDeployment(deployment: any, context?: FlinkHookContext): any;
+  mutateDeployment(deployment: any, context: FlinkHookContext): any;
 
   /**
    * Mutates a `FlinkSessionJob`.
@@ -27,5 +29,5 @@ export interface IFlinkResourceMutator {
    * @param context what the pipeline knows besides the manifests
    * @returns the manifest to use from now on
    */
-  mutateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): any;
+  mutateSessionJob(sessionJob: any, sessionDeployment: any, context: FlinkHookContext): any;
 }

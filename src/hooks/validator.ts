@@ -8,6 +8,9 @@ import { FlinkHookContext } from './context';
  * resources exactly as the operator would receive them. A returned string
  * is an error; `undefined` means valid.
  *
+ * Every parameter is always passed (`undefined` when unknown), so a class
+ * in Java, Go or Python implements exactly one method per hook.
+ *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/plugins/
  */
 export interface IFlinkResourceValidator {
@@ -18,7 +21,7 @@ export interface IFlinkResourceValidator {
    * @param context what the pipeline knows besides the manifest
    * @returns an error message, or `undefined` when valid
    */
-  validateDeployment(deployment: any, context?: FlinkHookContext): string | undefined;
+  validateDeployment(deployment: any, context: FlinkHookContext): string | undefined;
 
   /**
    * Validates a `FlinkSessionJob`.
@@ -28,7 +31,7 @@ export interface IFlinkResourceValidator {
    * @param context what the pipeline knows besides the manifests
    * @returns an error message, or `undefined` when valid
    */
-  validateSessionJob(sessionJob: any, sessionDeployment?: any, context?: FlinkHookContext): string | undefined;
+  validateSessionJob(sessionJob: any, sessionDeployment: any, context: FlinkHookContext): string | undefined;
 }
 
 /**
@@ -40,7 +43,8 @@ export interface IFlinkResourceValidator {
  * it next to `IFlinkResourceValidator` on one object and register that with
  * `FlinkHooks.addValidator()`, which then uses it for snapshots too. A
  * validator that has only `validateDeployment`/`validateSessionJob` never
- * sees snapshots.
+ * sees snapshots. Every parameter is always passed (`undefined` when
+ * unknown).
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/snapshots/
  */
@@ -55,5 +59,5 @@ export interface IFlinkStateSnapshotValidator {
    * @param context what the pipeline knows besides the manifests
    * @returns an error message, or `undefined` when valid
    */
-  validateStateSnapshot(snapshot: any, target?: any, context?: FlinkHookContext): string | undefined;
+  validateStateSnapshot(snapshot: any, target: any, context: FlinkHookContext): string | undefined;
 }

@@ -250,7 +250,7 @@ describe('autoscaler excluded periods (Quartz)', () => {
 });
 
 describe('session job jarURI hosts, without DNS', () => {
-  const check = (jarURI: string) => validator.validateSessionJob({ metadata: { name: 'j' }, spec: { deploymentName: 'c', job: { jarURI } } });
+  const check = (jarURI: string) => validator.validateSessionJob({ metadata: { name: 'j' }, spec: { deploymentName: 'c', job: { jarURI } } }, undefined, {});
   const restricted = (host: string) => `jarURI host '${host}' resolves to a restricted address`;
   test.each<[string, string | undefined]>([
     ['https://repo1.maven.org/maven2/x.jar', undefined],
