@@ -27,7 +27,20 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'kubernetes-models@4.3.1', '@kubernetes-models/cert-manager@4.4.4',
     // Property-based tests of the public props and the CLI.
     'fast-check@^4.3.0',
+    // The module graph of src/ (no cycles, private modules kept to their folder), checked by a test.
+    'dependency-cruiser@^17.4.3',
   ],
+
+  // Python, Java and Go packages, built locally by `npm run package-all` into dist/ (jsii-pacmak) and
+  // checked by `npm run test:bindings`. Nothing is published: `release: false` below adds no publishing steps.
+  publishToPypi: { distName: 'cdk8s-flink', module: 'cdk8s_flink' },
+  // Maven Central grants a group only to the owner of its namespace: a reverse domain name, or
+  // `io.github.<account>` for the GitHub account that hosts the repository (github.com/cdk8s-flink).
+  // The repository's account is the namespace this project provably controls; `org.cdk8s` belongs to
+  // cdk8s itself. Java package names cannot contain '-', so the package drops it.
+  publishToMaven: { mavenGroupId: 'io.github.cdk8s-flink', mavenArtifactId: 'cdk8s-flink', javaPackage: 'io.github.cdk8sflink' },
+  // A jsii Go module lives in a repository of its own (as cdk8s-core-go and cdk8s-plus-go do).
+  publishToGo: { moduleName: 'github.com/cdk8s-flink/cdk8s-flink-go', packageName: 'cdk8sflink' },
 
   // Release automation is not part of this repository's workflow.
   release: false,
@@ -51,7 +64,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // `npm test` only reports lint errors, it never rewrites sources (`npx projen eslint --fix` does).
     commandOptions: { fix: false },
     // The key history is generated (conformance/flink-config/generate.ts) and compared byte for byte.
-    ignorePatterns: ['src/imports/', 'examples/**/dist/', 'src/settings/*.generated.ts'],
+    ignorePatterns: ['src/imports/', 'examples/**/dist/', 'src/jvm/*.generated.ts'],
   },
   gitignore: ['examples/**/dist/', '.bench/', '.test-synth-*/', 'conformance/*/target/'],
   // The vendored CRD YAMLs (imports/) ship as the JSON the build prepares from them (lib/crds/); the
@@ -194,8 +207,38 @@ project.addTask('test:flink-config', {
   exec: 'tsx conformance/flink-config/run.ts',
 });
 project.addTask('generate:flink-key-history', {
-  description: 'Regenerate src/settings/_key-history.generated.ts from flink-core 1.19 to 2.3 (needs JDK, Maven)',
+  description: 'Regenerate src/jvm/_flink-key-history.generated.ts from flink-core 1.19 to 2.3 (needs JDK, Maven)',
   exec: 'tsx conformance/flink-config/generate.ts',
+});
+
+// jsii-pacmak builds the Java and Go packages against their dependencies' packages. Two of them are not
+// served by the registries here: Maven Central has no org.cdk8s:cdk8s-plus-27 (its newest cdk8s-plus there
+// is cdk8s-plus-25), and the Go module proxy refuses github.com/cdk8s-team/* (403). jsii-pacmak generates
+// both from the npm packages they are published from (the same .jsii and JavaScript) into dist/, where it
+// finds them as local builds: dist/java is a Maven file repository, dist/go/<package> a Go module each.
+// Java builds use ~/.m2 (pacmak's default is an empty repository per build, downloaded again every time).
+const missing = (file: string) => `node -e "process.exit(require('fs').existsSync('${file}') ? 1 : 0)"`;
+const maven = '--maven-local-repository "$HOME/.m2/repository"';
+// The cdk8s-plus-27 jar is only built against, never shipped: no javadoc and sources jars (half its build time).
+project.tasks.tryFind('package:java')!.reset(`jsii-pacmak -v --target java --outdir dist ${maven} node_modules/cdk8s-plus-27`, {
+  condition: missing('dist/java/org/cdk8s/cdk8s-plus-27'),
+  env: { MAVEN_OPTS: '-Dmaven.javadoc.skip=true -Dmaven.source.skip=true' },
+});
+project.tasks.tryFind('package:java')!.exec(`jsii-pacmak -v --target java ${maven}`);
+project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --target go --outdir dist node_modules/cdk8s node_modules/cdk8s-plus-27', {
+  condition: missing('dist/go/cdk8splus27/go.mod'),
+});
+project.tasks.tryFind('package:go')!.exec('jsii-pacmak -v --target go');
+
+// `npm run test:bindings`: the Python, Java and Go packages in scratch projects outside the repository
+// (a virtualenv with PyPI, a Maven project with Maven Central, a Go module with the module proxy): the README
+// quick start renders the TypeScript quick start's YAML byte for byte, and hooks written in each language
+// run at synth. Builds the packages first when dist/ lacks them (needs Python 3, JDK 17 + Maven, Go; not
+// part of `npm test`).
+project.addTask('test:bindings', {
+  description: 'Python, Java and Go packages: README quick start and hooks in each language (needs Python, JDK + Maven, Go)',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  exec: 'tsx test/bindings/main.ts',
 });
 
 // `npm test` builds as well (CRDs, jsii compile, then API.md) before jest, so the

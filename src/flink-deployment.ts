@@ -1,8 +1,10 @@
 import { Chart } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { ArgoCdSyncWave } from './argo-cd';
+import { DeploymentMode } from './deployment-mode';
 import { FlinkBackend } from './flink-backend';
+import { IFlinkDeployment } from './flink-deployment-reference';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkJobOptions } from './flink-job';
 import { JobManagerOptions, TaskManagerOptions } from './flink-process';
@@ -19,40 +21,6 @@ import { checkedParts, checkEnum, checkMetadataOptions, PropErrors, reject } fro
 import { ResourceRenderer } from './render/_resource-renderer';
 import { DeploymentSpec } from './resource/_deployment-spec';
 import { ManagedResource } from './resource/_managed-resource';
-
-/**
- * How the operator deploys the Flink cluster.
- *
- * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/overview/#flink-deployment-modes
- */
-export enum DeploymentMode {
-  /** Flink's native Kubernetes integration: the JobManager creates TaskManager pods itself. */
-  NATIVE = 'native',
-  /** Standalone Kubernetes: the operator creates fixed TaskManager deployments. */
-  STANDALONE = 'standalone',
-}
-
-/**
- * A FlinkDeployment, defined in this app or elsewhere.
- */
-export interface IFlinkDeployment extends IConstruct {
-  /** `metadata.name` of the FlinkDeployment. */
-  readonly resourceName: string;
-  /**
-   * `metadata.namespace` of the FlinkDeployment.
-   *
-   * @default - no namespace (the one of the kubectl context / Argo CD application)
-   */
-  readonly namespace?: string;
-  /** Name of the Service of the Flink REST API and web UI (`<name>-rest`, port 8081). */
-  readonly restServiceName: string;
-  /**
-   * What the deployment renders to; session jobs on it follow it.
-   *
-   * @default FlinkBackend.APACHE_OPERATOR
-   */
-  readonly backend?: FlinkBackend;
-}
 
 /**
  * Properties of a `FlinkDeployment`.

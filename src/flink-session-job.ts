@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCdSyncWave } from './argo-cd';
 import { FlinkBackend } from './flink-backend';
-import type { IFlinkDeployment } from './flink-deployment';
+import type { IFlinkDeployment } from './flink-deployment-reference';
 import { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkJobSettings } from './flink-settings';

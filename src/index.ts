@@ -6,6 +6,8 @@ export * from './flink-job';
 export * from './flink-process';
 export * from './flink-ingress';
 export * from './flink-resource-metadata';
+export * from './deployment-mode';
+export * from './flink-deployment-reference';
 export * from './flink-deployment';
 export * from './flink-session-job';
 export * from './flink-state-snapshot';

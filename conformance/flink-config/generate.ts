@@ -1,5 +1,5 @@
 /**
- * Regenerates `src/settings/_key-history.generated.ts` from the option
+ * Regenerates `src/jvm/_flink-key-history.generated.ts` from the option
  * metadata of every supported Flink line's flink-core (one JVM per line).
  *
  *   npx tsx conformance/flink-config/generate.ts

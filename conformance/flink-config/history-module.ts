@@ -1,13 +1,13 @@
 /**
  * Asks every line's flink-core for its options and renders the vendored
- * module `src/settings/_key-history.generated.ts` from them.
+ * module `src/jvm/_flink-key-history.generated.ts` from them.
  */
 import * as path from 'path';
 import { FLINK_LINES, flinkCoreSha256, startOracle } from './flink-lines';
 import { keyHistory, OptionInfo } from './key-history';
 
 /** Where the generated module is vendored. */
-export const HISTORY_MODULE = path.join(__dirname, '..', '..', 'src', 'settings', '_key-history.generated.ts');
+export const HISTORY_MODULE = path.join(__dirname, '..', '..', 'src', 'jvm', '_flink-key-history.generated.ts');
 
 /** The options of every supported line, from its own flink-core. */
 export async function optionsPerLine(): Promise<Array<{ line: string; options: OptionInfo[] }>> {

@@ -191,7 +191,7 @@ async function main(): Promise<void> {
 
   const generated = renderHistoryModule(await optionsPerLine());
   if (generated !== fs.readFileSync(HISTORY_MODULE, 'utf8')) {
-    mismatches.push('src/settings/_key-history.generated.ts differs from the option metadata of the jars: run npx tsx conformance/flink-config/generate.ts');
+    mismatches.push('src/jvm/_flink-key-history.generated.ts differs from the option metadata of the jars: run npx tsx conformance/flink-config/generate.ts');
   }
 
   const cases = [...fixedCases(), ...durationCases(Number(process.env.FLINK_CONFIG_CASES ?? 40))];

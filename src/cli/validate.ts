@@ -4,8 +4,9 @@ import { findYamlFiles, InputDocument, parseDocuments, readDocuments } from './_
 import { parseOperatorVersion } from './_operator-version';
 import { loadPlugins } from './_plugins';
 import { UsageError } from './_usage-error';
-import { FlinkResourceKind, runPipeline } from '../hooks/_pipeline';
+import { runPipeline } from '../hooks/_pipeline';
 import { flattenConfiguration, upstreamOperatorConfiguration } from '../manifest/_configuration';
+import type { FlinkResourceKind } from '../manifest/_fields';
 import { OperatorVersion } from '../operator-version';
 import { isFlinkCluster } from '../render/spotify/_crd';
 

@@ -11,9 +11,8 @@
  * exactly the policy synth applied. Hand-written YAML uses the same
  * annotations.
  */
-import type { FlinkResourceKind } from './_pipeline';
 import { podSecurityErrors } from './_pod-security-checks';
-import { isObject } from '../manifest/_fields';
+import { FlinkResourceKind, isObject } from '../manifest/_fields';
 import { plaintextCredentialErrors } from '../security/_plaintext-credentials';
 
 /** Annotation listing the `flinkConfiguration` keys allowed to hold a literal credential (comma-separated). */

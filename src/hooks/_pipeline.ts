@@ -1,4 +1,5 @@
 import { libraryPolicyErrors } from './_library-policy';
+import { configurationWarnings } from './_stale-keys';
 import { FlinkHookContext } from './context';
 import { DefaultMutator } from './default-mutator';
 import { blueGreenChildren } from './default-validator/_blue-green';
@@ -8,10 +9,8 @@ import { defaultChecks } from './default-validator/_lazy-rules';
 import { _ResolvedHooks } from './flink-hooks';
 import { FlinkResourceEvent, IFlinkResourceListener } from './listener';
 import { oneLine } from '../manifest/_describe';
-import { configurationWarnings } from '../settings/_stale-keys';
+import type { FlinkResourceKind } from '../manifest/_fields';
 
-/** The Flink resource kinds the hooks see. */
-export type FlinkResourceKind = 'FlinkDeployment' | 'FlinkSessionJob' | 'FlinkStateSnapshot' | 'FlinkBlueGreenDeployment';
 
 /** The kinds mutators run on (the operator's mutator SPI offers nothing else that this library implements). */
 const MUTATED_KINDS: readonly FlinkResourceKind[] = ['FlinkDeployment', 'FlinkSessionJob'];

@@ -18,9 +18,10 @@ export class DefaultMutator implements IFlinkResourceMutator {
    * Returns the deployment unchanged.
    *
    * @param deployment the FlinkDeployment manifest
-   * @param _context unused
+   * @param context unused
    */
-  public mutateDeployment(deployment: FlinkDeploymentManifest, _context?: FlinkHookContext): FlinkDeploymentManifest {
+  public mutateDeployment(deployment: FlinkDeploymentManifest, context: FlinkHookContext): FlinkDeploymentManifest {
+    void context;
     return deployment;
   }
 
@@ -28,11 +29,14 @@ export class DefaultMutator implements IFlinkResourceMutator {
    * Adds the `target.session` label.
    *
    * @param sessionJob the FlinkSessionJob manifest
-   * @param _sessionDeployment unused
-   * @param _context unused
+   * @param sessionDeployment unused
+   * @param context unused
    */
   public mutateSessionJob(
-    sessionJob: FlinkSessionJobManifest, _sessionDeployment?: FlinkDeploymentManifest, _context?: FlinkHookContext): FlinkSessionJobManifest {
+    sessionJob: FlinkSessionJobManifest, sessionDeployment: FlinkDeploymentManifest | undefined, context: FlinkHookContext): FlinkSessionJobManifest {
+    // The parameters carry the interface's names, which Python and Java callers use as keyword names.
+    void sessionDeployment;
+    void context;
     const target = sessionJob?.spec?.deploymentName;
     if (typeof target !== 'string' || sessionJob === null || typeof sessionJob !== 'object') {
       return sessionJob;

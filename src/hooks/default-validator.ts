@@ -33,7 +33,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the first error message, or `undefined` when valid
    */
-  public validateDeployment(deployment: FlinkDeploymentManifest, context?: FlinkHookContext): string | undefined {
+  public validateDeployment(deployment: FlinkDeploymentManifest, context: FlinkHookContext): string | undefined {
     return defaultChecks().deploymentErrors(deployment, context)[0];
   }
 
@@ -46,7 +46,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @returns the first error message, or `undefined` when valid
    */
   public validateSessionJob(
-    sessionJob: FlinkSessionJobManifest, sessionDeployment?: FlinkDeploymentManifest, context?: FlinkHookContext): string | undefined {
+    sessionJob: FlinkSessionJobManifest, sessionDeployment: FlinkDeploymentManifest | undefined, context: FlinkHookContext): string | undefined {
     return defaultChecks().sessionJobErrors(sessionJob, sessionDeployment, context)[0];
   }
 
@@ -87,7 +87,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the first error message, or `undefined` when valid
    */
-  public validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target?: FlinkResourceManifest, context?: FlinkHookContext): string | undefined {
+  public validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target: FlinkResourceManifest | undefined, context: FlinkHookContext): string | undefined {
     return defaultChecks().stateSnapshotErrors(snapshot, target, context)[0];
   }
 

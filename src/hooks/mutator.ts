@@ -6,7 +6,9 @@ import { FlinkDeploymentManifest, FlinkSessionJobManifest } from './manifest-typ
  * synth-time counterpart of the operator's `FlinkResourceMutator` plugin.
  *
  * A mutator receives a copy of the manifest and returns the manifest to use
- * from then on (it may change and return the same object).
+ * from then on (it may change and return the same object). Every parameter
+ * is always passed (`undefined` when unknown), so a class in Java, Go or
+ * Python implements exactly one method per hook.
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/plugins/
  */
@@ -18,7 +20,7 @@ export interface IFlinkResourceMutator {
    * @param context what the pipeline knows besides the manifest
    * @returns the manifest to use from now on
    */
-  mutateDeployment(deployment: FlinkDeploymentManifest, context?: FlinkHookContext): FlinkDeploymentManifest;
+  mutateDeployment(deployment: FlinkDeploymentManifest, context: FlinkHookContext): FlinkDeploymentManifest;
 
   /**
    * Mutates a `FlinkSessionJob`.
@@ -29,5 +31,5 @@ export interface IFlinkResourceMutator {
    * @returns the manifest to use from now on
    */
   mutateSessionJob(
-    sessionJob: FlinkSessionJobManifest, sessionDeployment?: FlinkDeploymentManifest, context?: FlinkHookContext): FlinkSessionJobManifest;
+    sessionJob: FlinkSessionJobManifest, sessionDeployment: FlinkDeploymentManifest | undefined, context: FlinkHookContext): FlinkSessionJobManifest;
 }

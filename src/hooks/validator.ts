@@ -10,6 +10,9 @@ import { FlinkDeploymentManifest, FlinkResourceManifest, FlinkSessionJobManifest
  * operator's CRDs (`FlinkDeploymentManifest`, ...). A returned string is an
  * error; `undefined` means valid.
  *
+ * Every parameter is always passed (`undefined` when unknown), so a class
+ * in Java, Go or Python implements exactly one method per hook.
+ *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/operations/plugins/
  */
 export interface IFlinkResourceValidator {
@@ -20,7 +23,7 @@ export interface IFlinkResourceValidator {
    * @param context what the pipeline knows besides the manifest
    * @returns an error message, or `undefined` when valid
    */
-  validateDeployment(deployment: FlinkDeploymentManifest, context?: FlinkHookContext): string | undefined;
+  validateDeployment(deployment: FlinkDeploymentManifest, context: FlinkHookContext): string | undefined;
 
   /**
    * Validates a `FlinkSessionJob`.
@@ -31,7 +34,7 @@ export interface IFlinkResourceValidator {
    * @returns an error message, or `undefined` when valid
    */
   validateSessionJob(
-    sessionJob: FlinkSessionJobManifest, sessionDeployment?: FlinkDeploymentManifest, context?: FlinkHookContext): string | undefined;
+    sessionJob: FlinkSessionJobManifest, sessionDeployment: FlinkDeploymentManifest | undefined, context: FlinkHookContext): string | undefined;
 }
 
 /**
@@ -43,7 +46,8 @@ export interface IFlinkResourceValidator {
  * it next to `IFlinkResourceValidator` on one object and register that with
  * `FlinkHooks.addValidator()`, which then uses it for snapshots too. A
  * validator that has only `validateDeployment`/`validateSessionJob` never
- * sees snapshots.
+ * sees snapshots. Every parameter is always passed (`undefined` when
+ * unknown).
  *
  * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-release-1.15/docs/custom-resource/snapshots/
  */
@@ -59,5 +63,5 @@ export interface IFlinkStateSnapshotValidator {
    * @param context what the pipeline knows besides the manifests
    * @returns an error message, or `undefined` when valid
    */
-  validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target?: FlinkResourceManifest, context?: FlinkHookContext): string | undefined;
+  validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target: FlinkResourceManifest | undefined, context: FlinkHookContext): string | undefined;
 }

@@ -147,3 +147,49 @@ export function quantityAmountKey(text: string): string {
   }
   return unscaled === 0n ? '0' : `${unscaled}e${-scale}`;
 }
+
+const KIBIBYTE = 1024n;
+const MEBIBYTE = 1024n * 1024n;
+
+/** A Kubernetes quantity, as the API server accepts it. */
+const KUBERNETES_QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?(\d+(\.\d*)?|\.\d+))?$/;
+
+/**
+ * The bytes of `resource.memory` as the operator reads them (a Flink size
+ * first, else a Kubernetes quantity, exactly), or `undefined` when the
+ * operator cannot read it (the validator reports it).
+ */
+export function memoryBytes(memory: string): bigint | undefined {
+  try {
+    return parseMemorySize(resourceMemoryString(memory));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `resource.memory` as a Kubernetes quantity (`2048Mi`, `512Ki`, bytes); a
+ * quantity that is no Flink size passes through; `undefined` when it is neither.
+ */
+export function memoryQuantity(memory: string): string | undefined {
+  let bytes: bigint;
+  try {
+    bytes = parseMemorySize(memory);
+  } catch {
+    const quantity = memory.trim();
+    return KUBERNETES_QUANTITY.test(quantity) ? quantity : undefined;
+  }
+  if (bytes % MEBIBYTE === 0n) {
+    return `${bytes / MEBIBYTE}Mi`;
+  }
+  return bytes % KIBIBYTE === 0n ? `${bytes / KIBIBYTE}Ki` : `${bytes}`;
+}
+
+/** `resource.memory` in Flink's notation (`2048m`, else bytes `b`); `undefined` when the operator cannot read it. */
+export function flinkMemorySize(memory: string): string | undefined {
+  const bytes = memoryBytes(memory);
+  if (bytes === undefined) {
+    return undefined;
+  }
+  return bytes % MEBIBYTE === 0n ? `${bytes / MEBIBYTE}m` : `${bytes}b`;
+}

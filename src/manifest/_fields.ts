@@ -6,6 +6,9 @@
  * API server prunes them.
  */
 
+/** The Flink resource kinds the hooks see. */
+export type FlinkResourceKind = 'FlinkDeployment' | 'FlinkSessionJob' | 'FlinkStateSnapshot' | 'FlinkBlueGreenDeployment';
+
 /** The Flink resource kinds the checks read. */
 export type FlinkKind = 'FlinkDeployment' | 'FlinkSessionJob';
 

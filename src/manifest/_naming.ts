@@ -1,4 +1,12 @@
+/**
+ * Names of rendered objects: resource names derived from construct ids, and
+ * names that carry a hash of the object's content, so that a change of the
+ * content is a new object (pods that mount a ConfigMap roll when the
+ * configuration changes, an immutable Job is replaced, not patched).
+ */
 import { createHash } from 'crypto';
+import { ApiObject } from 'cdk8s';
+import { canonicalJson } from './_json';
 
 /** The operator's rule for FlinkDeployment and FlinkSessionJob names. */
 export const RESOURCE_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,43}[a-z0-9])?$/;
@@ -23,7 +31,45 @@ export function resourceNameFromId(id: string): string {
   if (name.length <= MAX_NAME_LENGTH) {
     return name;
   }
-  const hash = createHash('sha256').update(id).digest('hex').slice(0, 8);
-  const head = name.slice(0, MAX_NAME_LENGTH - hash.length - 1).replace(/-+$/, '');
+  return withHashSuffix(name, id, MAX_NAME_LENGTH, 8);
+}
+
+/**
+ * `<base>-<hash>`, the base cut (without trailing dashes) so that the whole
+ * fits `maxLength`; the hash is the first `hashLength` hex digits of the
+ * SHA-256 of `text`.
+ */
+function withHashSuffix(base: string, text: string, maxLength: number, hashLength: number): string {
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, hashLength);
+  const head = base.slice(0, maxLength - hashLength - 1).replace(/-+$/, '');
   return `${head}-${hash}`;
+}
+
+/** Length of the hash suffix of content-named objects (hex digits). */
+const CONTENT_HASH_LENGTH = 10;
+
+/**
+ * `<base>-<hash of content>` (object keys sorted, so that key order never
+ * changes it), the base cut so that the whole fits `maxLength`.
+ *
+ * @param base the name without the hash
+ * @param content the content the hash is taken of
+ * @param maxLength the longest name the object's kind allows
+ */
+export function hashedName(base: string, content: unknown, maxLength: number): string {
+  return withHashSuffix(base, canonicalJson(content), maxLength, CONTENT_HASH_LENGTH);
+}
+
+/**
+ * Makes `metadata.name` of an object (and `apiObject.name`, which names its
+ * file in per-resource output) follow its content: the name is computed
+ * when it is read, at synth, from the content as it is then.
+ *
+ * @param apiObject the object
+ * @param name produces the name from the current content
+ */
+export function nameFromContent(apiObject: ApiObject, name: () => string): void {
+  for (const target of [apiObject, apiObject.metadata]) {
+    Object.defineProperty(target, 'name', { get: name, configurable: true, enumerable: true });
+  }
 }

@@ -1,6 +1,6 @@
 import { describeValue } from '../manifest/_describe';
+import { renderConfigFile } from '../manifest/_flink-config-file';
 import { chartDefaultConfiguration, chartLogFiles, ChartVersion, LOG_FILES, OperatorChartRelease } from '../manifest/_operator-chart';
-import { configurationYaml } from '../manifest/_yaml';
 
 /** Operator configuration keys that a `FlinkOperator` prop owns, with that prop. */
 export const OWNED_KEYS: ReadonlyArray<readonly [string, string]> = [
@@ -72,23 +72,13 @@ export function unwritableEntry(key: string, value: string): string | undefined 
   return undefined;
 }
 
-/** `flink-conf.yaml`: one `key: value` per line, as the chart's file. */
-export function renderFlinkConf(configuration: Map<string, string>): string {
-  return [...configuration].map(([key, value]) => `${key}: ${value}\n`).join('');
-}
-
-/** `config.yaml` (Flink's standard YAML format) with the same flat keys. */
-export function renderConfigYaml(configuration: Map<string, string>): string {
-  return configurationYaml(configuration);
-}
-
 /**
  * The ConfigMap keys of the operator configuration, as the release's chart
  * renders them: `config.yaml` and `flink-conf.yaml` in 1.15.0,
  * `config.yaml` only in 1.16.
  */
 export function configurationFiles(configuration: Map<string, string>, release: OperatorChartRelease): Record<string, string> {
-  return Object.fromEntries(release.configurationKeys.map((key) => [key, key === 'flink-conf.yaml' ? renderFlinkConf(configuration) : renderConfigYaml(configuration)]));
+  return Object.fromEntries(release.configurationKeys.map((key) => [key, renderConfigFile(key, configuration)]));
 }
 
 /**

@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { unwritableEntry } from './_operator-configuration';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
 import { describeValue } from '../manifest/_describe';
-import { isObject as isPlainObject, reject } from '../props/_checks';
+import { isObject, reject } from '../props/_checks';
 import { restrictedContainerSecurityContext } from '../security/_pod-security';
 
 /** `FLINK_PLUGINS_DIR` of the operator image. */
@@ -50,7 +50,7 @@ export interface InstalledPlugin extends InstalledJar {
 }
 
 function checkJar(what: string, parameter: string, options: OperatorJarOptions): void {
-  if (!isPlainObject(options)) {
+  if (!isObject(options)) {
     reject(parameter, `must be a map, got ${describeValue(options)}`);
   }
   if (typeof options.name !== 'string' || !NAME.test(options.name)) {
@@ -75,7 +75,7 @@ export function installPlugin(options: OperatorPluginOptions): InstalledPlugin {
     }
     configuration.set(`${prefix}class`, options.listenerClass);
   }
-  if (options.listenerConfiguration !== undefined && !isPlainObject(options.listenerConfiguration)) {
+  if (options.listenerConfiguration !== undefined && !isObject(options.listenerConfiguration)) {
     reject('plugins', `plugin '${options.name}': 'listenerConfiguration' must be an object, got ${describeValue(options.listenerConfiguration)}`);
   }
   const extra = Object.entries(options.listenerConfiguration ?? {});

@@ -15,7 +15,7 @@ import { LOG_FILES, operatorChart, OperatorChartRelease } from '../manifest/_ope
 import { operatorCrds } from '../manifest/_operator-crds';
 import { OperatorVersion } from '../operator-version';
 import {
-  checkAll, checkBoolean, checkedParts, checkEnum, checkMap, checkNonEmptyString, checkObjectList, checkResources, checkString, checkStringList,
+  checkAll, checkBoolean, checkedParts, checkEnum, checkMap, checkNonEmptyString, checkNonEmptyStringList, checkObjectList, checkResources, checkString,
   checkStringMap, fail, isObject, PropErrors, reject,
 } from '../props/_checks';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security/_pod-security';
@@ -433,10 +433,7 @@ export class FlinkOperator extends Construct {
         return image as string;
       },
       imagePullPolicy: () => checkEnum('imagePullPolicy', p.imagePullPolicy, ImagePullPolicy),
-      imagePullSecrets: () => {
-        checkStringList('imagePullSecrets', p.imagePullSecrets);
-        checkAll(...(p.imagePullSecrets ?? []).map((name, i) => () => checkNonEmptyString(`imagePullSecrets[${i}]`, name)));
-      },
+      imagePullSecrets: () => checkNonEmptyStringList('imagePullSecrets', p.imagePullSecrets),
       pluginInstallerImage: () => p.pluginInstallerImage === undefined || checkNonEmptyString('pluginInstallerImage', p.pluginInstallerImage),
       installCrds: () => checkBoolean('installCrds', p.installCrds),
       listNodes: () => checkBoolean('listNodes', p.listNodes),

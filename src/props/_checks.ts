@@ -61,25 +61,28 @@ export function checkInteger(field: string, value: unknown, min: number): void {
   }
 }
 
-/** Throws unless the value is undefined or a string. */
-export function checkString(field: string, value: unknown): void {
+/** Throws unless the value is undefined or a string; returns it. */
+export function checkString<T>(field: string, value: T): T {
   if (value !== undefined && typeof value !== 'string') {
     fail(field, 'a string', value);
   }
+  return value;
 }
 
-/** Throws unless the value is a non-empty string. */
-export function checkNonEmptyString(field: string, value: unknown): void {
+/** Throws unless the value is a non-empty string; returns it. */
+export function checkNonEmptyString(field: string, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
     fail(field, 'a non-empty string', value);
   }
+  return value;
 }
 
-/** Throws unless the value is undefined or a boolean. */
-export function checkBoolean(field: string, value: unknown): void {
+/** Throws unless the value is undefined or a boolean; returns it. */
+export function checkBoolean<T>(field: string, value: T): T {
   if (value !== undefined && typeof value !== 'boolean') {
     fail(field, 'true or false', value);
   }
+  return value;
 }
 
 /** Throws unless the value is undefined or one of the enum's values. */
@@ -89,10 +92,10 @@ export function checkEnum(field: string, value: unknown, values: Record<string, 
   }
 }
 
-/** Throws unless the value is undefined or a list of strings. */
-export function checkStringList(field: string, value: unknown): void {
+/** Throws unless the value is undefined or a list of strings; returns it. */
+export function checkStringList<T>(field: string, value: T): T {
   if (value === undefined) {
-    return;
+    return value;
   }
   if (!Array.isArray(value)) {
     fail(field, 'a list of strings', value);
@@ -102,12 +105,20 @@ export function checkStringList(field: string, value: unknown): void {
       fail(`${field}[${i}]`, 'a string', item);
     }
   }));
+  return value;
 }
 
-/** Throws unless the value is undefined or a map of strings to strings. */
-export function checkStringMap(field: string, value: unknown): void {
+/** Throws unless the value is undefined or a list of non-empty strings; returns it. */
+export function checkNonEmptyStringList<T>(field: string, value: T): T {
+  checkStringList(field, value);
+  checkAll(...((value as unknown as unknown[] | undefined) ?? []).map((item, i) => () => checkNonEmptyString(`${field}[${i}]`, item)));
+  return value;
+}
+
+/** Throws unless the value is undefined or a map of strings to strings; returns it. */
+export function checkStringMap<T>(field: string, value: T): T {
   if (value === undefined) {
-    return;
+    return value;
   }
   if (!isObject(value)) {
     fail(field, 'a map of strings', value);
@@ -117,12 +128,13 @@ export function checkStringMap(field: string, value: unknown): void {
       fail(`${field}.${describeKey(key)}`, 'a string', item);
     }
   }));
+  return value;
 }
 
-/** Throws unless the value is undefined or a list of maps (Kubernetes objects). */
-export function checkObjectList(field: string, value: unknown): void {
+/** Throws unless the value is undefined or a list of maps (Kubernetes objects); returns it. */
+export function checkObjectList<T>(field: string, value: T): T {
   if (value === undefined) {
-    return;
+    return value;
   }
   if (!Array.isArray(value)) {
     fail(field, 'a list', value);
@@ -132,6 +144,7 @@ export function checkObjectList(field: string, value: unknown): void {
       fail(`${field}[${i}]`, 'a map', item);
     }
   }));
+  return value;
 }
 
 /** Throws unless the value is undefined or a cdk8s `Size`. */
@@ -185,11 +198,12 @@ export function checkResources(field: string, value: unknown): void {
   }));
 }
 
-/** Throws unless the value is undefined or a map. */
-export function checkMap(field: string, value: unknown): void {
+/** Throws unless the value is undefined or a map; returns it. */
+export function checkMap<T>(field: string, value: T): T {
   if (value !== undefined && !isObject(value)) {
     fail(field, 'a map', value);
   }
+  return value;
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import { ImagePullPolicy } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { DeploymentMode, type FlinkDeploymentProps } from '../flink-deployment';
+import { DeploymentMode } from '../deployment-mode';
+import type { FlinkDeploymentProps } from '../flink-deployment';
 import { FlinkVersion } from '../flink-version';
 import { policyAnnotations } from '../hooks/_library-policy';
 import { jobConfiguration, MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from '../manifest/_ir';

@@ -1,4 +1,4 @@
-import { FlinkResourceKind } from '../hooks/_pipeline';
+import type { FlinkResourceKind } from '../manifest/_fields';
 
 /**
  * The operator's admission rules whose message is about one field that a

@@ -3,9 +3,9 @@
  * under any of its keys (the key of any Flink line, or a deprecated key
  * Flink reads in its place).
  */
-import { KEY_HISTORY } from './_key-history.generated';
 import { allSettingKeys, SETTING_KEYS, settingProp } from './_keys';
 import { RenderedSetting } from './_render';
+import { KEY_HISTORY } from '../jvm/_flink-key-history.generated';
 import { flattenConfiguration } from '../manifest/_configuration';
 import { describeKey } from '../manifest/_describe';
 

@@ -14,6 +14,13 @@
  *   `[construct/path] message` line per problem, and no file written;
  * - documents: every Flink resource valid against the operator's CRD
  *   schema, every other object with apiVersion, kind and metadata.name.
+ * About half of the cases are drawn from props a user would write on purpose
+ * (`valid-arbitraries.ts`), the others from hostile ones (`arbitraries.ts`).
+ * A case that synthesizes must also keep the properties of a rendered app
+ * (`checkSynthesized`): every object valid against its schema (the vendored
+ * CRDs, the FlinkCluster CRD, the Kubernetes 1.27 types), the same bytes on
+ * a second synth, `cdk8s-flink validate` accepting the output, and every
+ * value given in the props visible in it.
  * Never a TypeError/RangeError, a stack trace, `[object Object]` or
  * `undefined` as a field name.
  */
@@ -27,10 +34,17 @@ import {
   sessionJobOptions, sessionJobTarget, snapshotOptions, snapshotTarget,
 } from './arbitraries';
 import {
-  FlinkBlueGreenDeployment, FlinkDeployment, FlinkJobReference, FlinkOperator, FlinkSessionJob, FlinkStateSnapshot,
+  validDeploymentProps, validName, validOperatorApplicationProps, validOperatorProps, validOperatorSessionClusterProps,
+  onStandaloneCluster, validBlueGreenProps, validSessionClusterProps, validSessionJobOptions, validSnapshotOptions,
+} from './valid-arbitraries';
+import {
+  FlinkBackend, FlinkBlueGreenDeployment, FlinkDeployment, FlinkJobReference, FlinkOperator, FlinkSessionJob, FlinkStateSnapshot,
   FlinkVersion, SnapshotType,
 } from '../../src';
+import { cli } from '../support/cli';
 import { crdSchemaErrors, isFlinkResource } from '../support/crd-schema';
+import { strictFlinkClusterSchemaErrors } from '../support/flink-cluster-schema';
+import { k8sSchemaErrors } from '../support/k8s-schema';
 
 /** How a case ended. */
 export type Outcome = 'synthesized' | 'rejected-by-factory' | 'rejected-eagerly' | 'rejected-at-synth';
@@ -189,16 +203,118 @@ export function checkCase(namespace: string | undefined, build: (chart: Chart) =
   }
 }
 
+/** Values of props that choose how things are rendered rather than being rendered themselves. */
+const SELECTORS = new Set(['backend', 'installCrds', 'podSecurity', 'plaintextConfigurationKeys']);
+
+/** Values a backend may leave implicit because they are the default (a standalone job runs unless suspended). */
+const IMPLICIT_DEFAULTS: ReadonlyArray<readonly [string, unknown]> = [['state', 'running']];
+
+/** The strings and numbers in the given props (selectors and implicit defaults left out), with their paths. */
+function givenValues(value: unknown, at: string, standalone = false): Array<[string, string]> {
+  if (typeof value === 'string') {
+    return [[at, value]];
+  }
+  if (typeof value === 'number') {
+    return [[at, String(value)]];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => givenValues(item, `${at}[${i}]`, standalone));
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    // A standalone cluster renders the job's state as the JobManager's replica count.
+    const alone = standalone || (value as any).backend === FlinkBackend.KUBERNETES;
+    return Object.entries(value)
+      .filter(([key, item]) => !SELECTORS.has(key) && !IMPLICIT_DEFAULTS.some(([k, v]) => k === key && v === item) && !(alone && key === 'state'))
+      .flatMap(([key, item]) => [...(at.endsWith('Configuration') || at.endsWith('labels') || at.endsWith('annotations') || at.endsWith('Labels') || at.endsWith('nodeSelector') ? [[`${at} key`, key] as [string, string]] : []), ...givenValues(item, `${at}.${key}`, alone)]);
+  }
+  return [];
+}
+
+/** The written files of a synth, by path. */
+function writtenFiles(dir: string): Map<string, string> {
+  return new Map(fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')]));
+}
+
+/** `app.synth()` of a fresh app with the case built into it: the written files. */
+function synthFiles(namespace: string | undefined, build: (chart: Chart) => void): { files: Map<string, string>; docs: any[] } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-fuzz-'));
+  try {
+    const app = Testing.app({ outdir });
+    const chart = new Chart(app, 'test', { namespace });
+    build(chart);
+    app.synth();
+    const files = writtenFiles(outdir);
+    const validation = cli('validate', outdir);
+    if (validation.code !== 0) {
+      throw new Error(`cdk8s-flink validate rejects the output (exit ${validation.code}): ${(validation.out + validation.err).slice(0, 3000)}`);
+    }
+    return { files, docs: Testing.synth(chart) };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** Why a rendered object does not validate against its schema, if it does not. */
+function schemaProblem(doc: any): string | undefined {
+  if (isFlinkResource(doc)) {
+    const errors = crdSchemaErrors(doc);
+    return errors.length > 0 ? `${doc.kind} ${doc.metadata?.name}: ${errors.join('; ')}` : undefined;
+  }
+  if (doc.apiVersion === 'flinkoperator.k8s.io/v1beta1') {
+    const errors = strictFlinkClusterSchemaErrors(doc);
+    return errors.length > 0 ? `FlinkCluster ${doc.metadata?.name}: ${errors.join('; ')}` : undefined;
+  }
+  return k8sSchemaErrors(doc);
+}
+
+/**
+ * The properties of a case that synthesized: every object schema-valid, the
+ * same files byte for byte on a second synth, accepted by `cdk8s-flink
+ * validate`, and every string or number of the given props in the output.
+ */
+export function checkSynthesized(namespace: string | undefined, build: (chart: Chart) => void, given: unknown): void {
+  const first = synthFiles(namespace, build);
+  const second = synthFiles(namespace, build);
+  if (JSON.stringify([...first.files]) !== JSON.stringify([...second.files])) {
+    throw new Error(`a second synth differs: ${JSON.stringify([...first.files.keys()])} vs ${JSON.stringify([...second.files.keys()])}`);
+  }
+  for (const doc of first.docs) {
+    const problem = schemaProblem(doc);
+    if (problem !== undefined) {
+      throw new Error(`not schema-valid: ${problem}\n${JSON.stringify(doc).slice(0, 4000)}`);
+    }
+  }
+  const output = [...first.files.values()].join('\n') + JSON.stringify(first.docs);
+  // `local://` names a file in the image: a standalone cluster passes its path.
+  const renderings = (text: string) => [text, JSON.stringify(text).slice(1, -1), text.replace(/^local:\/\//, '')];
+  const missing = givenValues(given, 'props').filter(([, text]) => !renderings(text).some((r) => output.includes(r)));
+  if (missing.length > 0) {
+    throw new Error(`given but not in the output: ${missing.map(([at, text]) => `${at} = ${JSON.stringify(text)}`).join(', ')}`);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // The cases
 
+/** The chart namespace and construct id of a case drawn from valid props. */
+const validPlace = { namespace: fc.option(validName, { nil: undefined }), id: fc.constantFrom('d', 'payments', 'Word Count') };
+
+/** Cases drawn from valid props (weight 3) or hostile ones (weight 1). */
+function balanced(valid: fc.Arbitrary<any>, hostile: fc.Arbitrary<any>): fc.Arbitrary<any> {
+  return fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: hostile });
+}
+
 /** A FlinkDeployment from props, plus configuration added later. */
-export const deploymentCase = fc.record({
-  namespace: chartNamespace,
-  id: constructId,
-  props: deploymentProps,
-  added: fc.array(fc.tuple(fc.constantFrom('parallelism.default', 'taskmanager.numberOfTaskSlots', 'x'), fc.constantFrom<any>('2', 4, '4', null, { a: 1 })), { maxLength: 2 }),
-});
+export const deploymentCase = balanced(
+  fc.record({ ...validPlace, props: validDeploymentProps, added: fc.constant([]) }),
+  fc.record({
+    namespace: chartNamespace,
+    id: constructId,
+    props: deploymentProps,
+    added: fc.array(fc.tuple(fc.constantFrom('parallelism.default', 'taskmanager.numberOfTaskSlots', 'x'), fc.constantFrom<any>('2', 4, '4', null, { a: 1 })), { maxLength: 2 }),
+  }),
+);
 
 /** Builds a `deploymentCase`. */
 export function buildDeployment(c: any): (chart: Chart) => void {
@@ -211,7 +327,17 @@ export function buildDeployment(c: any): (chart: Chart) => void {
 }
 
 /** A FlinkSessionJob on a session cluster of the app, on one known by name, or on junk. */
-export const sessionJobCase = fc.record({ namespace: chartNamespace, id: constructId, target: sessionJobTarget, options: sessionJobOptions });
+export const sessionJobCase = balanced(
+  fc.record({
+    ...validPlace,
+    target: fc.oneof(
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('cluster' as const), props: validSessionClusterProps }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('name' as const), name: validName, namespace: fc.constant(undefined) }) },
+    ),
+    options: validSessionJobOptions,
+  }).map((c: any) => ({ ...c, options: onStandaloneCluster(c.options, c.target.props?.backend) })),
+  fc.record({ namespace: chartNamespace, id: constructId, target: sessionJobTarget, options: sessionJobOptions }),
+);
 
 /** Builds a `sessionJobCase`. */
 export function buildSessionJob(c: any): (chart: Chart) => void {
@@ -231,13 +357,26 @@ export function buildSessionJob(c: any): (chart: Chart) => void {
 }
 
 /** A FlinkStateSnapshot of a deployment, a session job, a job known by name, no job or junk; by constructor or by `addSavepoint()`/`addCheckpoint()`. */
-export const snapshotCase = fc.record({
-  namespace: chartNamespace,
-  id: constructId,
-  target: snapshotTarget,
-  options: snapshotOptions,
-  viaMethod: fc.boolean(),
-});
+export const snapshotCase = balanced(
+  fc.record({
+    ...validPlace,
+    target: fc.oneof(
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('deployment' as const), props: validOperatorApplicationProps }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('sessionJob' as const), cluster: validOperatorSessionClusterProps, options: validSessionJobOptions }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('sessionJobName' as const), name: validName, namespace: fc.constant(undefined) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('deploymentName' as const), name: validName, namespace: fc.constant(undefined) }) },
+    ),
+    options: validSnapshotOptions,
+    viaMethod: fc.boolean(),
+  }),
+  fc.record({
+    namespace: chartNamespace,
+    id: constructId,
+    target: snapshotTarget,
+    options: snapshotOptions,
+    viaMethod: fc.boolean(),
+  }),
+);
 
 /** Builds a `snapshotCase`. */
 export function buildSnapshot(c: any): (chart: Chart) => void {
@@ -290,7 +429,10 @@ export function buildSnapshot(c: any): (chart: Chart) => void {
 }
 
 /** A FlinkBlueGreenDeployment. */
-export const blueGreenCase = fc.record({ namespace: chartNamespace, id: constructId, props: blueGreenProps });
+export const blueGreenCase = balanced(
+  fc.record({ ...validPlace, props: validBlueGreenProps }),
+  fc.record({ namespace: chartNamespace, id: constructId, props: blueGreenProps }),
+);
 
 /** Builds a `blueGreenCase`. */
 export function buildBlueGreen(c: any): (chart: Chart) => void {
@@ -300,11 +442,18 @@ export function buildBlueGreen(c: any): (chart: Chart) => void {
 }
 
 /** A FlinkOperator, alone or with an application validated against its configuration. */
-export const operatorCase = fc.record({
-  namespace: chartNamespace,
-  props: operatorProps,
-  application: fc.option(applicationClusterProps, { nil: undefined, freq: 2 }),
-});
+export const operatorCase = balanced(
+  fc.record({
+    namespace: validPlace.namespace,
+    props: validOperatorProps,
+    application: fc.option(validOperatorApplicationProps, { nil: undefined, freq: 2 }),
+  }),
+  fc.record({
+    namespace: chartNamespace,
+    props: operatorProps,
+    application: fc.option(applicationClusterProps, { nil: undefined, freq: 2 }),
+  }),
+);
 
 /** Builds an `operatorCase`. */
 export function buildOperator(c: any): (chart: Chart) => void {
@@ -318,11 +467,11 @@ export function buildOperator(c: any): (chart: Chart) => void {
 
 /** The properties, each with its share of the runs and its `Testing.app` based builder. */
 export const PROPERTIES = [
-  { name: 'FlinkDeployment', share: 0.3, arbitrary: deploymentCase, build: buildDeployment },
-  { name: 'FlinkSessionJob', share: 0.15, arbitrary: sessionJobCase, build: buildSessionJob },
-  { name: 'FlinkStateSnapshot', share: 0.2, arbitrary: snapshotCase, build: buildSnapshot },
-  { name: 'FlinkBlueGreenDeployment', share: 0.15, arbitrary: blueGreenCase, build: buildBlueGreen },
-  { name: 'FlinkOperator', share: 0.2, arbitrary: operatorCase, build: buildOperator },
+  { name: 'FlinkDeployment', share: 0.3, arbitrary: deploymentCase, build: buildDeployment, given: (c: any) => c.props },
+  { name: 'FlinkSessionJob', share: 0.15, arbitrary: sessionJobCase, build: buildSessionJob, given: (c: any) => [c.options, c.target.props] },
+  { name: 'FlinkStateSnapshot', share: 0.2, arbitrary: snapshotCase, build: buildSnapshot, given: (c: any) => [c.options, c.target.props, c.target.cluster, c.target.options] },
+  { name: 'FlinkBlueGreenDeployment', share: 0.15, arbitrary: blueGreenCase, build: buildBlueGreen, given: (c: any) => c.props },
+  { name: 'FlinkOperator', share: 0.2, arbitrary: operatorCase, build: buildOperator, given: (c: any) => [c.props, c.application] },
 ] as const;
 
 /** Cases run and failed so far in this process, per property. */
@@ -337,10 +486,18 @@ export function runProperty(name: string, runs: number): void {
   const property = PROPERTIES.find((p) => p.name === name)!;
   const entry = stats[name] ??= { cases: 0, failures: 0, outcomes: {} };
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+  const outcomes: Outcome[] = [];
   const details = fc.check(fc.property(property.arbitrary as fc.Arbitrary<any>, (c) => {
     const outcome = checkCase(c.namespace, property.build(c));
-    entry.outcomes[outcome] = (entry.outcomes[outcome] ?? 0) + 1;
+    outcomes.push(outcome);
+    if (outcome === 'synthesized') {
+      checkSynthesized(c.namespace, property.build(c), property.given(c));
+    }
   }), { numRuns: runs, seed });
+  // The cases run, without the ones fast-check ran while shrinking a failure.
+  for (const outcome of outcomes.slice(0, details.numRuns)) {
+    entry.outcomes[outcome] = (entry.outcomes[outcome] ?? 0) + 1;
+  }
   entry.cases += details.numRuns;
   entry.failures += details.failed ? 1 : 0;
   if (process.env.FUZZ_REPORT) {

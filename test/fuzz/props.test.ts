@@ -2,10 +2,10 @@
  * The props properties of `props.fuzz.ts` with a few hundred cases in total,
  * as part of `npm test`; `npm run fuzz` runs the same with 10,000.
  */
-import { Duration, Size } from 'cdk8s';
+import { ApiObject, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Deferred } from './arbitraries';
-import { checkCase, PROPERTIES, runProperty, runsOf } from './props.fuzz';
+import { checkCase, checkSynthesized, PROPERTIES, runProperty, runsOf } from './props.fuzz';
 import {
   FlinkBackend, FlinkBlueGreenDeployment, FlinkDeployment, FlinkJobReference, FlinkOperator, FlinkSessionJob, FlinkStateSnapshot,
   FlinkVersion, WebhookKeystorePassword,
@@ -18,7 +18,7 @@ describe('bad input never crashes: every case synthesizes valid YAML or fails wi
   for (const { name } of PROPERTIES) {
     test(`${name} (${runsOf(name, TOTAL_RUNS)} cases)`, () => {
       runProperty(name, runsOf(name, TOTAL_RUNS));
-    }, 60_000);
+    }, 180_000);
   }
 });
 
@@ -51,6 +51,30 @@ describe('the property itself', () => {
     const memory = new Deferred<Size>('Size.mebibytes(-1)', () => Size.mebibytes(-1));
     expect(checkCase('flink', (chart) => new FlinkDeployment(chart, 'd', deploymentProps({ jobManager: { memory: memory.make() } }))))
       .toEqual('rejected-by-factory');
+  });
+
+  test('a synthesized case keeps the properties of a rendered app', () => {
+    const props = deploymentProps({ labels: { team: 'payments' }, job: { jarUri: 'local:///opt/flink/usrlib/job.jar', parallelism: 2 } });
+    expect(() => checkSynthesized('flink', (chart) => new FlinkDeployment(chart, 'd', props), props)).not.toThrow();
+  });
+
+  test('a given value missing from the output fails the property', () => {
+    const props = deploymentProps({ job: { jarUri: 'local:///opt/flink/usrlib/job.jar', parallelism: 2 } });
+    expect(() => checkSynthesized('flink', (chart) => new FlinkDeployment(chart, 'd', props), { ...props, comment: 'never rendered' }))
+      .toThrow(/given but not in the output: props.comment = "never rendered"/);
+  });
+
+  test('a second synth that differs fails the property', () => {
+    let run = 0;
+    const props = () => deploymentProps({ labels: { run: String(++run) }, job: { jarUri: 'local:///opt/flink/usrlib/job.jar', parallelism: 2 } });
+    expect(() => checkSynthesized('flink', (chart) => new FlinkDeployment(chart, 'd', props()), {})).toThrow(/a second synth differs/);
+  });
+
+  test('output the validate command rejects fails the property', () => {
+    expect(() => checkSynthesized('flink', (chart) => {
+      new FlinkDeployment(chart, 'd', deploymentProps({ job: { jarUri: 'local:///opt/flink/usrlib/job.jar', parallelism: 2 } }));
+      new ApiObject(chart, 'broken', { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', metadata: { name: 'broken' }, spec: { job: { parallelism: 0 } } });
+    }, {})).toThrow(/cdk8s-flink validate rejects the output/);
   });
 
   test('a TypeError fails the property', () => {

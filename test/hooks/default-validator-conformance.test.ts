@@ -30,7 +30,7 @@ describe('a configuration value that does not parse fails validation before earl
     const d = deployment();
     delete d.spec.flinkVersion;
     d.spec.flinkConfiguration['kubernetes.operator.deployment.rollback.enabled'] = 'yes';
-    expect(validator.validateDeployment(d)).toBe("Could not parse value 'yes' for key 'kubernetes.operator.deployment.rollback.enabled'.");
+    expect(validator.validateDeployment(d, {})).toBe("Could not parse value 'yes' for key 'kubernetes.operator.deployment.rollback.enabled'.");
     expect(validator.deploymentErrors(d)).toEqual([
       "Could not parse value 'yes' for key 'kubernetes.operator.deployment.rollback.enabled'.",
       'Flink Version must be defined.',
@@ -47,7 +47,7 @@ describe('a configuration value that does not parse fails validation before earl
       metadata: { name: 'job', namespace: 'default' },
       spec: { deploymentName: 'session', job: { jarURI: 'oss://1.2.3.4/x.jar', parallelism: 1, upgradeMode: 'stateless' } },
     };
-    expect(validator.validateSessionJob(job, session))
+    expect(validator.validateSessionJob(job, session, {}))
       .toBe("Could not parse value 'abc' for key 'kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age'.");
   });
 
@@ -57,7 +57,7 @@ describe('a configuration value that does not parse fails validation before earl
     delete d.spec.flinkVersion;
     d.spec.flinkConfiguration['kubernetes.cluster-id'] = 'x';
     d.spec.flinkConfiguration['kubernetes.operator.deployment.rollback.enabled'] = 'yes';
-    expect(validator.validateDeployment(d)).toBe('Flink Version must be defined.');
+    expect(validator.validateDeployment(d, {})).toBe('Flink Version must be defined.');
   });
 
   test('without a thrown error the order stays the checks\' order', () => {
@@ -79,7 +79,7 @@ describe('jarURI messages quote the URI as java.net.URISyntaxException does', ()
       metadata: { name: 'job', namespace: 'default' },
       spec: { deploymentName: 'session', job: { jarURI, parallelism: 1, upgradeMode: 'stateless' } },
     };
-    expect(validator.validateSessionJob(job)).toBe(expected);
+    expect(validator.validateSessionJob(job, undefined, {})).toBe(expected);
   });
 });
 
@@ -124,7 +124,7 @@ describe('memory fractions that Java writes in E notation', () => {
     delete d.spec.jobManager;
     d.spec.flinkConfiguration['jobmanager.memory.process.size'] = '1536m';
     d.spec.flinkConfiguration['jobmanager.memory.jvm-overhead.fraction'] = '0.0001';
-    expect(validator.validateDeployment(d)).toBeUndefined();
+    expect(validator.validateDeployment(d, {})).toBeUndefined();
   });
 });
 
@@ -170,7 +170,7 @@ describe('Quartz year ranges do not depend on the calendar', () => {
   const verdicts = (): string[] => ['0 0 12 ? * * 2126/1', '0 0 12 ? * * 2127/1', '0 0 12 ? * * 2199', '0 0 12 ? * * 2150/5'].map((periods) => {
     const d = deployment();
     d.spec.flinkConfiguration = { 'job.autoscaler.enabled': 'true', [KEY]: periods };
-    return validator.validateDeployment(d) ?? 'accepted';
+    return validator.validateDeployment(d, {}) ?? 'accepted';
   });
 
   afterEach(() => {

@@ -110,7 +110,7 @@ describe('DefaultValidator robustness', () => {
 
   test('a non-object manifest gets one structural message', () => {
     expect(validator.deploymentErrors('abc' as any)).toEqual(['Invalid FlinkDeployment manifest: expected an object, got string']);
-    expect(validator.validateSessionJob([] as any)).toBe('Invalid FlinkSessionJob manifest: expected an object, got array');
+    expect(validator.validateSessionJob([] as any, undefined, {})).toBe('Invalid FlinkSessionJob manifest: expected an object, got array');
   });
 
   test('wrongly typed fields get the API server\'s structural messages', () => {

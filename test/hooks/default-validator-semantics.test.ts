@@ -250,7 +250,8 @@ describe('autoscaler excluded periods (Quartz)', () => {
 });
 
 describe('session job jarURI hosts, without DNS', () => {
-  const check = (jarURI: string) => validator.validateSessionJob({ apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkSessionJob', metadata: { name: 'j' }, spec: { deploymentName: 'c', job: { jarURI } } });
+  const check = (jarURI: string) => validator.validateSessionJob(
+    { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkSessionJob', metadata: { name: 'j' }, spec: { deploymentName: 'c', job: { jarURI } } }, undefined, {});
   const restricted = (host: string) => `jarURI host '${host}' resolves to a restricted address`;
   test.each<[string, string | undefined]>([
     ['https://repo1.maven.org/maven2/x.jar', undefined],

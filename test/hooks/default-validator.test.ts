@@ -327,7 +327,7 @@ describe('DefaultValidator: session job jarURI', () => {
   test('the upstream defaults also reject link-local hosts', () => {
     const job = sessionJob();
     job.spec.job.jarURI = 'https://169.254.169.254/job.jar';
-    expect(validator.validateSessionJob(job)).toBe(restricted('169.254.169.254'));
+    expect(validator.validateSessionJob(job, undefined, {})).toBe(restricted('169.254.169.254'));
   });
 });
 

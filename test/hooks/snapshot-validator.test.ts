@@ -29,13 +29,13 @@ function savepoint(patch: (s: any) => void = () => {}): any {
 
 describe('DefaultValidator.validateStateSnapshot (upstream testFlinkStateSnapshotValidator)', () => {
   test('a savepoint of an existing target is valid', () => {
-    expect(validator.validateStateSnapshot(savepoint(), TARGET)).toBeUndefined();
+    expect(validator.validateStateSnapshot(savepoint(), TARGET, {})).toBeUndefined();
   });
 
   test('fails when both checkpoint and savepoint are set', () => {
     expect(validator.validateStateSnapshot(savepoint((s) => {
       s.spec.checkpoint = {};
-    }), TARGET)).toEqual('Exactly one of checkpoint or savepoint configurations has to be set.');
+    }), TARGET, {})).toEqual('Exactly one of checkpoint or savepoint configurations has to be set.');
   });
 
   test('fails when neither checkpoint nor savepoint is set', () => {
@@ -47,21 +47,21 @@ describe('DefaultValidator.validateStateSnapshot (upstream testFlinkStateSnapsho
   test('fails without a job reference', () => {
     expect(validator.validateStateSnapshot(savepoint((s) => {
       delete s.spec.jobReference;
-    }), TARGET)).toEqual('Job reference must be supplied for this snapshot');
+    }), TARGET, {})).toEqual('Job reference must be supplied for this snapshot');
   });
 
   test('an existing savepoint needs no job reference', () => {
     expect(validator.validateStateSnapshot(savepoint((s) => {
       delete s.spec.jobReference;
       s.spec.savepoint.alreadyExists = true;
-    }), TARGET)).toBeUndefined();
+    }), TARGET, {})).toBeUndefined();
   });
 
   test('fails when the target does not exist', () => {
     const snapshot = savepoint((s) => {
       s.spec.jobReference.name = 'does-not-exist';
     });
-    expect(validator.validateStateSnapshot(snapshot)).toEqual('Target for snapshot test/does-not-exist was not found');
+    expect(validator.validateStateSnapshot(snapshot, undefined, {})).toEqual('Target for snapshot test/does-not-exist was not found');
   });
 });
 

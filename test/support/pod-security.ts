@@ -1,3 +1,5 @@
+import { mergePodTemplates } from '../../src/render/kubernetes/_pod-template-merge';
+
 /** The pod security context the library puts under every FlinkDeployment's `podTemplate`. */
 export const RESTRICTED_POD = {
   runAsNonRoot: true,
@@ -83,27 +85,13 @@ function stripDefaults(owner: any, defaults: Record<string, unknown>): void {
 /**
  * The pod templates the operator builds for the JobManager and the
  * TaskManagers of a FlinkDeployment spec: `podTemplate` with the process's
- * template merged over it as the operator does by default (objects field by
- * field, lists by position).
+ * template merged over it by the library's port of the operator's merge,
+ * which test/render/kubernetes/pod-template-merge.test.ts holds to the
+ * operator's own merge cases (a second merge here would be a copy).
  */
 export function effectivePodTemplates(spec: any): Array<[string, any]> {
-  return PROCESSES.map((process) => [process, mergeByPosition(spec.podTemplate ?? {}, spec[process]?.podTemplate ?? {})]);
-}
-
-function mergeByPosition(to: any, from: any): any {
-  if (Array.isArray(to) && Array.isArray(from)) {
-    const out = [...to];
-    from.forEach((item, i) => { out[i] = i < to.length ? mergeByPosition(to[i], item) : item; });
-    return out;
-  }
-  if (isObject(to) && isObject(from)) {
-    const out: Record<string, unknown> = { ...to };
-    for (const [key, value] of Object.entries(from)) {
-      out[key] = key in to ? mergeByPosition(to[key], value) : value;
-    }
-    return out;
-  }
-  return from;
+  const byName = String(spec.flinkConfiguration?.['kubernetes.operator.pod-template.merge-arrays-by-name']) === 'true';
+  return PROCESSES.map((process) => [process, mergePodTemplates(spec.podTemplate, spec[process]?.podTemplate, byName) ?? {}]);
 }
 
 /**

@@ -3,7 +3,7 @@
  * `resource` (`cpu`, `memory` in Flink's notation, `ephemeralStorage`):
  * requests equal limits, as the operator renders them.
  */
-import { memoryQuantity } from '../_memory';
+import { memoryQuantity } from '../../jvm/_quantity';
 
 /**
  * `resources` of the container, or `undefined` when the resource sets nothing.

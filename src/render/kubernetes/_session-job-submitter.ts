@@ -5,13 +5,13 @@
  * Its pod meets Pod Security "restricted" (the cluster's own security
  * settings win where it has them).
  */
-import { flattenConfiguration } from '../../manifest/_configuration';
-import { cleanJson } from '../../manifest/_json';
-import { flinkPodSecurityContext, restrictedContainerSecurityContext } from '../../security/_pod-security';
-import { hashedName } from '../_hashed-name';
 import { standaloneConfiguration, standalonePorts } from './_standalone-configuration';
 import { flinkRunArgs } from './_standalone-job-args';
 import { MAIN_CONTAINER } from './_standalone-pods';
+import { flattenConfiguration } from '../../manifest/_configuration';
+import { cleanJson } from '../../manifest/_json';
+import { hashedName } from '../../manifest/_naming';
+import { flinkPodSecurityContext, restrictedContainerSecurityContext } from '../../security/_pod-security';
 
 /** Longest Job name: its pods carry it in the `job-name` label (63 characters). */
 const MAX_JOB_NAME = 63;

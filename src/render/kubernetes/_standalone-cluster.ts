@@ -4,15 +4,15 @@
  * TaskManager Deployments, Services, service account, HA RBAC and Ingress.
  * Pure JSON in, JSON out; the renderer turns it into cdk8s objects.
  */
-import { cleanJson } from '../../manifest/_json';
-import { chartLogFiles } from '../../manifest/_operator-chart';
-import { OperatorVersion } from '../../operator-version';
-import { hashedName } from '../_hashed-name';
-import { configFileName, renderConfigFile } from './_flink-config-file';
 import { renderIngress } from './_ingress';
 import { haServices, standaloneConfiguration, standalonePorts } from './_standalone-configuration';
 import { standaloneJobManagerArgs } from './_standalone-job-args';
 import { FlinkPort, processPodTemplate } from './_standalone-pods';
+import { configFileName, renderConfigFile } from '../../manifest/_flink-config-file';
+import { cleanJson } from '../../manifest/_json';
+import { hashedName } from '../../manifest/_naming';
+import { chartLogFiles } from '../../manifest/_operator-chart';
+import { OperatorVersion } from '../../operator-version';
 
 /** The optional objects of a standalone cluster. */
 export type OptionalObject = 'serviceAccount' | 'haRbac' | 'ingress';
@@ -97,7 +97,8 @@ export function standaloneCluster(manifest: any, options: StandaloneClusterOptio
 
   const fileName = configFileName(String(spec.flinkVersion));
   const logFiles = spec.logConfiguration ?? { 'log4j-console.properties': chartLogFiles(OperatorVersion.LATEST)['log4j-console.properties'] };
-  const data = { [fileName]: renderConfigFile(fileName, configuration), ...logFiles };
+  const entries = Object.keys(configuration).sort().map((key) => [key, configuration[key]] as const);
+  const data = { [fileName]: renderConfigFile(fileName, entries), ...logFiles };
   const configMapName = hashedName(names.configMapBase, data, MAX_CONFIG_MAP_NAME);
   const mergeArraysByName = configuration['kubernetes.operator.pod-template.merge-arrays-by-name'] === 'true';
   const suspended = spec.job?.state === 'suspended';

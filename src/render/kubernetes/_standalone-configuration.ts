@@ -3,8 +3,8 @@
  * have set for it (addresses, fixed ports, memory, parallelism, HA cluster
  * id) under the resource's own `flinkConfiguration`, which wins.
  */
+import { flinkMemorySize } from '../../jvm/_quantity';
 import { flattenConfiguration } from '../../manifest/_configuration';
-import { flinkMemorySize } from '../_memory';
 
 /** The ports of a standalone cluster, as its Services and probes use them. */
 export interface StandalonePorts {

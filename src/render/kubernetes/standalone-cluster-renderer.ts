@@ -5,7 +5,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCdSyncWave } from '../../argo-cd';
-import { nameFromContent } from '../_hashed-name';
+import { nameFromContent } from '../../manifest/_naming';
 import { LastRendering } from '../_last-rendering';
 import { lazyObject } from '../_lazy-objects';
 import { RenderSource, ResourceRenderer } from '../_resource-renderer';

@@ -27,10 +27,10 @@ import { flinkClusterJob } from './_job';
 import { PodPieces } from './_pod-template';
 import { flinkClusterPods } from './_pods';
 import { containerResources, WHOLE_CONTAINER_MEMORY } from './_resources';
+import { memoryQuantity } from '../../jvm/_quantity';
 import { flattenConfiguration } from '../../manifest/_configuration';
 import { at, isObject } from '../../manifest/_fields';
 import { cleanJson, undefinedIfEmpty } from '../../manifest/_json';
-import { memoryQuantity } from '../_memory';
 import { BackendName, unsupported } from '../_unsupported';
 
 const BACKEND: BackendName = 'SPOTIFY_OPERATOR';

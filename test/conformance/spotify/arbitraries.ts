@@ -128,7 +128,7 @@ export const flinkClusters: fc.Arbitrary<any> = fc.record({
   name: names,
   namespace: namespaces,
   flinkVersion: versions,
-  image: mostly(fc.constantFrom({ name: 'flink:1.18' }, { name: 'flink:1.9.3', pullPolicy: 'IfNotPresent' }), fc.constantFrom(undefined, {}, { name: '' })),
+  image: mostly(fc.constantFrom<object | undefined>({ name: 'flink:1.18' }, { name: 'flink:1.9.3', pullPolicy: 'IfNotPresent' }), fc.constantFrom(undefined, {}, { name: '' })),
   jobManager: opt(component(['rpc', 'blob', 'query', 'ui'], fc.constantFrom(1, 1, 1, 0, 2)), 9),
   taskManager: opt(component(['rpc', 'data', 'query'], fc.constantFrom(1, 2, 3, 3, 0, -1)), 9),
   job: opt(job, 6),

@@ -1,7 +1,7 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import { FlinkDeployment, FlinkVersion } from '../../src';
+import { staleKeyWarnings } from '../../src/hooks/_stale-keys';
 import { ManagedResource } from '../../src/resource/_managed-resource';
-import { staleKeyWarnings } from '../../src/settings/_stale-keys';
 
 describe('flinkConfiguration keys the Flink version reads only as deprecated, or no longer', () => {
   test('a key renamed in Flink 1.20 is current for 1.19 and deprecated with its replacement from 1.20', () => {

@@ -1,9 +1,9 @@
 /**
  * `flinkConfiguration` keys the target Flink version reads only as
  * deprecated, or no longer reads at all, per the option metadata of its own
- * flink-core (`_key-history.generated.ts`).
+ * flink-core (`jvm/_flink-key-history.generated.ts`).
  */
-import { HISTORY_LINES, KEY_HISTORY } from './_key-history.generated';
+import { HISTORY_LINES, KEY_HISTORY } from '../jvm/_flink-key-history.generated';
 import { flattenConfiguration } from '../manifest/_configuration';
 import { describeKey } from '../manifest/_describe';
 

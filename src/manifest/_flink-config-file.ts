@@ -1,11 +1,12 @@
 /**
- * The Flink configuration file of a standalone cluster: `config.yaml`
- * (standard YAML, Flink 1.19 and later) or `flink-conf.yaml` (Flink's
- * legacy `key: value` format) before.
+ * Flink configuration files, the one renderer of both formats: `config.yaml`
+ * (standard YAML, Flink 1.19 and later) or `flink-conf.yaml` (Flink's legacy
+ * `key: value` format) before. The standalone cluster and the operator's
+ * ConfigMap write them.
  *
  * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/config/#flink-configuration-file
  */
-import { configurationYaml } from '../../manifest/_yaml';
+import { configurationYaml } from './_yaml';
 
 /** The first Flink version that reads `config.yaml`. */
 const CONFIG_YAML_SINCE = [1, 19];
@@ -21,14 +22,13 @@ export function configFileName(flinkVersion: string): string {
 }
 
 /**
- * The file's content: one flat key per line, keys sorted. `config.yaml`
- * quotes values as YAML needs; `flink-conf.yaml` takes the text after
- * `: ` literally.
+ * The file's content: one flat key per line, in the order given.
+ * `config.yaml` quotes values as YAML needs; `flink-conf.yaml` takes the
+ * text after `: ` literally.
  */
-export function renderConfigFile(fileName: string, configuration: Record<string, string>): string {
-  const keys = Object.keys(configuration).sort();
+export function renderConfigFile(fileName: string, entries: Iterable<readonly [string, string]>): string {
   if (fileName === 'config.yaml') {
-    return configurationYaml(keys.map((k) => [k, configuration[k]]));
+    return configurationYaml(entries);
   }
-  return keys.map((k) => `${k}: ${configuration[k]}\n`).join('');
+  return [...entries].map(([key, value]) => `${key}: ${value}\n`).join('');
 }
