@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import {
-  FlinkBlueGreenDeployment, FlinkDeployment, FlinkJob, FlinkOperator, FlinkSessionJob, FlinkStateSnapshot, FlinkTesting, SnapshotType,
+  FlinkBlueGreenDeployment, FlinkDeployment, FlinkHooks, FlinkJob, FlinkOperator, FlinkSessionJob, FlinkStateSnapshot, FlinkTesting, SnapshotType,
 } from '../src';
 import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
 
@@ -76,5 +76,40 @@ describe('prop errors are collected, not thrown', () => {
     const broken = new FlinkDeployment(chart, 'broken', deploymentProps({ image: '' }));
     broken.addSessionJob('job', { job: { jarUri: 'https://repo.example.com/job.jar', parallelism: 1 } });
     expect(FlinkTesting.validationErrors(chart)).toEqual(['[test/broken] image: must be a non-empty image reference, got ""']);
+  });
+
+  describe('labels and annotations get the API server\'s metadata checks', () => {
+    const KEY_RULE = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character "
+      + "(e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+    test('an invalid key or value is a prop error, and a "__proto__" key (from JSON) is reported, not dropped', () => {
+      const chart = Testing.chart();
+      new FlinkDeployment(chart, 'd', deploymentProps({
+        labels: JSON.parse('{"__proto__": "x", "team": "a", "bad key": "v", "ok": "-x"}'),
+        annotations: { 'example.com/a/b': 'v' },
+      }));
+      expect(FlinkTesting.validationErrors(chart)).toEqual([
+        `[test/d] labels: Invalid value: "__proto__": ${KEY_RULE}`,
+        `[test/d] labels: Invalid value: "bad key": ${KEY_RULE}`,
+        expect.stringMatching(/^\[test\/d\] labels: Invalid value: "-x": a valid label must be an empty string or consist of alphanumeric characters/),
+        expect.stringMatching(/^\[test\/d\] annotations: Invalid value: "example.com\/a\/b": a valid label key must consist of/),
+      ]);
+    });
+
+    test('a label a mutator adds gets the same check', () => {
+      const chart = Testing.chart();
+      FlinkHooks.of(chart).addMutator({
+        mutateDeployment: (d: any) => ({ ...d, metadata: { ...d.metadata, labels: { 'Bad Label': 'x' } } }),
+        mutateSessionJob: (j: any) => j,
+      });
+      new FlinkDeployment(chart, 'd', deploymentProps());
+      expect(FlinkTesting.validationErrors(chart)).toEqual([`[test/d] metadata.labels: Invalid value: "Bad Label": ${KEY_RULE}`]);
+    });
+
+    test('valid labels, prefixed keys and empty values pass', () => {
+      const chart = Testing.chart();
+      new FlinkDeployment(chart, 'd', deploymentProps({ labels: { 'app.kubernetes.io/name': 'orders', 'tier': '' }, annotations: { 'Example.com/Note': 'any text' } }));
+      expect(FlinkTesting.validationErrors(chart)).toEqual([]);
+    });
   });
 });

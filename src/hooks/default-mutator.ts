@@ -33,7 +33,7 @@ export class DefaultMutator implements IFlinkResourceMutator {
    * @param context unused
    */
   public mutateSessionJob(
-    sessionJob: FlinkSessionJobManifest, sessionDeployment: FlinkDeploymentManifest | undefined, context: FlinkHookContext): FlinkSessionJobManifest {
+    sessionJob: FlinkSessionJobManifest, sessionDeployment: any, context: FlinkHookContext): FlinkSessionJobManifest {
     // The parameters carry the interface's names, which Python and Java callers use as keyword names.
     void sessionDeployment;
     void context;

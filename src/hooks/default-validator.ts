@@ -46,7 +46,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @returns the first error message, or `undefined` when valid
    */
   public validateSessionJob(
-    sessionJob: FlinkSessionJobManifest, sessionDeployment: FlinkDeploymentManifest | undefined, context: FlinkHookContext): string | undefined {
+    sessionJob: FlinkSessionJobManifest, sessionDeployment: any, context: FlinkHookContext): string | undefined {
     return defaultChecks().sessionJobErrors(sessionJob, sessionDeployment, context)[0];
   }
 
@@ -87,7 +87,7 @@ export class DefaultValidator implements IFlinkResourceValidator, IFlinkStateSna
    * @param context the operator configuration to check against, and the resource's source
    * @returns the first error message, or `undefined` when valid
    */
-  public validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target: FlinkResourceManifest | undefined, context: FlinkHookContext): string | undefined {
+  public validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target: any, context: FlinkHookContext): string | undefined {
     return defaultChecks().stateSnapshotErrors(snapshot, target, context)[0];
   }
 

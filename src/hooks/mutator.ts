@@ -26,10 +26,11 @@ export interface IFlinkResourceMutator {
    * Mutates a `FlinkSessionJob`.
    *
    * @param sessionJob the FlinkSessionJob manifest
-   * @param sessionDeployment the FlinkDeployment it targets, when known
+   * @param sessionDeployment the `FlinkDeploymentManifest` it targets, or `undefined` when not known (typed `any` because
+   *   the parameter is always passed; declare it `FlinkDeploymentManifest | undefined` in TypeScript)
    * @param context what the pipeline knows besides the manifests
    * @returns the manifest to use from now on
    */
   mutateSessionJob(
-    sessionJob: FlinkSessionJobManifest, sessionDeployment: FlinkDeploymentManifest | undefined, context: FlinkHookContext): FlinkSessionJobManifest;
+    sessionJob: FlinkSessionJobManifest, sessionDeployment: any, context: FlinkHookContext): FlinkSessionJobManifest;
 }

@@ -1,5 +1,5 @@
 import { FlinkHookContext } from './context';
-import { FlinkDeploymentManifest, FlinkResourceManifest, FlinkSessionJobManifest, FlinkStateSnapshotManifest } from './manifest-types';
+import { FlinkDeploymentManifest, FlinkSessionJobManifest, FlinkStateSnapshotManifest } from './manifest-types';
 
 /**
  * Validates Flink resources before they are written, the synth-time
@@ -29,12 +29,13 @@ export interface IFlinkResourceValidator {
    * Validates a `FlinkSessionJob`.
    *
    * @param sessionJob the FlinkSessionJob manifest
-   * @param sessionDeployment the FlinkDeployment it targets, when known
+   * @param sessionDeployment the `FlinkDeploymentManifest` it targets, or `undefined` when not known (typed `any` because
+   *   the parameter is always passed; declare it `FlinkDeploymentManifest | undefined` in TypeScript)
    * @param context what the pipeline knows besides the manifests
    * @returns an error message, or `undefined` when valid
    */
   validateSessionJob(
-    sessionJob: FlinkSessionJobManifest, sessionDeployment: FlinkDeploymentManifest | undefined, context: FlinkHookContext): string | undefined;
+    sessionJob: FlinkSessionJobManifest, sessionDeployment: any, context: FlinkHookContext): string | undefined;
 }
 
 /**
@@ -56,12 +57,12 @@ export interface IFlinkStateSnapshotValidator {
    * Validates a `FlinkStateSnapshot`.
    *
    * @param snapshot the FlinkStateSnapshot manifest
-   * @param target the FlinkDeployment or FlinkSessionJob its `jobReference`
+   * @param target the `FlinkResourceManifest` (FlinkDeployment or FlinkSessionJob) its `jobReference`
    *   names, when it is defined in the same app (or among the files given to
    *   `cdk8s-flink validate`); `undefined` otherwise. Its `kind` tells which;
    *   cast it to `FlinkDeploymentManifest` or `FlinkSessionJobManifest` to read its spec
    * @param context what the pipeline knows besides the manifests
    * @returns an error message, or `undefined` when valid
    */
-  validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target: FlinkResourceManifest | undefined, context: FlinkHookContext): string | undefined;
+  validateStateSnapshot(snapshot: FlinkStateSnapshotManifest, target: any, context: FlinkHookContext): string | undefined;
 }

@@ -1,6 +1,7 @@
 import { crdSchema } from './_operator-crds';
 import { OperatorVersion } from '../operator-version';
 import { isObject } from './_fields';
+import { validateAnnotations, validateLabels } from './_kubernetes-validation';
 
 /**
  * The target operator's CRD as the API server applies it to a resource's
@@ -8,16 +9,17 @@ import { isObject } from './_fields';
  * not declare is dropped (pruned) or, with strict field validation,
  * rejected. Either way the operator would not get what was written, so
  * both are synth errors, each naming the release that would accept the
- * value, if any.
+ * value, if any. Labels and annotations get the checks the API server
+ * applies to every object's metadata.
  */
 export function crdErrors(kind: string, manifest: unknown, target: OperatorVersion): string[] {
+  const metadata = isObject(manifest) && isObject(manifest.metadata) ? manifest.metadata : {};
+  const errors = [...validateLabels(metadata.labels, 'metadata.labels'), ...validateAnnotations(metadata.annotations, 'metadata.annotations')];
   const spec = isObject(manifest) ? manifest.spec : undefined;
   const schema = crdSchema(target, kind).properties?.spec;
-  if (!isObject(spec) || schema === undefined) {
-    return [];
+  if (isObject(spec) && schema !== undefined) {
+    walk(spec, schema, 'spec', { kind, target, errors });
   }
-  const errors: string[] = [];
-  walk(spec, schema, 'spec', { kind, target, errors });
   return errors;
 }
 

@@ -10,8 +10,8 @@ import { FlinkJob, FlinkJobOptions } from '../flink-job';
 import { FlinkProcessOptions, FlinkProcessResources, FlinkResourceQuantities } from '../flink-process';
 import { FlinkResourceMetadataOptions } from '../flink-resource-metadata';
 import {
-  checkAll, checkedParts, checkInteger, checkObjectList, checkPodTemplate, checkSize, checkString, checkStringList, checkStringMap, fail, isObject,
-  reject,
+  checkAll, checkAnnotations, checkedParts, checkInteger, checkLabels, checkObjectList, checkPodTemplate, checkSize, checkString, checkStringList,
+  checkStringMap, fail, isObject, reject,
 } from '../props/_checks';
 import { flinkMemory, kubernetesQuantity } from '../props/_size';
 
@@ -233,8 +233,8 @@ export function renderIngress(ingress: FlinkIngressOptions | undefined): Record<
       }
     },
     () => checkString('ingress.className', ingress.className),
-    () => checkStringMap('ingress.annotations', ingress.annotations),
-    () => checkStringMap('ingress.labels', ingress.labels),
+    () => checkAnnotations('ingress.annotations', ingress.annotations),
+    () => checkLabels('ingress.labels', ingress.labels),
     () => {
       checkObjectList('ingress.tls', ingress.tls);
       checkAll(...(ingress.tls ?? []).map((tls, i) => () => checkAll(

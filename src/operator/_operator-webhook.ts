@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { clusterScoped } from './_operator-rbac';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword, WebhookKeystoreProfile } from './operator-webhook';
 import { ArgoCd, ArgoCdSyncWave } from '../argo-cd';
-import { checkAll, checkBoolean, checkEnum, checkMap, checkObjectList, checkString, checkStringMap, fail } from '../props/_checks';
+import { checkAll, checkBoolean, checkEnum, checkMap, checkObjectList, checkLabels, checkString, fail } from '../props/_checks';
 
 /** Names of the webhook objects, as the Helm chart names them. */
 export const WEBHOOK_NAMES = {
@@ -145,7 +145,7 @@ export function checkWebhookOptions(options: FlinkOperatorWebhookOptions | undef
     () => checkString('webhook.jvmArgs', options.jvmArgs),
     () => checkMap('webhook.resources', options.resources),
     () => checkObjectList('webhook.env', options.env),
-    () => checkStringMap('webhook.serviceLabels', options.serviceLabels),
+    () => checkLabels('webhook.serviceLabels', options.serviceLabels),
   );
   return options;
 }

@@ -15,8 +15,8 @@ import { LOG_FILES, operatorChart, OperatorChartRelease } from '../manifest/_ope
 import { operatorCrds } from '../manifest/_operator-crds';
 import { OperatorVersion } from '../operator-version';
 import {
-  checkAll, checkBoolean, checkedParts, checkEnum, checkMap, checkNonEmptyString, checkNonEmptyStringList, checkObjectList, checkResources, checkString,
-  checkStringMap, fail, isObject, PropErrors, reject,
+  checkAll, checkAnnotations, checkBoolean, checkedParts, checkEnum, checkLabels, checkMap, checkNonEmptyString, checkNonEmptyStringList,
+  checkObjectList, checkResources, checkString, checkStringMap, fail, isObject, PropErrors, reject,
 } from '../props/_checks';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security/_pod-security';
 
@@ -443,8 +443,12 @@ export class FlinkOperator extends Construct {
       affinity: () => checkMap('affinity', p.affinity),
       env: () => checkObjectList('env', p.env),
       tolerations: () => checkObjectList('tolerations', p.tolerations),
-      maps: () => checkAll(...(['nodeSelector', 'podLabels', 'podAnnotations', 'operatorServiceAccountAnnotations', 'jobServiceAccountAnnotations'] as const)
-        .map((prop) => () => checkStringMap(prop, p[prop]))),
+      maps: () => checkAll(
+        () => checkStringMap('nodeSelector', p.nodeSelector),
+        () => checkLabels('podLabels', p.podLabels),
+        ...(['podAnnotations', 'operatorServiceAccountAnnotations', 'jobServiceAccountAnnotations'] as const)
+          .map((prop) => () => checkAnnotations(prop, p[prop])),
+      ),
       plugins: () => {
         checkObjectList('plugins', p.plugins);
         return p.plugins ?? [];

@@ -6,10 +6,11 @@
  */
 import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
-import { checkAll, fail } from './_prop-errors';
+import { checkAll, fail, reject } from './_prop-errors';
 import { FlinkJob, FlinkJobOptions, JobState, UpgradeMode } from '../flink-job';
 import { describeKey } from '../manifest/_describe';
 import { isObject } from '../manifest/_fields';
+import { validateAnnotations, validateLabels } from '../manifest/_kubernetes-validation';
 
 export { checkAll, checkedParts, fail, PropError, PropErrors, reject } from './_prop-errors';
 
@@ -131,6 +132,25 @@ export function checkStringMap<T>(field: string, value: T): T {
   return value;
 }
 
+/**
+ * Throws unless the value is undefined or labels the API server accepts:
+ * a map of strings whose keys and values pass `ValidateLabels`, with its
+ * messages (`Invalid value: "bad key": name part must consist of ...`).
+ */
+export function checkLabels(field: string, value: unknown): void {
+  checkStringMap(field, value);
+  checkAll(...validateLabels(value, field).map((message) => () => reject(field, message.slice(field.length + 2))));
+}
+
+/**
+ * Throws unless the value is undefined or annotations the API server
+ * accepts (`ValidateAnnotations`: qualified-name keys, 256 KiB in all).
+ */
+export function checkAnnotations(field: string, value: unknown): void {
+  checkStringMap(field, value);
+  checkAll(...validateAnnotations(value, field).map((message) => () => reject(field, message.slice(field.length + 2))));
+}
+
 /** Throws unless the value is undefined or a list of maps (Kubernetes objects); returns it. */
 export function checkObjectList<T>(field: string, value: T): T {
   if (value === undefined) {
@@ -226,8 +246,8 @@ export function checkPodTemplate(field: string, template: unknown): void {
   const metadata = template.metadata as Record<string, unknown> | undefined;
   const spec = template.spec as Record<string, unknown> | undefined;
   checkAll(
-    () => checkStringMap(`${field}.metadata.labels`, metadata?.labels),
-    () => checkStringMap(`${field}.metadata.annotations`, metadata?.annotations),
+    () => checkLabels(`${field}.metadata.labels`, metadata?.labels),
+    () => checkAnnotations(`${field}.metadata.annotations`, metadata?.annotations),
     ...(spec ? podSpecChecks(`${field}.spec`, spec) : []),
   );
 }
@@ -261,7 +281,7 @@ export function checkMetadataOptions(props: { name?: unknown; namespace?: unknow
   checkAll(
     () => props.name === undefined || checkNonEmptyString('name', props.name),
     () => props.namespace === undefined || checkNonEmptyString('namespace', props.namespace),
-    () => checkStringMap('labels', props.labels),
-    () => checkStringMap('annotations', props.annotations),
+    () => checkLabels('labels', props.labels),
+    () => checkAnnotations('annotations', props.annotations),
   );
 }

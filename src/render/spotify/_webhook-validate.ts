@@ -16,9 +16,9 @@
  */
 import { quantityIsZero, quantityValue } from './_go-quantity';
 import { GoVersion, goVersionLessThan, parseGoVersion } from './_go-version';
-import { aggregate, isDns1035Label, isDns1123Label, validateAnnotations, validateLabels } from './_kubernetes-validation';
 import { FLINK_1_10 } from './_webhook-default';
 import { at, isObject } from '../../manifest/_fields';
+import { aggregate, isDns1035Label, isDns1123Label, validateAnnotations, validateLabels } from '../../manifest/_kubernetes-validation';
 
 /** `maxClusterNameLength`: 63 minus the longest suffix the operator appends. */
 const MAX_CLUSTER_NAME_LENGTH = 49;

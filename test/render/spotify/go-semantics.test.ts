@@ -1,5 +1,5 @@
+import { goQuote } from '../../../src/manifest/_go-quote';
 import { quantityIsZero, quantityValue } from '../../../src/render/spotify/_go-quantity';
-import { goQuote } from '../../../src/render/spotify/_go-quote';
 import { GoVersion, goVersionLessThan, parseGoVersion } from '../../../src/render/spotify/_go-version';
 
 function version(text: string): GoVersion {

@@ -1,7 +1,8 @@
 /**
- * The Kubernetes name, label and annotation checks the spotify operator's
- * webhook calls (`k8s.io/apimachinery` v0.36.2), with their messages and
- * field error wording (`field.ErrorList.ToAggregate().Error()`). Lengths
+ * The Kubernetes name, label and annotation checks of `k8s.io/apimachinery`
+ * v0.36.2 that the API server applies to every object's metadata and the
+ * spotify operator's webhook calls, with their messages and field error
+ * wording (`field.ErrorList.ToAggregate().Error()`). Lengths
  * are in UTF-8 bytes, as Go's `len` counts them. Map keys are checked in
  * sorted order (Go's map order is random).
  *
