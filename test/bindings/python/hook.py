@@ -6,6 +6,7 @@ import jsii
 from cdk8s import App, Chart, Size
 from cdk8s_flink import (
     FlinkDeployment,
+    FlinkDeploymentManifest,
     FlinkHooks,
     FlinkJobOptions,
     FlinkJobReference,
@@ -15,6 +16,7 @@ from cdk8s_flink import (
     IFlinkResourceMutator,
     IFlinkResourceValidator,
     IFlinkStateSnapshotValidator,
+    FlinkManifestMetadata,
     JobManagerOptions,
     TaskManagerOptions,
     UpgradeMode,
@@ -25,18 +27,18 @@ from cdk8s_flink import (
 class RegistryValidator:
     """Rejects images that are not from registry.example.com; reports the snapshots it sees."""
 
-    def validate_deployment(self, deployment, context=None):
-        image = deployment["spec"]["image"]
+    def validate_deployment(self, deployment, context):
+        image = deployment.spec.image
         if image.startswith("registry.example.com/"):
             return None
         return f"image '{image}' is not from registry.example.com"
 
-    def validate_session_job(self, session_job, session_deployment=None, context=None):
+    def validate_session_job(self, session_job, session_deployment, context):
         return None
 
-    def validate_state_snapshot(self, snapshot, target=None, context=None):
-        job = snapshot["spec"]["jobReference"]
-        print(f"snapshot validator: {job['kind']}/{job['name']} found={target is not None}")
+    def validate_state_snapshot(self, snapshot, target, context):
+        job = snapshot.spec.job_reference
+        print(f"snapshot validator: {job.kind}/{job.name} found={target is not None}")
         return None
 
 
@@ -44,11 +46,22 @@ class RegistryValidator:
 class CostCenterMutator:
     """Labels every FlinkDeployment with its cost center."""
 
-    def mutate_deployment(self, deployment, context=None):
-        deployment["metadata"].setdefault("labels", {})["cost-center"] = "data"
-        return deployment
+    def mutate_deployment(self, deployment, context):
+        metadata = deployment.metadata
+        return FlinkDeploymentManifest(
+            api_version=deployment.api_version,
+            kind=deployment.kind,
+            metadata=FlinkManifestMetadata(
+                name=metadata.name,
+                namespace=metadata.namespace,
+                labels={**(metadata.labels or {}), "cost-center": "data"},
+                annotations=metadata.annotations,
+            ),
+            spec=deployment.spec,
+            status=deployment.status,
+        )
 
-    def mutate_session_job(self, session_job, session_deployment=None, context=None):
+    def mutate_session_job(self, session_job, session_deployment, context):
         return session_job
 
 

@@ -19,21 +19,21 @@ type registryValidator struct {
 	registry string
 }
 
-func (v *registryValidator) ValidateDeployment(deployment interface{}, context *cdk8sflink.FlinkHookContext) *string {
-	image := deployment.(map[string]interface{})["spec"].(map[string]interface{})["image"].(string)
+func (v *registryValidator) ValidateDeployment(deployment *cdk8sflink.FlinkDeploymentManifest, context *cdk8sflink.FlinkHookContext) *string {
+	image := *deployment.Spec.Image
 	if strings.HasPrefix(image, v.registry+"/") {
 		return nil
 	}
 	return jsii.String(fmt.Sprintf("image '%s' is not from %s", image, v.registry))
 }
 
-func (v *registryValidator) ValidateSessionJob(sessionJob interface{}, sessionDeployment interface{}, context *cdk8sflink.FlinkHookContext) *string {
+func (v *registryValidator) ValidateSessionJob(sessionJob *cdk8sflink.FlinkSessionJobManifest, sessionDeployment interface{}, context *cdk8sflink.FlinkHookContext) *string {
 	return nil
 }
 
-func (v *registryValidator) ValidateStateSnapshot(snapshot interface{}, target interface{}, context *cdk8sflink.FlinkHookContext) *string {
-	job := snapshot.(map[string]interface{})["spec"].(map[string]interface{})["jobReference"].(map[string]interface{})
-	fmt.Printf("snapshot validator: %s/%s found=%s\n", job["kind"], job["name"], pythonBool(target != nil))
+func (v *registryValidator) ValidateStateSnapshot(snapshot *cdk8sflink.FlinkStateSnapshotManifest, target interface{}, context *cdk8sflink.FlinkHookContext) *string {
+	job := snapshot.Spec.JobReference
+	fmt.Printf("snapshot validator: %s/%s found=%s\n", *job.Kind, *job.Name, pythonBool(target != nil))
 	return nil
 }
 
@@ -42,18 +42,22 @@ type costCenterMutator struct {
 	costCenter string
 }
 
-func (m *costCenterMutator) MutateDeployment(deployment interface{}, context *cdk8sflink.FlinkHookContext) interface{} {
-	metadata := deployment.(map[string]interface{})["metadata"].(map[string]interface{})
-	labels, ok := metadata["labels"].(map[string]interface{})
-	if !ok {
-		labels = map[string]interface{}{}
-		metadata["labels"] = labels
+func (m *costCenterMutator) MutateDeployment(deployment *cdk8sflink.FlinkDeploymentManifest, context *cdk8sflink.FlinkHookContext) *cdk8sflink.FlinkDeploymentManifest {
+	labels := map[string]*string{}
+	if deployment.Metadata.Labels != nil {
+		for k, v := range *deployment.Metadata.Labels {
+			labels[k] = v
+		}
 	}
-	labels["cost-center"] = m.costCenter
-	return deployment
+	labels["cost-center"] = jsii.String(m.costCenter)
+	metadata := *deployment.Metadata
+	metadata.Labels = &labels
+	mutated := *deployment
+	mutated.Metadata = &metadata
+	return &mutated
 }
 
-func (m *costCenterMutator) MutateSessionJob(sessionJob interface{}, sessionDeployment interface{}, context *cdk8sflink.FlinkHookContext) interface{} {
+func (m *costCenterMutator) MutateSessionJob(sessionJob *cdk8sflink.FlinkSessionJobManifest, sessionDeployment interface{}, context *cdk8sflink.FlinkHookContext) *cdk8sflink.FlinkSessionJobManifest {
 	return sessionJob
 }
 

@@ -1,12 +1,17 @@
 package example;
 
 import io.github.cdk8sflink.FlinkDeployment;
+import io.github.cdk8sflink.FlinkDeploymentManifest;
 import io.github.cdk8sflink.FlinkHookContext;
 import io.github.cdk8sflink.FlinkHooks;
 import io.github.cdk8sflink.FlinkJobOptions;
 import io.github.cdk8sflink.FlinkJobReference;
+import io.github.cdk8sflink.FlinkManifestMetadata;
 import io.github.cdk8sflink.FlinkResourceEvent;
+import io.github.cdk8sflink.FlinkSessionJobManifest;
 import io.github.cdk8sflink.FlinkStateSnapshot;
+import io.github.cdk8sflink.FlinkStateSnapshotManifest;
+import io.github.cdk8sflink.FlinkStateSnapshotManifestSpecJobReference;
 import io.github.cdk8sflink.FlinkVersion;
 import io.github.cdk8sflink.IFlinkResourceListener;
 import io.github.cdk8sflink.IFlinkResourceMutator;
@@ -27,20 +32,20 @@ public final class Hook {
     /** Rejects images that are not from registry.example.com; reports the snapshots it sees. */
     static final class RegistryValidator implements IFlinkResourceValidator, IFlinkStateSnapshotValidator {
         @Override
-        public String validateDeployment(final Object deployment, final FlinkHookContext context) {
-            String image = (String) map(map(deployment).get("spec")).get("image");
+        public String validateDeployment(final FlinkDeploymentManifest deployment, final FlinkHookContext context) {
+            String image = deployment.getSpec().getImage();
             return image.startsWith("registry.example.com/") ? null : "image '" + image + "' is not from registry.example.com";
         }
 
         @Override
-        public String validateSessionJob(final Object sessionJob, final Object sessionDeployment, final FlinkHookContext context) {
+        public String validateSessionJob(final FlinkSessionJobManifest sessionJob, final Object sessionDeployment, final FlinkHookContext context) {
             return null;
         }
 
         @Override
-        public String validateStateSnapshot(final Object snapshot, final Object target, final FlinkHookContext context) {
-            Map<String, Object> job = map(map(map(snapshot).get("spec")).get("jobReference"));
-            System.out.println("snapshot validator: " + job.get("kind") + "/" + job.get("name") + " found=" + (target != null ? "True" : "False"));
+        public String validateStateSnapshot(final FlinkStateSnapshotManifest snapshot, final Object target, final FlinkHookContext context) {
+            FlinkStateSnapshotManifestSpecJobReference job = snapshot.getSpec().getJobReference();
+            System.out.println("snapshot validator: " + job.getKind() + "/" + job.getName() + " found=" + (target != null ? "True" : "False"));
             return null;
         }
     }
@@ -48,15 +53,29 @@ public final class Hook {
     /** Labels every FlinkDeployment with its cost center. */
     static final class CostCenterMutator implements IFlinkResourceMutator {
         @Override
-        public Object mutateDeployment(final Object deployment, final FlinkHookContext context) {
-            Map<String, Object> metadata = map(map(deployment).get("metadata"));
-            metadata.computeIfAbsent("labels", k -> new LinkedHashMap<String, Object>());
-            map(metadata.get("labels")).put("cost-center", "data");
-            return deployment;
+        public FlinkDeploymentManifest mutateDeployment(final FlinkDeploymentManifest deployment, final FlinkHookContext context) {
+            FlinkManifestMetadata metadata = deployment.getMetadata();
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (metadata.getLabels() != null) {
+                labels.putAll(metadata.getLabels());
+            }
+            labels.put("cost-center", "data");
+            return FlinkDeploymentManifest.builder()
+                .apiVersion(deployment.getApiVersion())
+                .kind(deployment.getKind())
+                .metadata(FlinkManifestMetadata.builder()
+                    .name(metadata.getName())
+                    .namespace(metadata.getNamespace())
+                    .labels(labels)
+                    .annotations(metadata.getAnnotations())
+                    .build())
+                .spec(deployment.getSpec())
+                .status(deployment.getStatus())
+                .build();
         }
 
         @Override
-        public Object mutateSessionJob(final Object sessionJob, final Object sessionDeployment, final FlinkHookContext context) {
+        public FlinkSessionJobManifest mutateSessionJob(final FlinkSessionJobManifest sessionJob, final Object sessionDeployment, final FlinkHookContext context) {
             return sessionJob;
         }
     }
