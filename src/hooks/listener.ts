@@ -1,5 +1,3 @@
-import { FlinkResourceManifest } from './manifest-types';
-
 /**
  * What happened to a Flink resource during synth.
  */
@@ -18,10 +16,13 @@ export interface FlinkResourceEvent {
   readonly namespace?: string;
   /**
    * The manifest at the time of the event (a copy; changing it has no
-   * effect). `kind` tells which it is; cast it to `FlinkDeploymentManifest`,
-   * `FlinkSessionJobManifest` or `FlinkStateSnapshotManifest` to read its spec.
+   * effect). `kind` tells which it is: in TypeScript, declare it as
+   * `FlinkDeploymentManifest`, `FlinkSessionJobManifest` or
+   * `FlinkStateSnapshotManifest`. Typed `any` so that a listener in every
+   * language gets all of it (a struct would carry only the declared fields
+   * of one kind).
    */
-  readonly manifest: FlinkResourceManifest;
+  readonly manifest: any;
   /**
    * The validation errors, for `onValidationFailed`.
    *
