@@ -2,6 +2,7 @@ import { DefaultValidator } from '../../src/hooks/default-validator';
 import { hostVerdict } from '../../src/hooks/default-validator/_jar-uri';
 import { decimalToString, JavaNumberFormatError, parseJavaBigDecimal } from '../../src/jvm/_big-decimal';
 import { isQuartzCronExpression } from '../../src/jvm/_quartz';
+import { flinkManifest } from '../support/manifests';
 
 // Regressions found by comparing the library with the operator's own classes
 // (npm run test:conformance). Each expectation is what the operator answered.
@@ -9,18 +10,13 @@ import { isQuartzCronExpression } from '../../src/jvm/_quartz';
 const validator = new DefaultValidator();
 
 function deployment(): any {
-  return {
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkDeployment',
-    metadata: { name: 'basic', namespace: 'default' },
-    spec: {
-      flinkVersion: 'v1_20',
-      serviceAccount: 'flink',
-      flinkConfiguration: {},
-      jobManager: { resource: { memory: '2048m', cpu: 1 } },
-      taskManager: { resource: { memory: '2048m', cpu: 1 } },
-    },
-  };
+  return flinkManifest('FlinkDeployment', { name: 'basic', namespace: 'default' }, {
+    flinkVersion: 'v1_20',
+    serviceAccount: 'flink',
+    flinkConfiguration: {},
+    jobManager: { resource: { memory: '2048m', cpu: 1 } },
+    taskManager: { resource: { memory: '2048m', cpu: 1 } },
+  });
 }
 
 describe('a configuration value that does not parse fails validation before earlier messages', () => {
@@ -41,12 +37,8 @@ describe('a configuration value that does not parse fails validation before earl
     const session = deployment();
     session.metadata.name = 'session';
     session.spec.flinkConfiguration['kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age'] = 'abc';
-    const job = {
-      apiVersion: 'flink.apache.org/v1beta1',
-      kind: 'FlinkSessionJob',
-      metadata: { name: 'job', namespace: 'default' },
-      spec: { deploymentName: 'session', job: { jarURI: 'oss://1.2.3.4/x.jar', parallelism: 1, upgradeMode: 'stateless' } },
-    };
+    const job = flinkManifest('FlinkSessionJob', { name: 'job', namespace: 'default' },
+      { deploymentName: 'session', job: { jarURI: 'oss://1.2.3.4/x.jar', parallelism: 1, upgradeMode: 'stateless' } });
     expect(validator.validateSessionJob(job, session, {}))
       .toBe("Could not parse value 'abc' for key 'kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age'.");
   });
@@ -73,12 +65,8 @@ describe('jarURI messages quote the URI as java.net.URISyntaxException does', ()
     [' s3', 'jarURI is not a valid URI: Illegal character in path at index 0:  s3'],
     ['https://1.2.3.4/a  b.jar ', 'jarURI is not a valid URI: Illegal character in path at index 17: https://1.2.3.4/a  b.jar '],
   ])('%j', (jarURI, expected) => {
-    const job = {
-      apiVersion: 'flink.apache.org/v1beta1',
-      kind: 'FlinkSessionJob',
-      metadata: { name: 'job', namespace: 'default' },
-      spec: { deploymentName: 'session', job: { jarURI, parallelism: 1, upgradeMode: 'stateless' } },
-    };
+    const job = flinkManifest('FlinkSessionJob', { name: 'job', namespace: 'default' },
+      { deploymentName: 'session', job: { jarURI, parallelism: 1, upgradeMode: 'stateless' } });
     expect(validator.validateSessionJob(job, undefined, {})).toBe(expected);
   });
 });

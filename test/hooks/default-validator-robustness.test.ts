@@ -1,4 +1,5 @@
 import { DefaultValidator } from '../../src/hooks/default-validator';
+import { flinkManifest } from '../support/manifests';
 
 // Garbage in, messages out: the default validator never throws, and a
 // malformed manifest gets messages rather than an internal failure.
@@ -12,10 +13,7 @@ const GARBAGE: unknown[] = [
 ];
 
 const DEPLOYMENT = {
-  apiVersion: 'flink.apache.org/v1beta1',
-  kind: 'FlinkDeployment',
-  metadata: { name: 'fuzz', namespace: 'ns', labels: { app: 'x' } },
-  spec: {
+  ...flinkManifest('FlinkDeployment', { name: 'fuzz', namespace: 'ns', labels: { app: 'x' } }, {
     image: 'flink:1.20',
     flinkVersion: 'v1_20',
     serviceAccount: 'flink',
@@ -32,20 +30,15 @@ const DEPLOYMENT = {
     jobManager: { replicas: 1, resource: { cpu: 1, memory: '2g', ephemeralStorage: '1Gi' } },
     taskManager: { replicas: 2, resource: { cpu: 1, memory: '2g', ephemeralStorage: '1Gi' } },
     job: { jarURI: 'local:///opt/job.jar', parallelism: 2, upgradeMode: 'savepoint', state: 'running', savepointTriggerNonce: 1 },
-  },
+  }),
   status: { reconciliationStatus: { lastReconciledSpec: JSON.stringify({ spec: { job: { state: 'suspended' }, mode: 'native' }, resource_metadata: {} }) } },
 };
 
-const SESSION_JOB = {
-  apiVersion: 'flink.apache.org/v1beta1',
-  kind: 'FlinkSessionJob',
-  metadata: { name: 'fuzz-job', namespace: 'ns' },
-  spec: {
-    deploymentName: 'fuzz',
-    flinkConfiguration: { 'kubernetes.operator.periodic.savepoint.interval': '1h' },
-    job: { jarURI: 'https://example.com/job.jar', parallelism: 1, upgradeMode: 'last-state' },
-  },
-};
+const SESSION_JOB = flinkManifest('FlinkSessionJob', { name: 'fuzz-job', namespace: 'ns' }, {
+  deploymentName: 'fuzz',
+  flinkConfiguration: { 'kubernetes.operator.periodic.savepoint.interval': '1h' },
+  job: { jarURI: 'https://example.com/job.jar', parallelism: 1, upgradeMode: 'last-state' },
+});
 
 const PATHS = [
   '', 'metadata', 'metadata.name', 'metadata.namespace', 'metadata.labels', 'metadata.labels.flink.apache.org/canary',

@@ -1,4 +1,5 @@
 import { DefaultValidator } from '../../src/hooks/default-validator';
+import { flinkManifest } from '../support/manifests';
 
 // The operator's parsing semantics behind the checks: Flink memory sizes and
 // Kubernetes quantities, Flink's memory model, URL and URI parsing, Quartz
@@ -8,19 +9,14 @@ const validator = new DefaultValidator();
 const CONTEXT = { operatorConfiguration: {} };
 
 function deployment(): any {
-  return {
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkDeployment',
-    metadata: { name: 'semantics', namespace: 'flink' },
-    spec: {
-      flinkVersion: 'v1_20',
-      serviceAccount: 'flink',
-      flinkConfiguration: {},
-      jobManager: { resource: { cpu: 1, memory: '2g' } },
-      taskManager: { resource: { cpu: 1, memory: '2g' } },
-      job: { jarURI: 'local:///opt/job.jar', parallelism: 1 },
-    },
-  };
+  return flinkManifest('FlinkDeployment', { name: 'semantics', namespace: 'flink' }, {
+    flinkVersion: 'v1_20',
+    serviceAccount: 'flink',
+    flinkConfiguration: {},
+    jobManager: { resource: { cpu: 1, memory: '2g' } },
+    taskManager: { resource: { cpu: 1, memory: '2g' } },
+    job: { jarURI: 'local:///opt/job.jar', parallelism: 1 },
+  });
 }
 
 function errorsWith(mutate: (d: any) => void): string[] {
@@ -251,7 +247,7 @@ describe('autoscaler excluded periods (Quartz)', () => {
 
 describe('session job jarURI hosts, without DNS', () => {
   const check = (jarURI: string) => validator.validateSessionJob(
-    { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkSessionJob', metadata: { name: 'j' }, spec: { deploymentName: 'c', job: { jarURI } } }, undefined, {});
+    flinkManifest('FlinkSessionJob', { name: 'j', namespace: 'flink' }, { deploymentName: 'c', job: { jarURI } }), undefined, {});
   const restricted = (host: string) => `jarURI host '${host}' resolves to a restricted address`;
   test.each<[string, string | undefined]>([
     ['https://repo1.maven.org/maven2/x.jar', undefined],

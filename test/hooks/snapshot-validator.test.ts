@@ -1,28 +1,20 @@
 import { DefaultValidator } from '../../src/hooks/default-validator';
+import { flinkManifest } from '../support/manifests';
 
 // Port of DefaultValidatorTest.testFlinkStateSnapshotValidator (operator release-1.15.0)
 // plus the structural, status and canary cases of this library.
 
 const validator = new DefaultValidator();
 
-const TARGET = {
-  apiVersion: 'flink.apache.org/v1beta1',
-  kind: 'FlinkDeployment',
-  metadata: { name: 'test-cluster', namespace: 'test' },
-  spec: { job: { jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 1 } },
-};
+const TARGET = flinkManifest('FlinkDeployment', { name: 'test-cluster', namespace: 'test' },
+  { job: { jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 1 } });
 
 /** TestUtils.buildFlinkStateSnapshotSavepoint(false, JobReference.fromFlinkResource(target)). */
 function savepoint(patch: (s: any) => void = () => {}): any {
-  const snapshot: any = {
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkStateSnapshot',
-    metadata: { name: 'test-snapshot', namespace: 'test' },
-    spec: {
-      jobReference: { kind: 'FlinkDeployment', name: 'test-cluster' },
-      savepoint: { path: '/tmp/asd', alreadyExists: false, disposeOnDelete: true, formatType: 'CANONICAL' },
-    },
-  };
+  const snapshot = flinkManifest('FlinkStateSnapshot', { name: 'test-snapshot', namespace: 'test' }, {
+    jobReference: { kind: 'FlinkDeployment', name: 'test-cluster' },
+    savepoint: { path: '/tmp/asd', alreadyExists: false, disposeOnDelete: true, formatType: 'CANONICAL' },
+  });
   patch(snapshot);
   return snapshot;
 }
@@ -118,12 +110,7 @@ describe('DefaultValidator.stateSnapshotErrors (this library)', () => {
 });
 
 describe('DefaultValidator.blueGreenDeploymentErrors', () => {
-  const bg = (spec: any, name = 'orders') => ({
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkBlueGreenDeployment',
-    metadata: { name, namespace: 'flink' },
-    spec: { template: { spec } },
-  });
+  const bg = (spec: any, name = 'orders') => flinkManifest('FlinkBlueGreenDeployment', { name, namespace: 'flink' }, { template: { spec } });
   const valid = {
     image: 'flink:2.2',
     flinkVersion: 'v2_2',

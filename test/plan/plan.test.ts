@@ -2,6 +2,7 @@ import { PlanChange } from '../../src/flink-plan';
 import { OperatorVersion } from '../../src/operator-version';
 import { Risk } from '../../src/plan/_consequence';
 import { plan } from '../../src/plan/_plan';
+import { flinkManifest } from '../support/manifests';
 
 const V = { operatorVersion: OperatorVersion.V1_16 };
 
@@ -102,12 +103,8 @@ describe('plan', () => {
   });
 
   test('snapshots are taken once; standalone workloads roll or scale', () => {
-    const snapshot = (path: string) => ({
-      apiVersion: 'flink.apache.org/v1beta1',
-      kind: 'FlinkStateSnapshot',
-      metadata: { name: 's', namespace: 'ns' },
-      spec: { jobReference: { kind: 'FlinkDeployment', name: 'd' }, savepoint: { path } },
-    });
+    const snapshot = (path: string) => flinkManifest('FlinkStateSnapshot', { name: 's', namespace: 'ns' },
+      { jobReference: { kind: 'FlinkDeployment', name: 'd' }, savepoint: { path } });
     expect((only([], [snapshot('s3://a')]) as any).entry.consequence).toEqual('created: the operator triggers a savepoint of FlinkDeployment/d');
     expect((only([snapshot('s3://a')], [snapshot('s3://b')]) as any).entry.warnings).toEqual(['a FlinkStateSnapshot is taken once: a spec change has no effect']);
     const tm = (replicas: number, image: string) => ({

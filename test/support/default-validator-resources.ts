@@ -3,6 +3,7 @@
  * as plain manifests, shared by the DefaultValidator tests of every operator
  * version. Each call returns a new copy to mutate.
  */
+import { flinkManifest } from './manifests';
 
 /** The upstream tests run with an empty operator configuration. */
 export const EMPTY_OPERATOR_CONFIG = { operatorConfiguration: {} };
@@ -24,20 +25,15 @@ export function testFlinkConfiguration(): Record<string, string> {
 
 /** A valid session cluster (upstream `TestUtils.buildSessionCluster`). */
 export function sessionCluster(): any {
-  return {
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkDeployment',
-    metadata: { name: 'test-cluster', namespace: 'flink-operator-test' },
-    spec: {
-      image: 'flink:latest',
-      imagePullPolicy: 'IfNotPresent',
-      serviceAccount: 'flink-operator',
-      flinkVersion: 'v1_17',
-      flinkConfiguration: testFlinkConfiguration(),
-      jobManager: { resource: { cpu: 1.0, memory: '2048m', ephemeralStorage: '2G' }, replicas: 1 },
-      taskManager: { resource: { cpu: 1.0, memory: '2048m', ephemeralStorage: '2G' } },
-    },
-  };
+  return flinkManifest('FlinkDeployment', { name: 'test-cluster', namespace: 'flink-operator-test' }, {
+    image: 'flink:latest',
+    imagePullPolicy: 'IfNotPresent',
+    serviceAccount: 'flink-operator',
+    flinkVersion: 'v1_17',
+    flinkConfiguration: testFlinkConfiguration(),
+    jobManager: { resource: { cpu: 1.0, memory: '2048m', ephemeralStorage: '2G' }, replicas: 1 },
+    taskManager: { resource: { cpu: 1.0, memory: '2048m', ephemeralStorage: '2G' } },
+  });
 }
 
 /** A valid application cluster (upstream `TestUtils.buildApplicationCluster`). */
@@ -49,14 +45,9 @@ export function applicationCluster(): any {
 
 /** A valid session job (upstream `TestUtils.buildSessionJob`). */
 export function sessionJob(): any {
-  return {
-    apiVersion: 'flink.apache.org/v1beta1',
-    kind: 'FlinkSessionJob',
-    metadata: { name: 'test-session-job', namespace: 'flink-operator-test' },
-    spec: {
-      deploymentName: 'test-cluster',
-      job: { jarURI: 'https://example.com/sample.jar', parallelism: 1, upgradeMode: 'stateless', state: 'running' },
-      flinkConfiguration: { 'kubernetes.operator.user.artifacts.http.header': 'header' },
-    },
-  };
+  return flinkManifest('FlinkSessionJob', { name: 'test-session-job', namespace: 'flink-operator-test' }, {
+    deploymentName: 'test-cluster',
+    job: { jarURI: 'https://example.com/sample.jar', parallelism: 1, upgradeMode: 'stateless', state: 'running' },
+    flinkConfiguration: { 'kubernetes.operator.user.artifacts.http.header': 'header' },
+  });
 }
