@@ -87,6 +87,15 @@ const crds = project.addTask('crds', {
 });
 project.preCompileTask.spawn(crds);
 
+// Build step: the bundled dependencies ship without what never runs (source maps, TypeScript
+// sources, test folders). npm packs a bundled dependency by its own package.json `files` only,
+// so the project's .npmignore cannot leave these out: they are removed from node_modules/.
+const pruneBundled = project.addTask('prune-bundled-deps', {
+  description: 'Remove source maps, TypeScript sources and test folders of the bundled dependencies from node_modules/',
+  exec: 'node scripts/prune-bundled-deps.js',
+});
+project.preCompileTask.spawn(pruneBundled);
+
 // `npm ci` fails on a fresh clone without this pin: the lock file otherwise misses
 // the native resolver package for this platform.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');

@@ -8,8 +8,6 @@ import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
 import { FlinkJobSettings } from './flink-settings';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
-import { policyAnnotations } from './hooks/_library-policy';
-import { allowJarScheme } from './hooks/default-validator/_jar-uri';
 import { describeValue } from './manifest/_describe';
 import { jobConfiguration, renderJob, renderMetadata } from './manifest/_ir';
 import { cleanJson } from './manifest/_json';
@@ -18,7 +16,7 @@ import { checkAll, checkedParts, checkInteger, checkJob, checkMetadataOptions, f
 import { ConfigurationMap } from './props/_configuration-map';
 import type { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
 import { ManagedResource } from './resource/_managed-resource';
-import { PlaintextCredentials } from './security/_plaintext-credentials';
+import { PlaintextCredentials, policyAnnotations } from './security/_policy-opt-outs';
 import { settingConflicts } from './settings/_conflicts';
 import { RenderedSetting, sessionJobSettings, withSettings } from './settings/_render';
 
@@ -245,6 +243,17 @@ export class FlinkSessionJob extends Construct {
       },
     });
   }
+}
+
+/**
+ * The operator configuration with one more allowed jar URI scheme; the jar
+ * URI rules (and the JVM ports they use) are loaded when an app first uses
+ * the standalone backend.
+ */
+function allowJarScheme(configured: { [key: string]: string } | undefined, scheme: string): { [key: string]: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module: typeof import('./hooks/default-validator/_jar-uri') = require('./hooks/default-validator/_jar-uri');
+  return module.allowJarScheme(configured, scheme);
 }
 
 /**

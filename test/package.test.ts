@@ -2,7 +2,9 @@
  * The npm package ships only what runs: packed as `npm publish` would pack
  * it (after the build), it stays under 6 MiB unpacked and leaves out the
  * generated L1 classes (`lib/imports/`) and the CRD YAMLs (`imports/`),
- * whose JSON form (`lib/crds/`) it carries instead. No network needed.
+ * whose JSON form (`lib/crds/`) it carries instead, and the bundled
+ * dependencies' source maps, TypeScript sources and test folders (removed by
+ * the `pre-compile` task). No network needed.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -45,6 +47,16 @@ test('the generated L1 classes and the CRD YAMLs are left out', () => {
   expect(paths.filter((p) => p.startsWith('lib/imports/'))).toEqual([]);
   expect(paths.filter((p) => p.startsWith('imports/'))).toEqual([]);
   expect(fs.readdirSync(path.join(ROOT, 'lib', 'imports')).length).toBeGreaterThan(0);
+});
+
+test('the bundled dependencies ship no source maps, TypeScript sources or test folders', () => {
+  const bundled = pack.files.map((f) => f.path).filter((p) => p.startsWith('node_modules/'));
+  expect(bundled.length).toBeGreaterThan(50);
+  expect(bundled.filter((p) => /\.map$/.test(p))).toEqual([]);
+  expect(bundled.filter((p) => /\.[mc]?ts$/.test(p) && !/\.d\.[mc]?ts$/.test(p))).toEqual([]);
+  expect(bundled.filter((p) => /^(node_modules\/[^/]+\/)+(test|benchmark|\.github)\//.test(p))).toEqual([]);
+  // Declarations stay.
+  expect(bundled).toContain('node_modules/js-yaml/dist/js-yaml.d.ts');
 });
 
 test('what runs is shipped: the library, the CLI, the prepared CRDs and the bundled parsers', () => {

@@ -5,45 +5,20 @@
  * hook pipeline on the mutated manifest, at synth and in `cdk8s-flink
  * validate` (unless `--policy operator`).
  *
- * A resource opts out through annotations, which the constructs render from
- * their props (`podSecurity: PodSecurity.CUSTOM`,
- * `allowPlaintextConfiguration(key)`), so the CLI applies to synthesized YAML
- * exactly the policy synth applied. Hand-written YAML uses the same
- * annotations.
+ * A resource opts out through annotations (`security/_policy-opt-outs`),
+ * which the constructs render from their props, so the CLI applies to
+ * synthesized YAML exactly the policy synth applied.
  */
 import { podSecurityErrors } from './_pod-security-checks';
 import { FlinkResourceKind, isObject } from '../manifest/_fields';
 import { plaintextCredentialErrors } from '../security/_plaintext-credentials';
-
-/** Annotation listing the `flinkConfiguration` keys allowed to hold a literal credential (comma-separated). */
-export const PLAINTEXT_KEYS_ANNOTATION = 'policy.cdk8s-flink.dev/plaintext-configuration-keys';
-
-/** Annotation `custom` exempts a resource's pod templates from Pod Security "restricted". */
-export const POD_SECURITY_ANNOTATION = 'policy.cdk8s-flink.dev/pod-security';
+import { PLAINTEXT_KEYS_ANNOTATION, POD_SECURITY_ANNOTATION } from '../security/_policy-opt-outs';
 
 /** How a FlinkDeployment passes a credential instead of a literal configuration value. */
 const DEPLOYMENT_HINT = 'expose it to the Flink pods with addSecretEnv(...) as an environment variable for the code or plugin that reads it';
 
 /** How a FlinkSessionJob passes a credential instead of a literal configuration value. */
 const SESSION_JOB_HINT = 'expose it to the session cluster\'s pods with addSecretEnv(...) on its FlinkDeployment, as an environment variable for the code that reads it';
-
-/**
- * The annotations that record a resource's opt-outs of the policy (none
- * when it opts out of nothing).
- *
- * @param restricted whether the pod templates must meet Pod Security "restricted"
- * @param plaintextKeys the configuration keys allowed to hold a literal credential
- */
-export function policyAnnotations(restricted: boolean, plaintextKeys: readonly string[]): Record<string, string> {
-  const annotations: Record<string, string> = {};
-  if (!restricted) {
-    annotations[POD_SECURITY_ANNOTATION] = 'custom';
-  }
-  if (plaintextKeys.length > 0) {
-    annotations[PLAINTEXT_KEYS_ANNOTATION] = [...new Set(plaintextKeys)].sort().join(',');
-  }
-  return annotations;
-}
 
 /**
  * Every message of the library's policy for one (mutated) Flink resource

@@ -2,7 +2,7 @@ import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { withUpstreamField } from './_upstream-fields';
 import { ArgoCdSyncWave } from '../argo-cd';
-import { notifyRendered, PipelineResult, runPipeline } from '../hooks/_pipeline';
+import type { PipelineResult } from '../hooks/_pipeline';
 import { FlinkHooks } from '../hooks/flink-hooks';
 import { describeKey, describeValue, oneLine } from '../manifest/_describe';
 import type { FlinkResourceKind } from '../manifest/_fields';
@@ -35,6 +35,19 @@ export interface ManagedResourceOptions {
 }
 
 const MANAGED = new WeakMap<Construct, ManagedResource>();
+
+let pipelineModule: typeof import('../hooks/_pipeline') | undefined;
+
+/**
+ * The hook pipeline (the built-in mutators, validators, the library's policy
+ * and their data), loaded when the first resource is validated: requiring
+ * the library or creating constructs does not load it.
+ */
+function pipeline(): typeof import('../hooks/_pipeline') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  pipelineModule ??= require('../hooks/_pipeline') as typeof import('../hooks/_pipeline');
+  return pipelineModule;
+}
 
 const SYNCED_METADATA = ['labels', 'annotations'] as const;
 
@@ -97,7 +110,7 @@ export class ManagedResource {
       this.cachedFor = FlinkHooks._version;
       const hooks = FlinkHooks._resolve(this.owner);
       const built = this.options.build();
-      const result = runPipeline({
+      const result = pipeline().runPipeline({
         kind: this.options.kind,
         manifest: built,
         sessionDeployment: this.options.sessionDeployment?.(),
@@ -127,7 +140,7 @@ export class ManagedResource {
       throw new Error(`[${this.owner.node.path}] ${errors.join('; ')}`);
     }
     if (notify) {
-      notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);
+      pipeline().notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);
     }
     return result.manifest;
   }

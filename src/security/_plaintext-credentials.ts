@@ -2,11 +2,10 @@
  * Credentials set as plain text in a Flink configuration: keys that look
  * like a password, secret, access key or token, with a literal value. They
  * would end up in Git, in the custom resource and in the cluster's
- * ConfigMap; each is a synth error unless the user allowed its key.
+ * ConfigMap; each is a synth error unless the user allowed its key
+ * (`PlaintextCredentials`, `_policy-opt-outs`).
  */
 import { flattenConfiguration } from '../manifest/_configuration';
-import { describeValue } from '../manifest/_describe';
-import { checkAll, reject } from '../props/_prop-errors';
 
 /** Words of a configuration key that name a credential (matched case-insensitively on the flattened key). */
 const CREDENTIAL = /password|passwd|secret|access[-_.]?key|private[-_.]?key|api[-_.]?key|token|credential/i;
@@ -26,35 +25,6 @@ const NOT_CREDENTIALS: readonly RegExp[] = [
 
 /** A value that only names an environment variable, `${NAME}`: no credential in it. */
 const REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
-
-/**
- * The keys of one Flink configuration that its owner allowed to hold a
- * literal credential (rendered as a policy annotation, read by the policy).
- */
-export class PlaintextCredentials {
-  private readonly allowed = new Set<string>();
-
-  /** @param keys keys allowed in plain text from the props */
-  constructor(keys: readonly string[] | undefined) {
-    if (keys !== undefined && !Array.isArray(keys)) {
-      reject('plaintextConfigurationKeys', `must be a list of configuration keys, got ${describeValue(keys)}`);
-    }
-    checkAll(...(keys ?? []).map((key) => () => this.allow(key)));
-  }
-
-  /** Allows a (flattened) key to hold a literal value. */
-  public allow(key: string): void {
-    if (typeof key !== 'string' || key.trim() === '' || key.includes(',')) {
-      reject('plaintextConfigurationKeys', `entries must be non-empty configuration keys without commas, got ${describeValue(key)}`);
-    }
-    this.allowed.add(key);
-  }
-
-  /** The allowed keys, sorted. */
-  public keys(): string[] {
-    return [...this.allowed].sort();
-  }
-}
 
 /**
  * One message per credential-looking key of a configuration with a literal

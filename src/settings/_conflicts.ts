@@ -4,10 +4,26 @@
  * Flink reads in its place).
  */
 import { allSettingKeys, SETTING_KEYS, settingProp } from './_keys';
-import { RenderedSetting } from './_render';
-import { KEY_HISTORY } from '../jvm/_flink-key-history.generated';
-import { flattenConfiguration } from '../manifest/_configuration';
+import type { RenderedSetting } from './_render';
 import { describeKey } from '../manifest/_describe';
+
+/** The modules a conflict check reads, loaded when a typed setting is first checked (not when the library is required). */
+interface ConflictData {
+  readonly keyHistory: typeof import('../jvm/_flink-key-history.generated').KEY_HISTORY;
+  readonly flattenConfiguration: typeof import('../manifest/_configuration').flattenConfiguration;
+}
+
+let data: ConflictData | undefined;
+
+function conflictData(): ConflictData {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  data ??= {
+    keyHistory: (require('../jvm/_flink-key-history.generated') as typeof import('../jvm/_flink-key-history.generated')).KEY_HISTORY,
+    flattenConfiguration: (require('../manifest/_configuration') as typeof import('../manifest/_configuration')).flattenConfiguration,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return data;
+}
 
 /**
  * One message per configuration key that sets what a typed prop sets.
@@ -20,7 +36,7 @@ export function settingConflicts(rendered: readonly RenderedSetting[], configura
   if (rendered.length === 0 || configuration === undefined) {
     return [];
   }
-  const given = new Set(Object.keys(flattenConfiguration(configuration)));
+  const given = new Set(Object.keys(conflictData().flattenConfiguration(configuration)));
   const messages: string[] = [];
   const props = [...new Set(rendered.map((r) => settingProp(r.setting)))];
   for (const prop of props) {
@@ -35,7 +51,7 @@ export function settingConflicts(rendered: readonly RenderedSetting[], configura
 
 /** The key and every key Flink reads in its place in some line. */
 function withDeprecatedKeys(key: string): string[] {
-  const aliases = Object.entries(KEY_HISTORY)
+  const aliases = Object.entries(conflictData().keyHistory)
     .filter(([, statuses]) => statuses.some(([, , replacement]) => replacement === key))
     .map(([alias]) => alias);
   return [key, ...aliases];
