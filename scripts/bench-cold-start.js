@@ -3,7 +3,9 @@
 // both, and the ratio is taken of the medians.
 //
 // - require: `require('cdk8s-flink')` against requiring its peers `cdk8s`
-//   and `cdk8s-plus-27` (time spent in `require`, measured in the process);
+//   and `cdk8s-plus-27` (time spent in `require`, measured in the process;
+//   three times the repeats: a figure of a tenth of a second needs more
+//   samples than the others for the same precision, and costs little);
 // - synth: an app with a FlinkOperator and four Flink resources against the
 //   same objects as raw cdk8s ApiObjects read from JSON (require, build and
 //   `app.synth()` writing YAML, measured in the process);
@@ -104,7 +106,7 @@ function compare(repeats, library, baseline) {
   }
   const libraryMs = median(a);
   const baselineMs = median(b);
-  return { libraryMs: Math.round(libraryMs), baselineMs: Math.round(baselineMs), ratio: +(libraryMs / baselineMs).toFixed(3) };
+  return { libraryMs: Math.round(libraryMs), baselineMs: Math.round(baselineMs), ratio: +(libraryMs / baselineMs).toFixed(3), repeats };
 }
 
 /**
@@ -132,7 +134,7 @@ function coldStart(repeats, writeDocuments) {
     };
     const validate = compare(repeats, validateMs, () => run('parse-only', [docsDir], true));
     return {
-      require: compare(repeats, () => run('require-library', []), () => run('require-peers', [])),
+      require: compare(3 * repeats, () => run('require-library', []), () => run('require-peers', [])),
       synth: compare(repeats, () => run('synth-library', [outdir]), () => run('synth-raw', [outdir, manifests])),
       validate: { ...validate, documents, documentsPerSecond: Math.round(documents / (validate.libraryMs / 1000)) },
     };

@@ -1,5 +1,4 @@
 import { describeValue } from './manifest/_describe';
-import { crdEnum } from './manifest/_operator-crds';
 import { OperatorVersion } from './operator-version';
 
 /**
@@ -111,6 +110,9 @@ export class FlinkVersion {
    * @param operatorVersion the operator release
    */
   public isListedBy(operatorVersion: OperatorVersion): boolean {
+    // The CRDs load when a version is first checked, not when the library is required.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { crdEnum } = require('./manifest/_operator-crds') as typeof import('./manifest/_operator-crds');
     return (crdEnum(operatorVersion, 'FlinkDeployment', 'spec.flinkVersion') ?? []).includes(this.value);
   }
 

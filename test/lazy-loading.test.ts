@@ -8,9 +8,13 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..');
+
+/** The temporary folder of the child processes (their synth output), removed after the tests. */
+let tmp: string;
 
 /** Modules loaded only when a resource is validated (at synth or by the CLI). */
 const PIPELINE = [
@@ -29,6 +33,17 @@ const PIPELINE = [
 /** The parser of the operator's default configuration (the chart's YAML), read at the first validation. */
 const YAML_PARSER = 'node_modules/js-yaml/';
 
+/** Modules that render a FlinkOperator: the chart's data, its configuration files, RBAC, the webhook, plugins, the CRDs. */
+const OPERATOR = [
+  'lib/operator/_operator-configuration.js',
+  'lib/operator/_operator-rbac.js',
+  'lib/operator/_operator-webhook.js',
+  'lib/operator/_plugin-installer.js',
+  'lib/manifest/_operator-chart.js',
+  'lib/manifest/_operator-crds.js',
+  'lib/manifest/_configuration.js',
+];
+
 /** Modules of what an app may not use at all. */
 const UNUSED = [
   'lib/render/kubernetes/standalone-cluster-renderer.js',
@@ -41,7 +56,7 @@ const UNUSED = [
 /** The modules (relative to the project, `node_modules/<package>/` for packages) a script loaded in a fresh process. */
 function loadedBy(script: string): string[] {
   const result = spawnSync(process.execPath, ['-e', `${script}
-    process.stdout.write(JSON.stringify(Object.keys(require.cache)));`], { cwd: ROOT, encoding: 'utf8' });
+    process.stdout.write(JSON.stringify(Object.keys(require.cache)));`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } });
   if (result.status !== 0) {
     throw new Error(`node failed (${result.status}): ${result.stderr}`);
   }
@@ -71,13 +86,28 @@ beforeAll(() => {
   if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
     throw new Error('lib/ is not built: run `npx projen pre-compile && npx projen compile` first');
   }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lazy-loading-'));
 });
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 test('requiring the library loads neither the hook pipeline nor what an app may not use', () => {
   const loaded = loadedBy("require('./lib');");
   expect(loaded).toContain('lib/index.js');
   expect(loaded).toContain('lib/flink-deployment.js');
-  expect([...PIPELINE, YAML_PARSER, ...UNUSED].filter((file) => loaded.includes(file))).toEqual([]);
+  expect([...PIPELINE, YAML_PARSER, ...OPERATOR, ...UNUSED].filter((file) => loaded.includes(file))).toEqual([]);
+});
+
+test('an app with a FlinkOperator loads the modules that render it, not the pipeline of Flink resources', () => {
+  const loaded = loadedBy(`
+    const { App, Chart } = require('cdk8s');
+    const { FlinkOperator } = require('./lib');
+    const app = new App({ outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'lazy-')) });
+    new FlinkOperator(new Chart(app, 'chart', { namespace: 'flink' }), 'operator');
+    app.synth();
+  `);
+  expect(OPERATOR.filter((file) => !loaded.includes(file))).toEqual([]);
+  expect(PIPELINE.filter((file) => loaded.includes(file))).toEqual([]);
 });
 
 test('creating a FlinkDeployment does not load the pipeline; synth does, and nothing of another backend', () => {

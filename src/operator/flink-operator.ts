@@ -1,18 +1,13 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { configurationFiles, logConfigurationFiles, operatorConfiguration, OWNED_KEYS, unwritableEntry } from './_operator-configuration';
-import { clusterScoped, renderJobRbac, renderOperatorRbac } from './_operator-rbac';
-import { checkWebhookOptions, renderWebhook, WEBHOOK_NAMES, WEBHOOK_PORT, webhookConfigurationName } from './_operator-webhook';
-import { InstalledJar, InstalledPlugin, installerContainer, installOperatorLib, installPlugin, OPERATOR_LIB_DIR, OPERATOR_LIB_VOLUME, PLUGINS_DIR } from './_plugin-installer';
+import type { InstalledJar, InstalledPlugin } from './_plugin-installer';
 import { OperatorJarOptions, OperatorPluginOptions } from './operator-plugin';
 import { FlinkOperatorWebhookOptions, WebhookKeystorePassword } from './operator-webhook';
 import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../argo-cd';
 import { FlinkHooks } from '../hooks/flink-hooks';
-import { flattenConfiguration } from '../manifest/_configuration';
 import { describeValue } from '../manifest/_describe';
-import { LOG_FILES, operatorChart, OperatorChartRelease } from '../manifest/_operator-chart';
-import { operatorCrds } from '../manifest/_operator-crds';
+import type { OperatorChartRelease } from '../manifest/_operator-chart';
 import { OperatorVersion } from '../operator-version';
 import {
   checkAll, checkAnnotations, checkBoolean, checkedParts, checkEnum, checkLabels, checkMap, checkNonEmptyString, checkNonEmptyStringList,
@@ -27,6 +22,21 @@ const ARTIFACTS_VOLUME = 'flink-artifacts-volume';
 const KEYSTORE_VOLUME = 'keystore';
 const CONF_DIR = '/opt/flink/conf';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/*
+ * The modules that render the operator (the chart's data and configuration files, RBAC, the webhook,
+ * plugin installation, the CRDs) load when a FlinkOperator first needs them: an app without one, and
+ * requiring the library, never loads them.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const chartModule = (): typeof import('../manifest/_operator-chart') => require('../manifest/_operator-chart');
+const configurationReader = (): typeof import('../manifest/_configuration') => require('../manifest/_configuration');
+const crdModule = (): typeof import('../manifest/_operator-crds') => require('../manifest/_operator-crds');
+const configurationModule = (): typeof import('./_operator-configuration') => require('./_operator-configuration');
+const rbacModule = (): typeof import('./_operator-rbac') => require('./_operator-rbac');
+const webhookModule = (): typeof import('./_operator-webhook') => require('./_operator-webhook');
+const pluginModule = (): typeof import('./_plugin-installer') => require('./_plugin-installer');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The logging framework of the operator and webhook JVMs.
@@ -345,7 +355,7 @@ export class FlinkOperator extends Construct {
    * @param version the operator release
    */
   public static defaultImage(version: OperatorVersion): string {
-    return operatorChart(version).image;
+    return chartModule().operatorChart(version).image;
   }
 
   /** The operator release installed, and the target of every Flink resource in the app. */
@@ -407,7 +417,7 @@ export class FlinkOperator extends Construct {
     const p: FlinkOperatorProps = isObject(raw) ? props : {};
     this.props = p;
     this.version = p.version instanceof OperatorVersion ? p.version : OperatorVersion.LATEST;
-    this.chart = operatorChart(this.version);
+    this.chart = chartModule().operatorChart(this.version);
     FlinkHooks._useAppOperatorVersion(this, this.version, this.node.path);
     const checked = this.errors.run(() => checkedParts({
       props: () => {
@@ -467,7 +477,7 @@ export class FlinkOperator extends Construct {
       },
       operatorServiceAccountName: () => checkLabel('operatorServiceAccountName', p.operatorServiceAccountName ?? 'flink-operator'),
       jobServiceAccountName: () => checkLabel('jobServiceAccountName', p.jobServiceAccountName ?? 'flink'),
-      webhook: () => checkWebhookOptions(p.webhook),
+      webhook: () => webhookModule().checkWebhookOptions(p.webhook),
       loggingFramework: () => {
         const loggingFramework: unknown = p.loggingFramework ?? OperatorLoggingFramework.LOG4J2;
         checkEnum('loggingFramework', loggingFramework, OperatorLoggingFramework);
@@ -476,15 +486,15 @@ export class FlinkOperator extends Construct {
       logConfiguration: () => {
         checkMap('logConfiguration', p.logConfiguration);
         checkAll(...Object.entries(p.logConfiguration ?? {}).map(([file, content]) => () => {
-          if (!LOG_FILES.includes(file)) {
-            reject('logConfiguration', `has no file ${describeValue(file)}; the files are ${LOG_FILES.join(', ')}`);
+          if (!chartModule().LOG_FILES.includes(file)) {
+            reject('logConfiguration', `has no file ${describeValue(file)}; the files are ${chartModule().LOG_FILES.join(', ')}`);
           }
           checkString(`logConfiguration.${file}`, content);
         }));
       },
       defaultConfiguration: () => {
         checkMap('defaultConfiguration', p.defaultConfiguration);
-        checkAll(...Object.entries(flattenConfiguration(p.defaultConfiguration ?? {}))
+        checkAll(...Object.entries(configurationReader().flattenConfiguration(p.defaultConfiguration ?? {}))
           .map(([key, value]) => () => this.setDefaultConfiguration(key, value)));
       },
     }));
@@ -498,8 +508,8 @@ export class FlinkOperator extends Construct {
     this.operatorServiceAccountName = checked?.operatorServiceAccountName ?? 'flink-operator';
     this.jobServiceAccountName = checked?.jobServiceAccountName ?? 'flink';
     this.webhookEnabled = (webhook.enabled ?? true) && ((webhook.validator ?? true) || (webhook.mutator ?? true));
-    this.webhookServiceName = this.webhookEnabled ? WEBHOOK_NAMES.service : undefined;
-    this.webhookConfigurationName = this.webhookEnabled ? webhookConfigurationName(this.namespace) : undefined;
+    this.webhookServiceName = this.webhookEnabled ? webhookModule().WEBHOOK_NAMES.service : undefined;
+    this.webhookConfigurationName = this.webhookEnabled ? webhookModule().webhookConfigurationName(this.namespace) : undefined;
     this.keystorePassword = webhook.keystorePassword
       ?? WebhookKeystorePassword.fromSecretName(WebhookKeystorePassword.DEFAULT_SECRET_NAME, WebhookKeystorePassword.DEFAULT_KEY);
     this.loggingFramework = checked?.loggingFramework ?? OperatorLoggingFramework.LOG4J2;
@@ -523,11 +533,11 @@ export class FlinkOperator extends Construct {
       jobServiceAccountAnnotations: { ...props.jobServiceAccountAnnotations },
       listNodes: props.listNodes ?? false,
     };
-    renderOperatorRbac(this, rbac);
-    renderJobRbac(this, rbac);
+    rbacModule().renderOperatorRbac(this, rbac);
+    rbacModule().renderJobRbac(this, rbac);
     this.renderConfigMap();
     if (this.webhookEnabled) {
-      renderWebhook(this, {
+      webhookModule().renderWebhook(this, {
         namespace: this.namespace,
         watchNamespaces: this.watchNamespaces,
         validator: (webhook.validator ?? true),
@@ -565,7 +575,7 @@ export class FlinkOperator extends Construct {
    */
   public addPlugin(plugin: OperatorPluginOptions): void {
     this.errors.run(() => {
-      const installed = installPlugin(plugin);
+      const installed = pluginModule().installPlugin(plugin);
       if (this.plugins.has(installed.name)) {
         reject('plugins', `plugin '${installed.name}' is already installed`);
       }
@@ -584,7 +594,7 @@ export class FlinkOperator extends Construct {
    */
   public addOperatorLib(lib: OperatorJarOptions): void {
     this.errors.run(() => {
-      const installed = installOperatorLib(lib);
+      const installed = pluginModule().installOperatorLib(lib);
       if (this.operatorLibs.has(installed.name)) {
         reject('operatorLibs', `operator lib '${installed.name}' is already installed`);
       }
@@ -606,7 +616,7 @@ export class FlinkOperator extends Construct {
   private setDefaultConfiguration(key: string, value: string): void {
     const scalar = ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
     const text = scalar ? String(value) : value;
-    const unwritable = unwritableEntry(key, text);
+    const unwritable = configurationModule().unwritableEntry(key, text);
     if (unwritable !== undefined) {
       reject('defaultConfiguration', unwritable);
     }
@@ -668,7 +678,8 @@ export class FlinkOperator extends Construct {
           tolerations: this.props.tolerations,
           imagePullSecrets: this.props.imagePullSecrets?.map((name) => ({ name })),
           serviceAccountName: this.operatorServiceAccountName,
-          initContainers: jars.length === 0 ? undefined : jars.map((jar) => installerContainer(jar, installer, this.imagePullPolicy())),
+          initContainers: jars.length === 0 ? undefined
+            : jars.map((jar) => pluginModule().installerContainer(jar, installer, this.imagePullPolicy())),
           containers,
           volumes: this.volumes(),
         },
@@ -681,7 +692,7 @@ export class FlinkOperator extends Construct {
     for (const plugin of this.plugins.values()) {
       plugin.configuration.forEach((value, key) => listeners.set(key, value));
     }
-    return operatorConfiguration({
+    return configurationModule().operatorConfiguration({
       version: this.version,
       overrides: this.overrides,
       watchNamespaces: this.watchNamespaces,
@@ -705,7 +716,7 @@ export class FlinkOperator extends Construct {
     if (this.replicas > 1 && this.leaseName === undefined) {
       errors.push(`replicas: is ${this.replicas}, but more than one operator replica needs 'leaderElection' (the replicas would reconcile the same resources)`);
     }
-    for (const [key, prop] of OWNED_KEYS) {
+    for (const [key, prop] of configurationModule().OWNED_KEYS) {
       if (this.overrides.has(key)) {
         errors.push(`defaultConfiguration: sets '${key}'; use '${prop}' instead, so the rest of the install follows`);
       }
@@ -755,10 +766,10 @@ export class FlinkOperator extends Construct {
     if (this.chart.loggingJarsInOperatorLib) {
       for (const lib of this.operatorLibs.values()) {
         const file = `${lib.name}.jar`;
-        mounts.push({ name: OPERATOR_LIB_VOLUME, mountPath: `${OPERATOR_LIB_DIR}/${file}`, subPath: file, readOnly: true });
+        mounts.push({ name: pluginModule().OPERATOR_LIB_VOLUME, mountPath: `${pluginModule().OPERATOR_LIB_DIR}/${file}`, subPath: file, readOnly: true });
       }
     } else if (this.operatorLibs.size > 0) {
-      mounts.push({ name: OPERATOR_LIB_VOLUME, mountPath: OPERATOR_LIB_DIR, readOnly: true });
+      mounts.push({ name: pluginModule().OPERATOR_LIB_VOLUME, mountPath: pluginModule().OPERATOR_LIB_DIR, readOnly: true });
     }
     return mounts;
   }
@@ -783,7 +794,7 @@ export class FlinkOperator extends Construct {
         fieldEnv('POD_NAME', 'metadata.name'),
         { name: 'OPERATOR_NAME', value: OPERATOR_NAME },
         { name: 'FLINK_CONF_DIR', value: CONF_DIR },
-        { name: 'FLINK_PLUGINS_DIR', value: PLUGINS_DIR },
+        { name: 'FLINK_PLUGINS_DIR', value: pluginModule().PLUGINS_DIR },
         { name: 'LOGGING_FRAMEWORK', value: this.loggingFramework },
         { name: 'LOG_CONFIG', value: this.logConfig() },
         { name: 'JVM_ARGS', value: this.props.jvmArgs ?? '' },
@@ -815,11 +826,11 @@ export class FlinkOperator extends Construct {
         },
         { name: 'WEBHOOK_KEYSTORE_FILE', value: '/certs/keystore.p12' },
         { name: 'WEBHOOK_KEYSTORE_TYPE', value: 'pkcs12' },
-        { name: 'WEBHOOK_SERVER_PORT', value: String(WEBHOOK_PORT) },
+        { name: 'WEBHOOK_SERVER_PORT', value: String(webhookModule().WEBHOOK_PORT) },
         { name: 'LOG_CONFIG', value: this.logConfig() },
         { name: 'JVM_ARGS', value: webhook.jvmArgs ?? '' },
         { name: 'FLINK_CONF_DIR', value: CONF_DIR },
-        { name: 'FLINK_PLUGINS_DIR', value: PLUGINS_DIR },
+        { name: 'FLINK_PLUGINS_DIR', value: pluginModule().PLUGINS_DIR },
         { name: 'LOGGING_FRAMEWORK', value: this.loggingFramework },
         fieldEnv('OPERATOR_NAMESPACE', 'metadata.namespace'),
         ...webhook.env ?? [],
@@ -848,22 +859,22 @@ export class FlinkOperator extends Construct {
     if (this.webhookEnabled) {
       volumes.push({
         name: KEYSTORE_VOLUME,
-        secret: { secretName: WEBHOOK_NAMES.certificateSecret, items: [{ key: 'keystore.p12', path: 'keystore.p12' }] },
+        secret: { secretName: webhookModule().WEBHOOK_NAMES.certificateSecret, items: [{ key: 'keystore.p12', path: 'keystore.p12' }] },
       });
     }
     for (const plugin of this.plugins.values()) {
       volumes.push({ name: plugin.volume, emptyDir: {} });
     }
     if (this.operatorLibs.size > 0) {
-      volumes.push({ name: OPERATOR_LIB_VOLUME, emptyDir: {} });
+      volumes.push({ name: pluginModule().OPERATOR_LIB_VOLUME, emptyDir: {} });
     }
     return volumes;
   }
 
   private renderCrds(): void {
-    for (const crd of operatorCrds(this.version)) {
+    for (const crd of crdModule().operatorCrds(this.version)) {
       const obj = new ApiObject(this, `${crd.spec.names.kind}Crd`, withoutIncompleteScale(crd));
-      clusterScoped(obj);
+      rbacModule().clusterScoped(obj);
       ArgoCd._annotate(obj, ArgoCdSyncWave.CRDS, [ArgoCdSyncOption.SERVER_SIDE_APPLY]);
     }
   }
@@ -885,8 +896,8 @@ export class FlinkOperator extends Construct {
       data: Lazy.any({
         produce: () => {
           return {
-            ...configurationFiles(this.configuration(), this.chart),
-            ...logConfigurationFiles(this.props.logConfiguration ?? {}, this.version),
+            ...configurationModule().configurationFiles(this.configuration(), this.chart),
+            ...configurationModule().logConfigurationFiles(this.props.logConfiguration ?? {}, this.version),
           };
         },
       }),
