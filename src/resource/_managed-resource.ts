@@ -43,7 +43,7 @@ let pipelineModule: typeof import('../hooks/_pipeline') | undefined;
  * and their data), loaded when the first resource is validated: requiring
  * the library or creating constructs does not load it.
  */
-function pipeline(): typeof import('../hooks/_pipeline') {
+function hookPipeline(): typeof import('../hooks/_pipeline') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   pipelineModule ??= require('../hooks/_pipeline') as typeof import('../hooks/_pipeline');
   return pipelineModule;
@@ -110,7 +110,7 @@ export class ManagedResource {
       this.cachedFor = FlinkHooks._version;
       const hooks = FlinkHooks._resolve(this.owner);
       const built = this.options.build();
-      const result = pipeline().runPipeline({
+      const result = hookPipeline().runPipeline({
         kind: this.options.kind,
         manifest: built,
         sessionDeployment: this.options.sessionDeployment?.(),
@@ -140,7 +140,7 @@ export class ManagedResource {
       throw new Error(`[${this.owner.node.path}] ${errors.join('; ')}`);
     }
     if (notify) {
-      pipeline().notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);
+      hookPipeline().notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);
     }
     return result.manifest;
   }
