@@ -1,7 +1,7 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCdSyncWave } from './argo-cd';
-import type { FlinkDeploymentProps } from './flink-deployment';
+import type { FlinkDeploymentProps } from './flink-deployment-props';
 import { FlinkIngressOptions } from './flink-ingress';
 import { FlinkVersion } from './flink-version';
 import { describeValue } from './manifest/_describe';

@@ -1,5 +1,6 @@
 import { describeValue } from './manifest/_describe';
-import { checkAll, fail, PropProblem, problemsOf, reject, rejectUnder } from './props/_prop-errors';
+import { checkAll, checkMap, checkOptionalNonEmptyString, checkStringList, reject } from './props/_checks';
+import { PropProblem, problemsOf, rejectUnder } from './props/_prop-errors';
 import { PYTHON_DRIVER } from './render/_python-driver';
 
 /**
@@ -262,11 +263,11 @@ export class FlinkJob {
   public static jar(options: FlinkJarJobOptions = {}): FlinkJob {
     const o = options ?? {};
     const problems = problemsOf(() => {
-      checkOptionsObject(o);
+      checkMap('options', o);
       checkAll(
-        () => checkText('jarUri', o.jarUri),
-        () => checkText('entryClass', o.entryClass),
-        () => checkTextList('args', o.args, false),
+        () => checkOptionalNonEmptyString('jarUri', o.jarUri),
+        () => checkOptionalNonEmptyString('entryClass', o.entryClass),
+        () => checkStringList('args', o.args),
       );
     });
     return problems.length > 0 ? FlinkJob.invalid(false, problems)
@@ -283,12 +284,12 @@ export class FlinkJob {
   public static python(options: FlinkPythonJobOptions): FlinkJob {
     const o = options ?? {};
     const problems = problemsOf(() => {
-      checkOptionsObject(o);
+      checkMap('options', o);
       checkAll(
-        ...(['pyFile', 'pyModule', 'pythonExecutable', 'pythonClientExecutable', 'jarUri'] as const).map((field) => () => checkText(field, o[field])),
-        () => checkTextList('pyFiles', o.pyFiles, true),
-        () => checkTextList('pyArchives', o.pyArchives, true),
-        () => checkTextList('args', o.args, false),
+        ...(['pyFile', 'pyModule', 'pythonExecutable', 'pythonClientExecutable', 'jarUri'] as const).map((field) => () => checkOptionalNonEmptyString(field, o[field])),
+        () => checkCommaFreeList('pyFiles', o.pyFiles),
+        () => checkCommaFreeList('pyArchives', o.pyArchives),
+        () => checkStringList('args', o.args),
         () => {
           if ((o.pyFile === undefined) === (o.pyModule === undefined)) {
             reject('pyFile', `exactly one of 'pyFile' and 'pyModule' must be set, got ${o.pyFile === undefined ? 'neither' : 'both'}`);
@@ -350,27 +351,10 @@ export class FlinkJob {
   }
 }
 
-function checkOptionsObject(options: unknown): void {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    fail('options', 'a map', options);
-  }
-}
-
-function checkText(field: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
-    fail(field, 'a non-empty string', value);
-  }
-}
-
-/** A list of strings; `commaFree` lists are joined with `,` in Flink's configuration, so an item must not hold one. */
-function checkTextList(field: string, value: unknown, commaFree: boolean): void {
-  if (value === undefined) {
-    return;
-  }
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    fail(field, 'a list of strings', value);
-  }
-  const bad = commaFree ? value.find((item: string) => item.trim() === '' || item.includes(',')) : undefined;
+/** A list of strings that Flink's configuration joins with `,`: an item must be non-empty and hold none. */
+function checkCommaFreeList(field: string, value: string[] | undefined): void {
+  checkStringList(field, value);
+  const bad = value?.find((item) => item.trim() === '' || item.includes(','));
   if (bad !== undefined) {
     reject(field, `items must be non-empty and hold no ',' (Flink joins them with ','), got ${describeValue(bad)}`);
   }

@@ -5,6 +5,7 @@ import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment-reference';
 import { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
+import { IFlinkSessionJob } from './flink-session-job-reference';
 import { FlinkJobSettings } from './flink-settings';
 import { FlinkCheckpointOptions, FlinkJobReference, FlinkSavepointOptions, FlinkStateSnapshot, SnapshotType } from './flink-state-snapshot';
 import { FlinkVersion } from './flink-version';
@@ -12,7 +13,8 @@ import { describeValue } from './manifest/_describe';
 import { jobConfiguration, renderJob, renderMetadata } from './manifest/_ir';
 import { cleanJson } from './manifest/_json';
 import { resourceNameFromId } from './manifest/_naming';
-import { checkAll, checkedParts, checkInteger, checkJob, checkMetadataOptions, fail, isObject, PropErrors, reject } from './props/_checks';
+import { checkAll, checkedParts, checkInteger, checkMetadataOptions, fail, isObject, PropErrors, reject } from './props/_checks';
+import { checkJob } from './props/_job-checks';
 import { ConfigurationMap } from './props/_configuration-map';
 import type { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
 import { ManagedResource } from './resource/_managed-resource';
@@ -77,7 +79,7 @@ export interface FlinkSessionJobProps extends FlinkSessionJobOptions {
  * When the session cluster is a `FlinkDeployment` of the same app, the
  * validators see its manifest and check that the job fits it.
  */
-export class FlinkSessionJob extends Construct {
+export class FlinkSessionJob extends Construct implements IFlinkSessionJob {
   /** `metadata.name` of the FlinkSessionJob. */
   public readonly resourceName: string;
   /**

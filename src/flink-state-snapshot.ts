@@ -5,7 +5,7 @@ import { FlinkBackend } from './flink-backend';
 import type { IFlinkDeployment } from './flink-deployment-reference';
 import type { FlinkJobOptions } from './flink-job';
 import { FlinkResourceMetadataOptions } from './flink-resource-metadata';
-import type { FlinkSessionJob } from './flink-session-job';
+import type { IFlinkSessionJob } from './flink-session-job-reference';
 import { describeValue } from './manifest/_describe';
 import { renderMetadata } from './manifest/_ir';
 import { cleanJson } from './manifest/_json';
@@ -74,7 +74,7 @@ export class FlinkJobReference {
    *
    * @param sessionJob a FlinkSessionJob of this app
    */
-  public static fromSessionJob(sessionJob: FlinkSessionJob): FlinkJobReference {
+  public static fromSessionJob(sessionJob: IFlinkSessionJob): FlinkJobReference {
     if (!sessionJob || typeof sessionJob.resourceName !== 'string') {
       return FlinkJobReference.invalid(`must be FlinkJobReference.fromSessionJob(j) of a FlinkSessionJob, got ${describeValue(sessionJob)}`);
     }

@@ -65,7 +65,7 @@ describe('FlinkJob', () => {
     [{}, ["job.source.pyFile: exactly one of 'pyFile' and 'pyModule' must be set, got neither"]],
     [{ pyFile: 'job.jar' }, ["job.source.pyFile: It only accepts Python file which ends with '.py' for option '-py', got 'job.jar'."]],
     [{ pyModule: 'a', pyFiles: ['a,b'] }, ["job.source.pyFiles: items must be non-empty and hold no ',' (Flink joins them with ','), got \"a,b\""]],
-    [{ pyModule: 'a', args: [1] }, ['job.source.args: must be a list of strings, got [1]']],
+    [{ pyModule: 'a', args: [1] }, ['job.source.args[0]: must be a string, got 1']],
     [{ pyModule: ' ' }, ['job.source.pyModule: must be a non-empty string, got " "']],
     [{ pyModule: ' ', pyFiles: [''], pythonExecutable: 1 }, [
       'job.source.pyModule: must be a non-empty string, got " "',

@@ -5,7 +5,8 @@ import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
 import { RESTRICTED_CONTAINER, RESTRICTED_POD } from './support/pod-security';
 import { buildErrors } from './support/prop-errors';
 import { FlinkBlueGreenDeployment } from '../src/flink-blue-green-deployment';
-import { FlinkDeployment, FlinkDeploymentProps } from '../src/flink-deployment';
+import { FlinkDeployment } from '../src/flink-deployment';
+import { FlinkDeploymentProps } from '../src/flink-deployment-props';
 import { FlinkHooks } from '../src/hooks/flink-hooks';
 import { PodSecurity } from '../src/pod-security';
 

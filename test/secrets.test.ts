@@ -4,7 +4,8 @@ import { deploymentProps, STATE_MACHINE_JAR } from './support/fixtures';
 import { RESTRICTED_CONTAINER } from './support/pod-security';
 import { buildErrors, synthErrors as appErrors } from './support/prop-errors';
 import { FlinkBlueGreenDeployment } from '../src/flink-blue-green-deployment';
-import { FlinkDeployment, FlinkDeploymentProps } from '../src/flink-deployment';
+import { FlinkDeployment } from '../src/flink-deployment';
+import { FlinkDeploymentProps } from '../src/flink-deployment-props';
 import { FlinkSessionJob } from '../src/flink-session-job';
 import { PodSecurity } from '../src/pod-security';
 

@@ -7,7 +7,6 @@
 import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { checkAll, fail, reject } from './_prop-errors';
-import { FlinkJob, FlinkJobOptions, JobState, UpgradeMode } from '../flink-job';
 import { describeKey } from '../manifest/_describe';
 import { isObject } from '../manifest/_fields';
 import { validateAnnotations, validateLabels } from '../manifest/_kubernetes-validation';
@@ -16,39 +15,6 @@ export { checkAll, checkedParts, fail, PropError, PropErrors, reject } from './_
 
 /** A plain JSON-like object (not null, not an array): the hooks' definition, shared. */
 export { isObject };
-
-/**
- * Eager checks of job options that no mutator could repair.
- */
-export function checkJob(job: FlinkJobOptions, field = 'job'): void {
-  if (!isObject(job as unknown)) {
-    fail(field, 'a map of job options', job);
-  }
-  const source = job.source;
-  checkAll(
-    () => {
-      if (source !== undefined && !(source instanceof FlinkJob)) {
-        fail(`${field}.source`, 'a FlinkJob (FlinkJob.jar(...) or FlinkJob.python(...))', source);
-      }
-      source?._check(`${field}.source`);
-    },
-    ...(['jarUri', 'entryClass', 'args'] as const).map((shorthand) => () => {
-      if (source instanceof FlinkJob && job[shorthand] !== undefined) {
-        fail(`${field}.${shorthand}`, `unset when '${field}.source' is given (pass it to FlinkJob.${source.isPython ? 'python' : 'jar'}(...))`, job[shorthand]);
-      }
-    }),
-    () => checkString(`${field}.jarUri`, job.jarUri),
-    () => checkString(`${field}.entryClass`, job.entryClass),
-    () => checkString(`${field}.initialSavepointPath`, job.initialSavepointPath),
-    () => checkStringList(`${field}.args`, job.args),
-    () => checkBoolean(`${field}.allowNonRestoredState`, job.allowNonRestoredState),
-    () => checkEnum(`${field}.upgradeMode`, job.upgradeMode, UpgradeMode),
-    () => checkEnum(`${field}.state`, job.state, JobState),
-    () => checkInteger(`${field}.parallelism`, job.parallelism, 1),
-    ...(['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce', 'autoscalerResetNonce'] as const)
-      .map((nonce) => () => checkInteger(`${field}.${nonce}`, job[nonce], Number.MIN_SAFE_INTEGER)),
-  );
-}
 
 /**
  * Throws unless the value is undefined or a whole number of at least `min`.
@@ -68,6 +34,13 @@ export function checkString<T>(field: string, value: T): T {
     fail(field, 'a string', value);
   }
   return value;
+}
+
+/** Throws unless the value is undefined or a non-empty string. */
+export function checkOptionalNonEmptyString(field: string, value: unknown): void {
+  if (value !== undefined) {
+    checkNonEmptyString(field, value);
+  }
 }
 
 /** Throws unless the value is a non-empty string; returns it. */
@@ -279,8 +252,8 @@ function podSpecChecks(field: string, spec: Record<string, unknown>): Array<() =
 /** Checks the metadata props every Flink resource has (name, namespace, labels, annotations). */
 export function checkMetadataOptions(props: { name?: unknown; namespace?: unknown; labels?: unknown; annotations?: unknown }): void {
   checkAll(
-    () => props.name === undefined || checkNonEmptyString('name', props.name),
-    () => props.namespace === undefined || checkNonEmptyString('namespace', props.namespace),
+    () => checkOptionalNonEmptyString('name', props.name),
+    () => checkOptionalNonEmptyString('namespace', props.namespace),
     () => checkLabels('labels', props.labels),
     () => checkAnnotations('annotations', props.annotations),
   );

@@ -7,11 +7,12 @@
 import { ImagePullPolicy } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { DeploymentMode } from '../deployment-mode';
-import type { FlinkDeploymentProps } from '../flink-deployment';
+import type { FlinkDeploymentProps } from '../flink-deployment-props';
 import { FlinkVersion } from '../flink-version';
 import { jobConfiguration, MAIN_CONTAINER, renderIngress, renderJob, renderPodTemplate, renderProcess } from '../manifest/_ir';
 import { PodSecurity } from '../pod-security';
-import { checkAll, checkedParts, checkEnum, checkInteger, checkJob, checkNonEmptyString, fail } from '../props/_checks';
+import { checkAll, checkedParts, checkEnum, checkInteger, checkNonEmptyString, fail } from '../props/_checks';
+import { checkJob } from '../props/_job-checks';
 import { ConfigurationMap } from '../props/_configuration-map';
 import { withRestrictedDefaults } from '../security/_pod-template-security';
 import { PlaintextCredentials, policyAnnotations } from '../security/_policy-opt-outs';
