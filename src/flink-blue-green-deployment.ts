@@ -241,7 +241,7 @@ export class FlinkBlueGreenDeployment extends Construct {
       apply(spec);
       return true;
     })) {
-      this.managed?.invalidate();
+      this.managed?.changed();
     }
   }
 

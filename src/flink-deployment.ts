@@ -92,7 +92,6 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
   private readonly spec?: DeploymentSpec;
   /** `undefined` when nothing is rendered (see `spec`). */
   private readonly managed?: ManagedResource;
-  private built?: any;
 
   /**
    * @param scope the parent construct
@@ -248,20 +247,18 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
       apply(spec);
       return true;
     })) {
-      this.built = undefined;
-      this.managed?.invalidate();
+      this.managed?.changed();
     }
   }
 
-  /** The manifest from the current props, built once per change (the pipeline copies it before mutating). */
+  /** The manifest from the current props. */
   private buildManifest(): any {
-    this.built ??= cleanJson({
+    return cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkDeployment',
       metadata: renderMetadata(this.resourceName, this.namespace, this.props, this.spec!.policyAnnotations()),
       spec: this.spec!.toJson(),
     });
-    return this.built;
   }
 }
 

@@ -100,7 +100,6 @@ export class FlinkSessionJob extends Construct implements IFlinkSessionJob {
   private readonly errors: PropErrors;
   /** `undefined` when the props are too wrong to build the job from (the errors are reported at synth). */
   private readonly managed?: ManagedResource;
-  private built?: any;
 
   /**
    * @param scope the parent construct
@@ -220,18 +219,12 @@ export class FlinkSessionJob extends Construct implements IFlinkSessionJob {
       apply();
       return true;
     })) {
-      this.built = undefined;
-      this.managed.invalidate();
+      this.managed.changed();
     }
   }
 
-  /** The manifest from the current props, built once per change (the pipeline copies it before mutating). */
+  /** The manifest from the current props. */
   private buildManifest(): any {
-    this.built ??= this.renderManifest();
-    return this.built;
-  }
-
-  private renderManifest(): any {
     const p = this.props;
     return cleanJson({
       apiVersion: 'flink.apache.org/v1beta1',

@@ -5,7 +5,6 @@ import { IFlinkResourceMutator } from './mutator';
 import { IFlinkResourceValidator, IFlinkStateSnapshotValidator } from './validator';
 
 const REGISTRY = new WeakMap<IConstruct, FlinkHooks>();
-let version = 0;
 
 /**
  * The hooks in force for one Flink resource: every scope from the root to
@@ -68,15 +67,6 @@ export class FlinkHooks {
   }
 
   /**
-   * A number that changes whenever any hook registration changes, so cached
-   * pipeline results can tell they are stale.
-   * @internal
-   */
-  public static get _version(): number {
-    return version;
-  }
-
-  /**
    * Collects the hooks in force for a construct.
    * @internal
    */
@@ -120,7 +110,6 @@ export class FlinkHooks {
    * @internal
    */
   public static _useAppOperatorVersion(scope: IConstruct, operatorVersion: OperatorVersion, operatorPath: string): void {
-    version++;
     FlinkHooks.of(scope.node.root)._appOperatorVersions.push({ version: operatorVersion, path: operatorPath });
   }
 
@@ -176,7 +165,6 @@ export class FlinkHooks {
    * @param validator an `IFlinkResourceValidator` (a plain object with both methods works)
    */
   public addValidator(validator: IFlinkResourceValidator): void {
-    version++;
     this._validators.push(checkHook('validator', validator, ['validateDeployment', 'validateSessionJob']));
     if (typeof (validator as unknown as Record<string, unknown>).validateStateSnapshot === 'function') {
       this.addSnapshotValidatorOnce(validator as unknown as IFlinkStateSnapshotValidator);
@@ -191,7 +179,6 @@ export class FlinkHooks {
    * @param validator an `IFlinkStateSnapshotValidator` (a plain object with the method works)
    */
   public addStateSnapshotValidator(validator: IFlinkStateSnapshotValidator): void {
-    version++;
     this.addSnapshotValidatorOnce(checkHook('snapshot validator', validator, ['validateStateSnapshot']));
   }
 
@@ -202,7 +189,6 @@ export class FlinkHooks {
    * @param mutator an `IFlinkResourceMutator` (a plain object with both methods works)
    */
   public addMutator(mutator: IFlinkResourceMutator): void {
-    version++;
     this._mutators.push(checkHook('mutator', mutator, ['mutateDeployment', 'mutateSessionJob']));
   }
 
@@ -212,7 +198,6 @@ export class FlinkHooks {
    * @param listener an `IFlinkResourceListener` (a plain object with any of its methods works)
    */
   public addListener(listener: IFlinkResourceListener): void {
-    version++;
     this._listeners.push(checkHook('listener', listener, []));
   }
 
@@ -222,7 +207,6 @@ export class FlinkHooks {
    * the output.
    */
   public disableDefaultValidator(): void {
-    version++;
     this._defaultValidator = false;
   }
 
@@ -231,7 +215,6 @@ export class FlinkHooks {
    * this scope.
    */
   public disableDefaultMutator(): void {
-    version++;
     this._defaultMutator = false;
   }
 
@@ -243,7 +226,6 @@ export class FlinkHooks {
    * @param configuration flat `key: value` pairs, as in the operator's `config.yaml`
    */
   public useOperatorConfiguration(configuration: { [key: string]: string }): void {
-    version++;
     this._operatorConfiguration = { ...configuration };
   }
 
@@ -260,7 +242,6 @@ export class FlinkHooks {
     if (!(operatorVersion instanceof OperatorVersion)) {
       throw new Error(`useOperatorVersion needs an OperatorVersion (e.g. OperatorVersion.V1_16 or OperatorVersion.of('1.16')), got ${typeof operatorVersion}`);
     }
-    version++;
     this._operatorVersion = operatorVersion;
   }
 
@@ -280,7 +261,6 @@ export class FlinkHooks {
    * @internal
    */
   public _useDefaultOperatorConfiguration(provide: () => { [key: string]: string }): void {
-    version++;
     this._defaultOperatorConfiguration ??= provide;
   }
 

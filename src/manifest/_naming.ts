@@ -5,7 +5,6 @@
  * configuration changes, an immutable Job is replaced, not patched).
  */
 import { createHash } from 'crypto';
-import { ApiObject } from 'cdk8s';
 import { canonicalJson } from './_json';
 
 /** The operator's rule for FlinkDeployment and FlinkSessionJob names. */
@@ -58,18 +57,4 @@ const CONTENT_HASH_LENGTH = 10;
  */
 export function hashedName(base: string, content: unknown, maxLength: number): string {
   return withHashSuffix(base, canonicalJson(content), maxLength, CONTENT_HASH_LENGTH);
-}
-
-/**
- * Makes `metadata.name` of an object (and `apiObject.name`, which names its
- * file in per-resource output) follow its content: the name is computed
- * when it is read, at synth, from the content as it is then.
- *
- * @param apiObject the object
- * @param name produces the name from the current content
- */
-export function nameFromContent(apiObject: ApiObject, name: () => string): void {
-  for (const target of [apiObject, apiObject.metadata]) {
-    Object.defineProperty(target, 'name', { get: name, configurable: true, enumerable: true });
-  }
 }

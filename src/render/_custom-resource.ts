@@ -4,7 +4,7 @@
  */
 import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { RenderSource, ResourceRenderer } from './_resource-renderer';
+import { BackendRendering, RenderSource, ResourceRenderer } from './_resource-renderer';
 import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../argo-cd';
 
 /**
@@ -35,7 +35,7 @@ export class CustomResourceRenderer implements ResourceRenderer {
     return [resource];
   }
 
-  public errors(): string[] {
-    return [];
+  public render(manifest: any): BackendRendering {
+    return { errors: [], rendering: manifest };
   }
 }

@@ -9,15 +9,24 @@ import { Construct } from 'constructs';
 /** What a renderer reads from the managed resource, lazily at synth. */
 export interface RenderSource {
   /**
-   * The mutated manifest, for the main object: notifies the listeners that
-   * it was rendered; throws the resource's validation errors (synth
-   * validates first, so this only happens outside `App.synth()`).
+   * The backend's rendering of the mutated manifest, for the main object:
+   * notifies the listeners that it was rendered; throws the resource's
+   * validation errors (synth validates first, so this only happens outside
+   * `App.synth()`).
    */
   rendered(): any;
-  /** The mutated manifest, for the other objects (no notification; throws like `rendered`). */
-  manifest(): any;
-  /** The mutated manifest, or `undefined` while the resource has errors: never throws. */
+  /** The rendering, for the other objects (no notification; throws like `rendered`). */
+  rendering(): any;
+  /** The rendering, or `undefined` while the resource has errors: never throws. */
   current(): any;
+}
+
+/** A backend's rendering of a mutated manifest, or why it cannot render it. */
+export interface BackendRendering {
+  /** What the backend cannot render, reported with the resource's validation errors. */
+  readonly errors: string[];
+  /** What the objects render from (`undefined` with errors). */
+  readonly rendering?: any;
 }
 
 /**
@@ -31,10 +40,9 @@ export interface ResourceRenderer {
    */
   createObjects(owner: Construct, source: RenderSource): ApiObject[];
   /**
-   * Errors of a valid mutated manifest that this backend cannot render,
-   * reported with the resource's validation errors.
+   * Renders a mutated manifest the validators accepted, once per synth.
    */
-  errors(manifest: any): string[];
+  render(manifest: any): BackendRendering;
   /**
    * Called with the newly built manifest after the construct changed
    * (`addFlinkConfiguration()`, ...): objects that the change needs are created now.

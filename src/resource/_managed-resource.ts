@@ -4,12 +4,14 @@ import { withUpstreamField } from './_upstream-fields';
 import { ArgoCdSyncWave } from '../argo-cd';
 import type { PipelineResult } from '../hooks/_pipeline';
 import { FlinkHooks } from '../hooks/flink-hooks';
+import { IFlinkResourceListener } from '../hooks/listener';
 import { describeKey, describeValue, oneLine } from '../manifest/_describe';
 import type { FlinkResourceKind } from '../manifest/_fields';
 import { jsonEquals } from '../manifest/_json';
 import { PropErrors } from '../props/_prop-errors';
 import { CustomResourceRenderer } from '../render/_custom-resource';
 import { ResourceRenderer } from '../render/_resource-renderer';
+import { SynthPass } from './_synth-pass';
 
 /**
  * What a Flink construct tells its managed resource.
@@ -51,11 +53,19 @@ function hookPipeline(): typeof import('../hooks/_pipeline') {
 
 const SYNCED_METADATA = ['labels', 'annotations'] as const;
 
+/** A resource's result in one synth: the pipeline's, and the backend's rendering of the mutated manifest. */
+export interface ResourceResult extends PipelineResult {
+  /** The backend's rendering of the mutated manifest (`undefined` when there are errors). */
+  readonly rendering?: any;
+  /** The listeners of the resource's hooks. */
+  readonly listeners: IFlinkResourceListener[];
+}
+
 /**
- * Ties a Flink construct's manifest to the hook pipeline and to the `Resource`
- * ApiObject that renders it: the pipeline runs once (again after a change)
- * during validation, its errors become the construct's validation errors,
- * and the mutated manifest is what the `Resource` renders.
+ * Ties a Flink construct's manifest to the hook pipeline and to the objects
+ * that render it: once per synth (`SynthPass`) the manifest is built, passes
+ * the pipeline and is rendered by the backend; its errors become the
+ * construct's validation errors, and every object renders from that result.
  */
 export class ManagedResource {
   /**
@@ -70,20 +80,15 @@ export class ManagedResource {
   /** Every rendered object, the main one first. */
   public readonly apiObjects: ApiObject[];
   private readonly renderer: ResourceRenderer;
-  private cached?: PipelineResult;
-  private cachedFor = -1;
   private readonly synced = { labels: new Set<string>(), annotations: new Set<string>() };
 
   constructor(private readonly owner: Construct, private readonly options: ManagedResourceOptions) {
     this.renderer = options.renderer ?? new CustomResourceRenderer(
       options.gvk ?? { apiVersion: 'flink.apache.org/v1beta1', kind: options.kind }, options.name, options.namespace, options.syncWave);
     this.apiObjects = this.renderer.createObjects(owner, {
-      rendered: () => this.renderedManifest(true),
-      manifest: () => this.renderedManifest(false),
-      current: () => {
-        const result = this.result();
-        return result.errors.length > 0 ? undefined : result.manifest;
-      },
+      rendered: () => this.rendering(true),
+      rendering: () => this.rendering(false),
+      current: () => this.result().rendering,
     });
     this.apiObject = this.apiObjects[0];
     owner.node.addValidation({
@@ -96,53 +101,54 @@ export class ManagedResource {
     MANAGED.set(owner, this);
   }
 
-  /** Forgets the pipeline result, after the construct changed. */
-  public invalidate(): void {
-    this.cached = undefined;
-    if (this.renderer.update) {
-      this.renderer.update(this.options.build());
-    }
+  /**
+   * Tells the backend about a change of the construct (`addFlinkConfiguration()`,
+   * ...), so that objects the change needs are created now.
+   */
+  public changed(): void {
+    this.renderer.update?.(this.options.build());
   }
 
-  /** The pipeline result for the current props. */
-  public result(): PipelineResult {
-    if (!this.cached || this.cachedFor !== FlinkHooks._version) {
-      this.cachedFor = FlinkHooks._version;
-      const hooks = FlinkHooks._resolve(this.owner);
-      const built = this.options.build();
-      const result = hookPipeline().runPipeline({
-        kind: this.options.kind,
-        manifest: built,
-        sessionDeployment: this.options.sessionDeployment?.(),
-        snapshotTarget: this.options.snapshotTarget?.(),
-        hooks,
-        source: this.owner.node.path,
-        operatorConfiguration: this.options.operatorConfiguration,
-      });
-      const unrenderable = unrenderableKeys(result.manifest, '').map((field) => `${field}: the key "constructor" cannot be rendered (cdk8s reads it as the object's constructor); rename it`);
-      // An upstream rule about one prop names the prop and the operator field too.
-      const pipeline = result.errors.map((message) => withUpstreamField(this.options.kind, message));
-      const errors = [...pipeline, ...unrenderable, ...this.syncMetadata(built, result.manifest)];
-      // The backend reads a manifest the validators accepted: it need not guard against garbage.
-      this.cached = {
-        manifest: result.manifest,
-        errors: errors.length > 0 ? errors : this.renderer.errors(result.manifest),
-        warnings: result.warnings,
-      };
-    }
-    return this.cached;
+  /** The result of the current synth. */
+  public result(): ResourceResult {
+    return SynthPass.of(this.owner).once(this, () => this.run());
   }
 
-  private renderedManifest(notify: boolean): any {
+  private run(): ResourceResult {
+    const hooks = FlinkHooks._resolve(this.owner);
+    const built = this.options.build();
+    const result = hookPipeline().runPipeline({
+      kind: this.options.kind,
+      manifest: built,
+      sessionDeployment: this.options.sessionDeployment?.(),
+      snapshotTarget: this.options.snapshotTarget?.(),
+      hooks,
+      source: this.owner.node.path,
+      operatorConfiguration: this.options.operatorConfiguration,
+    });
+    const unrenderable = unrenderableKeys(result.manifest, '').map((field) => `${field}: the key "constructor" cannot be rendered (cdk8s reads it as the object's constructor); rename it`);
+    // An upstream rule about one prop names the prop and the operator field too.
+    const pipeline = result.errors.map((message) => withUpstreamField(this.options.kind, message));
+    const errors = [...pipeline, ...unrenderable, ...this.syncMetadata(built, result.manifest)];
+    const base = { manifest: result.manifest, warnings: result.warnings, listeners: hooks.listeners };
+    if (errors.length > 0) {
+      return { ...base, errors };
+    }
+    // The backend reads a manifest the validators accepted: it need not guard against garbage.
+    const rendered = this.renderer.render(result.manifest);
+    return rendered.errors.length > 0 ? { ...base, errors: rendered.errors } : { ...base, errors: [], rendering: rendered.rendering };
+  }
+
+  private rendering(notify: boolean): any {
     const result = this.result();
     const errors = [...PropErrors.linesOf(this.owner), ...result.errors];
     if (errors.length > 0) {
       throw new Error(`[${this.owner.node.path}] ${errors.join('; ')}`);
     }
     if (notify) {
-      hookPipeline().notifyRendered(FlinkHooks._resolve(this.owner).listeners, this.options.kind, this.owner.node.path, result.manifest);
+      hookPipeline().notifyRendered(result.listeners, this.options.kind, this.owner.node.path, result.manifest);
     }
-    return result.manifest;
+    return result.rendering;
   }
 
   /**

@@ -4,9 +4,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCdSyncWave } from '../../argo-cd';
-import { nameFromContent } from '../../manifest/_naming';
 import { lazyObject } from '../_lazy-objects';
-import { RenderSource, ResourceRenderer } from '../_resource-renderer';
+import { BackendRendering, RenderSource, ResourceRenderer } from '../_resource-renderer';
 import { sessionJobSubmitter } from './_session-job-submitter';
 import { standaloneSessionJobErrors } from './_standalone-unsupported';
 
@@ -31,16 +30,18 @@ export class SessionJobSubmitterRenderer implements ResourceRenderer {
 
   public createObjects(owner: Construct, source: RenderSource): ApiObject[] {
     const initial = sessionJobSubmitter(this.built, { metadata: { name: this.deploymentName } }, this.restService);
-    const job = lazyObject(owner, 'Resource', initial, () => sessionJobSubmitter(source.rendered(), this.deployment(), this.restService), ArgoCdSyncWave.JOBS);
-    nameFromContent(job, () => {
-      const manifest = source.current();
-      const deployment = manifest === undefined ? undefined : this.deployment();
-      return deployment === undefined ? initial.metadata.name : sessionJobSubmitter(manifest, deployment, this.restService).metadata.name;
-    });
+    // The Job's name carries a hash of its spec, read from the rendering of this synth.
+    const job = lazyObject(owner, 'Resource', initial, () => source.rendered(), ArgoCdSyncWave.JOBS,
+      () => source.current()?.metadata.name ?? initial.metadata.name);
     return [job];
   }
 
-  public errors(manifest: any): string[] {
-    return standaloneSessionJobErrors(manifest);
+  public render(manifest: any): BackendRendering {
+    const errors = standaloneSessionJobErrors(manifest);
+    const deployment = this.deployment();
+    if (errors.length > 0 || deployment === undefined) {
+      return { errors };
+    }
+    return { errors: [], rendering: sessionJobSubmitter(manifest, deployment, this.restService) };
   }
 }

@@ -5,10 +5,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCdSyncWave } from '../../argo-cd';
-import { nameFromContent } from '../../manifest/_naming';
-import { LastRendering } from '../_last-rendering';
 import { lazyObject } from '../_lazy-objects';
-import { RenderSource, ResourceRenderer } from '../_resource-renderer';
+import { BackendRendering, RenderSource, ResourceRenderer } from '../_resource-renderer';
 import { OptionalObject, optionalObjects, StandaloneCluster, standaloneCluster, StandaloneClusterOptions } from './_standalone-cluster';
 import { standaloneDeploymentErrors } from './_standalone-unsupported';
 
@@ -36,28 +34,26 @@ export class StandaloneClusterRenderer implements ResourceRenderer {
   private owner?: Construct;
   private source?: RenderSource;
   private readonly created = new Set<OptionalObject>();
-  private readonly clusters: LastRendering<StandaloneCluster>;
 
   /**
    * @param built the manifest built from the props at creation
    * @param options what the manifest does not hold
    */
-  constructor(private readonly built: any, private readonly options: StandaloneClusterOptions) {
-    this.clusters = new LastRendering((manifest) => standaloneCluster(manifest, options));
-  }
+  constructor(private readonly built: any, private readonly options: StandaloneClusterOptions) {}
 
   public createObjects(owner: Construct, source: RenderSource): ApiObject[] {
     this.owner = owner;
     this.source = source;
-    const initial = this.cluster(this.built);
+    const initial = standaloneCluster(this.built, this.options);
     const objects = [
       this.object('Resource', initial, 'jobManager'),
-      this.object('ConfigMap', initial, 'configMap'),
+      // The ConfigMap's name carries a hash of its content, so that the pods roll when it changes.
+      lazyObject(owner, 'ConfigMap', initial.configMap, () => this.rendered('configMap'), ArgoCdSyncWave.CLUSTERS,
+        () => (source.current() as StandaloneCluster | undefined)?.configMap.metadata.name ?? initial.configMap.metadata.name),
       this.object('TaskManager', initial, 'taskManager'),
       this.object('RpcService', initial, 'rpcService'),
       this.object('RestService', initial, 'restService'),
     ];
-    nameFromContent(objects[1], () => this.current()?.configMap.metadata.name ?? initial.configMap.metadata.name);
     return [...objects, ...this.createOptional(this.built)];
   }
 
@@ -65,10 +61,10 @@ export class StandaloneClusterRenderer implements ResourceRenderer {
     this.createOptional(built);
   }
 
-  public errors(manifest: any): string[] {
+  public render(manifest: any): BackendRendering {
     const errors = standaloneDeploymentErrors(manifest);
     if (errors.length > 0) {
-      return errors;
+      return { errors };
     }
     const needed = optionalObjects(manifest, this.options);
     for (const key of Object.keys(OPTIONAL) as OptionalObject[]) {
@@ -79,7 +75,9 @@ export class StandaloneClusterRenderer implements ResourceRenderer {
     if (this.options.renderServiceAccount && manifest.spec?.serviceAccount !== this.built.spec?.serviceAccount) {
       errors.push(`spec.serviceAccount: a mutator changed it to ${JSON.stringify(manifest.spec?.serviceAccount)}, but the FlinkBackend.KUBERNETES backend renders the service account ${JSON.stringify(this.built.spec?.serviceAccount)} of the props; set 'serviceAccount' in the props`);
     }
-    return [...errors, ...this.cluster(manifest).errors];
+    const cluster = standaloneCluster(manifest, this.options);
+    const all = [...errors, ...cluster.errors];
+    return all.length > 0 ? { errors: all } : { errors: [], rendering: cluster };
   }
 
   private createOptional(built: any): ApiObject[] {
@@ -88,7 +86,7 @@ export class StandaloneClusterRenderer implements ResourceRenderer {
     if (missing.length === 0) {
       return objects;
     }
-    const initial = this.cluster(built);
+    const initial = standaloneCluster(built, this.options);
     for (const key of missing) {
       this.created.add(key);
       for (const [id, field] of OPTIONAL[key]) {
@@ -104,16 +102,7 @@ export class StandaloneClusterRenderer implements ResourceRenderer {
 
   /** One object of the cluster rendered from the mutated manifest (the main one notifies the listeners). */
   private rendered(field: keyof StandaloneCluster): any {
-    const manifest = field === 'jobManager' ? this.source!.rendered() : this.source!.manifest();
-    return (this.cluster(manifest) as any)[field];
-  }
-
-  private current(): StandaloneCluster | undefined {
-    const manifest = this.source?.current();
-    return manifest === undefined ? undefined : this.cluster(manifest);
-  }
-
-  private cluster(manifest: any): StandaloneCluster {
-    return this.clusters.of(manifest);
+    const cluster: StandaloneCluster = field === 'jobManager' ? this.source!.rendered() : this.source!.rendering();
+    return (cluster as any)[field];
   }
 }

@@ -5,10 +5,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../../argo-cd';
-import { LastRendering } from '../_last-rendering';
-import { RenderSource, ResourceRenderer } from '../_resource-renderer';
+import { BackendRendering, RenderSource, ResourceRenderer } from '../_resource-renderer';
 import { FLINK_CLUSTER_GVK } from './_crd';
-import { FlinkClusterRendering, toFlinkCluster } from './_flink-cluster';
+import { toFlinkCluster } from './_flink-cluster';
 import { flinkClusterErrors } from './_flink-cluster-errors';
 
 /**
@@ -17,8 +16,6 @@ import { flinkClusterErrors } from './_flink-cluster-errors';
  * a webhook create rule is a validation error of the deployment.
  */
 export class FlinkClusterRenderer implements ResourceRenderer {
-  private readonly renderings = new LastRendering<FlinkClusterRendering>(toFlinkCluster);
-
   /**
    * @param name `metadata.name`
    * @param namespace `metadata.namespace`
@@ -29,19 +26,16 @@ export class FlinkClusterRenderer implements ResourceRenderer {
     const cluster = new ApiObject(owner, 'Resource', {
       ...FLINK_CLUSTER_GVK,
       metadata: { name: this.name, namespace: this.namespace },
-      spec: Lazy.any({ produce: () => this.rendering(source.rendered()).cluster.spec }),
+      spec: Lazy.any({ produce: () => source.rendered().spec }),
     });
     // The CRD may be created in the same sync: do not fail its dry run.
     ArgoCd._annotate(cluster, ArgoCdSyncWave.CLUSTERS, [ArgoCdSyncOption.SKIP_DRY_RUN_ON_MISSING_RESOURCE]);
     return [cluster];
   }
 
-  public errors(manifest: any): string[] {
-    const rendering = this.rendering(manifest);
-    return rendering.errors.length > 0 ? rendering.errors : flinkClusterErrors(rendering.cluster).map((e) => `FlinkCluster: ${e}`);
-  }
-
-  private rendering(manifest: any): FlinkClusterRendering {
-    return this.renderings.of(manifest);
+  public render(manifest: any): BackendRendering {
+    const { cluster, errors } = toFlinkCluster(manifest);
+    const rejected = errors.length > 0 ? errors : flinkClusterErrors(cluster).map((e) => `FlinkCluster: ${e}`);
+    return rejected.length > 0 ? { errors: rejected } : { errors: [], rendering: cluster };
   }
 }
