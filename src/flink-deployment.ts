@@ -128,7 +128,7 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
     this.serviceAccount = this.spec?.serviceAccount ?? props.serviceAccount ?? 'flink';
     this.podSecurity = this.spec?.podSecurity ?? PodSecurity.RESTRICTED;
     // The backend's renderer reads the manifest once; a manifest it cannot express is a prop error too.
-    const renderer = this.spec && this.errors.run(() => ({ backend: deploymentRenderer(backend, this.buildManifest(), props) }));
+    const renderer = this.spec && this.errors.run(() => ({ backend: deploymentRenderer(backend, () => this.buildManifest(), props) }));
     if (!this.spec || !renderer) {
       this.errors.renderNothing();
       return;
@@ -278,16 +278,17 @@ class ImportedFlinkDeployment extends Construct implements IFlinkDeployment {
  * The renderer of a FlinkDeployment's backend (`undefined`: the custom
  * resource itself). A backend's module is loaded when an app first uses it.
  */
-function deploymentRenderer(backend: FlinkBackend, built: any, props: FlinkDeploymentProps): ResourceRenderer | undefined {
+function deploymentRenderer(backend: FlinkBackend, build: () => any, props: FlinkDeploymentProps): ResourceRenderer | undefined {
   switch (backend) {
     case FlinkBackend.KUBERNETES: {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { StandaloneClusterRenderer } = require('./render/kubernetes/standalone-cluster-renderer') as typeof import('./render/kubernetes/standalone-cluster-renderer');
-      return new StandaloneClusterRenderer(built, { renderServiceAccount: props.serviceAccount === undefined });
+      return new StandaloneClusterRenderer(build(), { renderServiceAccount: props.serviceAccount === undefined });
     }
     case FlinkBackend.SPOTIFY_OPERATOR: {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { FlinkClusterRenderer } = require('./render/spotify/flink-cluster-renderer') as typeof import('./render/spotify/flink-cluster-renderer');
+      const built = build();
       return new FlinkClusterRenderer(built.metadata.name, built.metadata.namespace);
     }
     default:
