@@ -13,7 +13,7 @@ import { checkAll, checkedParts, checkMetadataOptions, PropErrors, reject } from
 import { ConfigurationMap } from './props/_configuration-map';
 import { flinkDuration } from './props/_duration';
 import { DeploymentSpec } from './resource/_deployment-spec';
-import { ManagedResource } from './resource/_managed-resource';
+import { applyChange, ManagedResource } from './resource/_managed-resource';
 
 /**
  * Properties of a `FlinkBlueGreenDeployment`: those of the `FlinkDeployment`
@@ -237,11 +237,8 @@ export class FlinkBlueGreenDeployment extends Construct {
   /** Applies a change; a wrong argument is recorded as a prop error and changes nothing. */
   private change(apply: (spec: DeploymentSpec) => void): void {
     const spec = this.spec;
-    if (spec && this.errors.run(() => {
-      apply(spec);
-      return true;
-    })) {
-      this.managed?.changed();
+    if (spec) {
+      applyChange(this, this.managed, () => apply(spec));
     }
   }
 

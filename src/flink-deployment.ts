@@ -15,7 +15,7 @@ import { PodSecurity } from './pod-security';
 import { checkedParts, checkEnum, checkMetadataOptions, PropErrors, reject } from './props/_checks';
 import { ResourceRenderer } from './render/_resource-renderer';
 import { DeploymentSpec } from './resource/_deployment-spec';
-import { ManagedResource } from './resource/_managed-resource';
+import { applyChange, ManagedResource } from './resource/_managed-resource';
 
 /**
  * A Flink cluster managed by the Flink Kubernetes Operator
@@ -243,11 +243,8 @@ export class FlinkDeployment extends Construct implements IFlinkDeployment {
   /** Applies a change to the spec; a wrong argument is recorded as a prop error and changes nothing. */
   private change(apply: (spec: DeploymentSpec) => void): void {
     const spec = this.spec;
-    if (spec && this.errors.run(() => {
-      apply(spec);
-      return true;
-    })) {
-      this.managed?.changed();
+    if (spec) {
+      applyChange(this, this.managed, () => apply(spec));
     }
   }
 

@@ -17,7 +17,7 @@ import { checkAll, checkedParts, checkInteger, checkMetadataOptions, fail, isObj
 import { checkJob } from './props/_job-checks';
 import { ConfigurationMap } from './props/_configuration-map';
 import type { SessionJobSubmitterRenderer } from './render/kubernetes/session-job-submitter-renderer';
-import { ManagedResource } from './resource/_managed-resource';
+import { applyChange, ManagedResource } from './resource/_managed-resource';
 import { PlaintextCredentials, policyAnnotations } from './security/_policy-opt-outs';
 import { settingConflicts } from './settings/_conflicts';
 import { RenderedSetting, sessionJobSettings, withSettings } from './settings/_render';
@@ -215,11 +215,8 @@ export class FlinkSessionJob extends Construct implements IFlinkSessionJob {
 
   /** Applies a change; a wrong argument is recorded as a prop error and changes nothing. */
   private change(apply: () => void): void {
-    if (this.managed && this.errors.run(() => {
-      apply();
-      return true;
-    })) {
-      this.managed.changed();
+    if (this.managed) {
+      applyChange(this, this.managed, apply);
     }
   }
 

@@ -5,6 +5,8 @@
  * server words schema violations). `null` fields count as absent, as the
  * API server prunes them.
  */
+import { crdSchema } from './_operator-crds';
+import { OperatorVersion } from '../operator-version';
 
 /** The Flink resource kinds the hooks see. */
 export type FlinkResourceKind = 'FlinkDeployment' | 'FlinkSessionJob' | 'FlinkStateSnapshot' | 'FlinkBlueGreenDeployment';
@@ -14,61 +16,66 @@ export type FlinkKind = 'FlinkDeployment' | 'FlinkSessionJob';
 
 type Expected = 'string' | 'integer' | 'number' | 'object' | 'string-map' | readonly string[];
 
-/** The operator's `UpgradeMode` values (`spec.job.upgradeMode`; the CRDs list the same). */
-export const UPGRADE_MODES = ['savepoint', 'last-state', 'stateless'] as const;
-/** The operator's `JobState` values (`spec.job.state`). */
-export const JOB_STATES = ['running', 'suspended'] as const;
-/** The operator's `KubernetesDeploymentMode` values (`spec.mode`). */
-export const DEPLOYMENT_MODES = ['native', 'standalone'] as const;
-
-const COMMON_FIELDS: ReadonlyArray<readonly [string, Expected]> = [
+/** Metadata fields the checks read: `ObjectMeta`, which the CRDs leave to the API server. */
+const METADATA_FIELDS: ReadonlyArray<readonly [string, Expected]> = [
   ['metadata', 'object'],
   ['metadata.name', 'string'],
   ['metadata.namespace', 'string'],
   ['metadata.labels', 'string-map'],
-  ['spec', 'object'],
-  ['spec.flinkConfiguration', 'object'],
-  ['spec.job', 'object'],
-  ['spec.job.jarURI', 'string'],
-  ['spec.job.parallelism', 'integer'],
-  ['spec.job.state', JOB_STATES],
-  ['spec.job.upgradeMode', UPGRADE_MODES],
-  ['spec.job.savepointTriggerNonce', 'integer'],
-  ['spec.job.initialSavepointPath', 'string'],
-  ['spec.job.savepointRedeployNonce', 'integer'],
-  ['status', 'object'],
-  ['status.reconciliationStatus', 'object'],
-  ['status.reconciliationStatus.lastReconciledSpec', 'string'],
 ];
 
-function componentFields(component: string): Array<readonly [string, Expected]> {
-  return [
-    [`spec.${component}`, 'object'],
-    [`spec.${component}.replicas`, 'integer'],
-    [`spec.${component}.resource`, 'object'],
-    [`spec.${component}.resource.cpu`, 'number'],
-    [`spec.${component}.resource.memory`, 'string'],
-    [`spec.${component}.resource.ephemeralStorage`, 'string'],
-  ];
+/**
+ * The fields of `spec` and `status` the checks read (`true`: the CRD's enum
+ * is checked too; `flinkVersion` is not, its rule has its own message).
+ * Their types come from the CRD.
+ */
+const COMMON_PATHS: ReadonlyArray<readonly [string, boolean?]> = [
+  ['spec'], ['spec.flinkConfiguration'], ['spec.job'], ['spec.job.jarURI'], ['spec.job.parallelism'],
+  ['spec.job.state', true], ['spec.job.upgradeMode', true], ['spec.job.savepointTriggerNonce'],
+  ['spec.job.initialSavepointPath'], ['spec.job.savepointRedeployNonce'],
+  ['status'], ['status.reconciliationStatus'], ['status.reconciliationStatus.lastReconciledSpec'],
+];
+
+const PATHS: Record<FlinkKind, ReadonlyArray<readonly [string, boolean?]>> = {
+  FlinkDeployment: [
+    ...COMMON_PATHS,
+    ['spec.flinkVersion'], ['spec.serviceAccount'], ['spec.mode', true], ['spec.ingress'], ['spec.ingress.template'], ['spec.logConfiguration'],
+    ...['jobManager', 'taskManager'].flatMap((component) => ['', '.replicas', '.resource', '.resource.cpu', '.resource.memory', '.resource.ephemeralStorage']
+      .map((field) => [`spec.${component}${field}`] as const)),
+  ],
+  FlinkSessionJob: [...COMMON_PATHS, ['spec.deploymentName']],
+};
+
+/** The type the CRD declares for a field (a field without one, like `flinkConfiguration`, is read as an object). */
+function crdType(schema: any, enumerated: boolean | undefined, path: string): Expected {
+  if (enumerated && Array.isArray(schema?.enum)) {
+    return schema.enum;
+  }
+  switch (schema?.type) {
+    case 'string':
+    case 'integer':
+    case 'number':
+      return schema.type;
+    case 'object':
+      return schema.additionalProperties?.type === 'string' ? 'string-map' : 'object';
+    case undefined:
+      if (schema?.['x-kubernetes-preserve-unknown-fields'] === true) {
+        return 'object';
+      }
+  }
+  throw new Error(`the CRD declares no type for ${path}`);
 }
 
-const FIELDS: Record<FlinkKind, ReadonlyArray<readonly [string, Expected]>> = {
-  FlinkDeployment: [
-    ...COMMON_FIELDS,
-    ['spec.flinkVersion', 'string'],
-    ['spec.serviceAccount', 'string'],
-    ['spec.mode', DEPLOYMENT_MODES],
-    ['spec.ingress', 'object'],
-    ['spec.ingress.template', 'string'],
-    ['spec.logConfiguration', 'string-map'],
-    ...componentFields('jobManager'),
-    ...componentFields('taskManager'),
-  ],
-  FlinkSessionJob: [
-    ...COMMON_FIELDS,
-    ['spec.deploymentName', 'string'],
-  ],
-};
+/** The schema of a dotted path below a CRD's root schema. */
+function schemaAt(root: any, path: string): any {
+  return path.split('.').reduce((schema, key) => schema?.properties?.[key], root);
+}
+
+/** The checked fields of a kind with their types, from the newest supported operator's CRD (the same in every release). */
+function checkedFields(kind: FlinkKind): ReadonlyArray<readonly [string, Expected]> {
+  const root = crdSchema(OperatorVersion.LATEST, kind);
+  return [...METADATA_FIELDS, ...PATHS[kind].map(([path, enumerated]) => [path, crdType(schemaAt(root, path), enumerated, path)] as const)];
+}
 
 /** Whether a value is a JSON object (not an array, not null). */
 export function isObject(value: unknown): value is Record<string, any> {
@@ -151,7 +158,7 @@ export function shapeErrors(manifest: unknown, kind: FlinkKind): string[] {
     return [`Invalid ${kind} manifest: expected an object, got ${jsonType(manifest)}`];
   }
   const errors: string[] = [];
-  for (const [path, expected, parentPath, name] of SPLIT_FIELDS[kind]) {
+  for (const [path, expected, parentPath, name] of splitFields(kind)) {
     const parent = parentPath === undefined ? manifest : at(manifest, parentPath);
     if (!isObject(parent) || !Object.prototype.hasOwnProperty.call(parent, name)) {
       continue;
@@ -164,11 +171,17 @@ export function shapeErrors(manifest: unknown, kind: FlinkKind): string[] {
   return errors;
 }
 
-/** Each checked field with its parent's path (`undefined`: the root) and its own name, split once. */
-const SPLIT_FIELDS: Record<FlinkKind, ReadonlyArray<readonly [string, Expected, string | undefined, string]>> = {
-  FlinkDeployment: FIELDS.FlinkDeployment.map(splitField),
-  FlinkSessionJob: FIELDS.FlinkSessionJob.map(splitField),
-};
+/** Each checked field with its parent's path (`undefined`: the root) and its own name, split at first use. */
+const SPLIT_FIELDS = new Map<FlinkKind, ReadonlyArray<readonly [string, Expected, string | undefined, string]>>();
+
+function splitFields(kind: FlinkKind): ReadonlyArray<readonly [string, Expected, string | undefined, string]> {
+  let fields = SPLIT_FIELDS.get(kind);
+  if (!fields) {
+    fields = checkedFields(kind).map(splitField);
+    SPLIT_FIELDS.set(kind, fields);
+  }
+  return fields;
+}
 
 function splitField([path, expected]: readonly [string, Expected]): readonly [string, Expected, string | undefined, string] {
   const dot = path.lastIndexOf('.');

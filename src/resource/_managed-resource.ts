@@ -186,6 +186,24 @@ export class ManagedResource {
   }
 }
 
+/**
+ * Applies a change of a construct (`addFlinkConfiguration()`, ...): a wrong
+ * argument is recorded as a prop error and changes nothing; an applied
+ * change is told to the construct's managed resource, if it renders.
+ *
+ * @param owner the construct
+ * @param managed its managed resource (`undefined`: it renders nothing)
+ * @param apply the change
+ */
+export function applyChange(owner: Construct, managed: ManagedResource | undefined, apply: () => void): void {
+  if (PropErrors.of(owner).run(() => {
+    apply();
+    return true;
+  })) {
+    managed?.changed();
+  }
+}
+
 /** Warnings already printed in this process, so a validation run twice prints each once. */
 const REPORTED = new Set<string>();
 

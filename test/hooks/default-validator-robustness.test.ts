@@ -114,7 +114,7 @@ describe('DefaultValidator robustness', () => {
     deployment.spec.logConfiguration = { 'log4j-console.properties': 1 };
     expect(validator.deploymentErrors(deployment)).toEqual([
       'spec.job.parallelism: Invalid value: "string": spec.job.parallelism in body must be of type integer: "string"',
-      'spec.job.upgradeMode: Unsupported value: "sometimes": supported values: "savepoint", "last-state", "stateless"',
+      'spec.job.upgradeMode: Unsupported value: "sometimes": supported values: "last-state", "savepoint", "stateless"',
       'spec.logConfiguration.log4j-console.properties: Invalid value: "integer": spec.logConfiguration.log4j-console.properties in body must be of type string: "integer"',
       'spec.jobManager.resource.memory: Invalid value: "integer": spec.jobManager.resource.memory in body must be of type string: "integer"',
     ]);
