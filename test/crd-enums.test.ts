@@ -1,6 +1,5 @@
 import { DeploymentMode, FlinkJobKind, FlinkVersion, JobState, OperatorVersion, SavepointFormat, UpgradeMode } from '../src';
 import { FORMAT_TYPES, JOB_KINDS } from '../src/hooks/default-validator/_snapshot';
-import { DEPLOYMENT_MODES, JOB_STATES, UPGRADE_MODES } from '../src/manifest/_fields';
 import { FLINK_VERSIONS } from '../src/manifest/_flink-versions';
 import { crdEnum } from '../src/manifest/_operator-crds';
 
@@ -16,11 +15,8 @@ describe.each(OperatorVersion.all().map((v) => [v.version, v] as const))('the CR
   test.each([
     ['UpgradeMode', Object.values(UpgradeMode), 'FlinkDeployment', 'spec.job.upgradeMode'],
     ['UpgradeMode (session jobs)', Object.values(UpgradeMode), 'FlinkSessionJob', 'spec.job.upgradeMode'],
-    ['the validator\'s upgrade modes', UPGRADE_MODES, 'FlinkDeployment', 'spec.job.upgradeMode'],
     ['JobState', Object.values(JobState), 'FlinkDeployment', 'spec.job.state'],
-    ['the validator\'s job states', JOB_STATES, 'FlinkSessionJob', 'spec.job.state'],
     ['DeploymentMode', Object.values(DeploymentMode), 'FlinkDeployment', 'spec.mode'],
-    ['the validator\'s deployment modes', DEPLOYMENT_MODES, 'FlinkDeployment', 'spec.mode'],
     ['FlinkJobKind', Object.values(FlinkJobKind), 'FlinkStateSnapshot', 'spec.jobReference.kind'],
     ['the validator\'s job kinds', JOB_KINDS, 'FlinkStateSnapshot', 'spec.jobReference.kind'],
     ['the validator\'s savepoint formats', FORMAT_TYPES, 'FlinkStateSnapshot', 'spec.savepoint.formatType'],

@@ -5,7 +5,7 @@
  * server words schema violations). `null` fields count as absent, as the
  * API server prunes them.
  */
-import { crdSchema } from './_operator-crds';
+import { crdField } from './_operator-crds';
 import { OperatorVersion } from '../operator-version';
 
 /** The Flink resource kinds the hooks see. */
@@ -66,15 +66,9 @@ function crdType(schema: any, enumerated: boolean | undefined, path: string): Ex
   throw new Error(`the CRD declares no type for ${path}`);
 }
 
-/** The schema of a dotted path below a CRD's root schema. */
-function schemaAt(root: any, path: string): any {
-  return path.split('.').reduce((schema, key) => schema?.properties?.[key], root);
-}
-
 /** The checked fields of a kind with their types, from the newest supported operator's CRD (the same in every release). */
 function checkedFields(kind: FlinkKind): ReadonlyArray<readonly [string, Expected]> {
-  const root = crdSchema(OperatorVersion.LATEST, kind);
-  return [...METADATA_FIELDS, ...PATHS[kind].map(([path, enumerated]) => [path, crdType(schemaAt(root, path), enumerated, path)] as const)];
+  return [...METADATA_FIELDS, ...PATHS[kind].map(([path, enumerated]) => [path, crdType(crdField(OperatorVersion.LATEST, kind, path), enumerated, path)] as const)];
 }
 
 /** Whether a value is a JSON object (not an array, not null). */

@@ -78,7 +78,11 @@ export function crdDeclares(version: OperatorVersion, kind: string, fieldPath: s
   return crdField(version, kind, fieldPath) !== undefined;
 }
 
-function crdField(version: OperatorVersion, kind: string, fieldPath: string): any {
+/**
+ * The schema a release's CRD declares for the field at a dotted path of a
+ * kind's schema (shared; do not change it), or `undefined`.
+ */
+export function crdField(version: OperatorVersion, kind: string, fieldPath: string): any {
   let schema = crdSchema(version, kind);
   for (const name of fieldPath.split('.')) {
     schema = schema?.properties?.[name];
