@@ -68,7 +68,8 @@ function crdType(schema: any, enumerated: boolean | undefined, path: string): Ex
 
 /** The checked fields of a kind with their types, from the newest supported operator's CRD (the same in every release). */
 function checkedFields(kind: FlinkKind): ReadonlyArray<readonly [string, Expected]> {
-  return [...METADATA_FIELDS, ...PATHS[kind].map(([path, enumerated]) => [path, crdType(crdField(OperatorVersion.LATEST, kind, path), enumerated, path)] as const)];
+  const declared = PATHS[kind].map(([path, enumerated]) => [path, crdType(crdField(OperatorVersion.LATEST, kind, path), enumerated, path)] as const);
+  return [...METADATA_FIELDS, ...declared];
 }
 
 /** Whether a value is a JSON object (not an array, not null). */

@@ -2,6 +2,7 @@ import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { withUpstreamField } from './_upstream-fields';
 import { ArgoCdSyncWave } from '../argo-cd';
+import { SynthPass } from './_synth-pass';
 import type { PipelineResult } from '../hooks/_pipeline';
 import { FlinkHooks } from '../hooks/flink-hooks';
 import { IFlinkResourceListener } from '../hooks/listener';
@@ -11,7 +12,6 @@ import { jsonEquals } from '../manifest/_json';
 import { PropErrors } from '../props/_prop-errors';
 import { CustomResourceRenderer } from '../render/_custom-resource';
 import { ResourceRenderer } from '../render/_resource-renderer';
-import { SynthPass } from './_synth-pass';
 
 /**
  * What a Flink construct tells its managed resource.

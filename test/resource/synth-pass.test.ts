@@ -52,7 +52,7 @@ describe('one pass per synth', () => {
     deployment.addFlinkConfiguration('pipeline.name', 'changed');
     const after = configMapName();
     expect(after).not.toEqual(before);
-        FlinkHooks.of(app).addValidator({ validateDeployment: () => 'rejected', validateSessionJob: () => undefined });
+    FlinkHooks.of(app).addValidator({ validateDeployment: () => 'rejected', validateSessionJob: () => undefined });
     expect(() => Testing.synth(chart)).toThrow(/\[c\/d\] rejected/);
   });
 });
