@@ -5,7 +5,6 @@
  * server words schema violations). `null` fields count as absent, as the
  * API server prunes them.
  */
-import { crdField } from './_operator-crds';
 import { OperatorVersion } from '../operator-version';
 
 /** The Flink resource kinds the hooks see. */
@@ -68,6 +67,9 @@ function crdType(schema: any, enumerated: boolean | undefined, path: string): Ex
 
 /** The checked fields of a kind with their types, from the newest supported operator's CRD (the same in every release). */
 function checkedFields(kind: FlinkKind): ReadonlyArray<readonly [string, Expected]> {
+  // Loaded at the first check: reading a manifest's fields (`at`, `isObject`) needs no CRD.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { crdField } = require('./_operator-crds') as typeof import('./_operator-crds');
   const declared = PATHS[kind].map(([path, enumerated]) => [path, crdType(crdField(OperatorVersion.LATEST, kind, path), enumerated, path)] as const);
   return [...METADATA_FIELDS, ...declared];
 }
