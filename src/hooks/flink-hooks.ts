@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { SynthPass } from '../manifest/_synth-pass';
 import { OperatorVersion } from '../operator-version';
 import { IFlinkResourceListener } from './listener';
 import { IFlinkResourceMutator } from './mutator';
@@ -60,7 +61,7 @@ export class FlinkHooks {
   public static of(scope: IConstruct): FlinkHooks {
     let hooks = REGISTRY.get(scope);
     if (!hooks) {
-      hooks = new FlinkHooks();
+      hooks = new FlinkHooks(scope);
       REGISTRY.set(scope, hooks);
     }
     return hooks;
@@ -111,6 +112,7 @@ export class FlinkHooks {
    */
   public static _useAppOperatorVersion(scope: IConstruct, operatorVersion: OperatorVersion, operatorPath: string): void {
     FlinkHooks.of(scope.node.root)._appOperatorVersions.push({ version: operatorVersion, path: operatorPath });
+    SynthPass.changed(scope);
   }
 
   /**
@@ -154,7 +156,7 @@ export class FlinkHooks {
   private _operatorVersion?: OperatorVersion;
   private readonly _appOperatorVersions: { version: OperatorVersion; path: string }[] = [];
 
-  private constructor() {}
+  private constructor(private readonly scope: IConstruct) {}
 
   /**
    * Adds a validator; a string it returns is a synth error. When the
@@ -166,6 +168,7 @@ export class FlinkHooks {
    */
   public addValidator(validator: IFlinkResourceValidator): void {
     this._validators.push(checkHook('validator', validator, ['validateDeployment', 'validateSessionJob']));
+    SynthPass.changed(this.scope);
     if (typeof (validator as unknown as Record<string, unknown>).validateStateSnapshot === 'function') {
       this.addSnapshotValidatorOnce(validator as unknown as IFlinkStateSnapshotValidator);
     }
@@ -180,6 +183,7 @@ export class FlinkHooks {
    */
   public addStateSnapshotValidator(validator: IFlinkStateSnapshotValidator): void {
     this.addSnapshotValidatorOnce(checkHook('snapshot validator', validator, ['validateStateSnapshot']));
+    SynthPass.changed(this.scope);
   }
 
   /**
@@ -190,6 +194,7 @@ export class FlinkHooks {
    */
   public addMutator(mutator: IFlinkResourceMutator): void {
     this._mutators.push(checkHook('mutator', mutator, ['mutateDeployment', 'mutateSessionJob']));
+    SynthPass.changed(this.scope);
   }
 
   /**
@@ -199,6 +204,7 @@ export class FlinkHooks {
    */
   public addListener(listener: IFlinkResourceListener): void {
     this._listeners.push(checkHook('listener', listener, []));
+    SynthPass.changed(this.scope);
   }
 
   /**
@@ -208,6 +214,7 @@ export class FlinkHooks {
    */
   public disableDefaultValidator(): void {
     this._defaultValidator = false;
+    SynthPass.changed(this.scope);
   }
 
   /**
@@ -216,6 +223,7 @@ export class FlinkHooks {
    */
   public disableDefaultMutator(): void {
     this._defaultMutator = false;
+    SynthPass.changed(this.scope);
   }
 
   /**
@@ -227,6 +235,7 @@ export class FlinkHooks {
    */
   public useOperatorConfiguration(configuration: { [key: string]: string }): void {
     this._operatorConfiguration = { ...configuration };
+    SynthPass.changed(this.scope);
   }
 
   /**
@@ -243,6 +252,7 @@ export class FlinkHooks {
       throw new Error(`useOperatorVersion needs an OperatorVersion (e.g. OperatorVersion.V1_16 or OperatorVersion.of('1.16')), got ${typeof operatorVersion}`);
     }
     this._operatorVersion = operatorVersion;
+    SynthPass.changed(this.scope);
   }
 
   /** The operator release set on this scope with `useOperatorVersion`, if any. */
@@ -262,6 +272,7 @@ export class FlinkHooks {
    */
   public _useDefaultOperatorConfiguration(provide: () => { [key: string]: string }): void {
     this._defaultOperatorConfiguration ??= provide;
+    SynthPass.changed(this.scope);
   }
 
   /** Whether the built-in validator runs beneath this scope (as far as this scope decides). */

@@ -8,6 +8,7 @@ import { ArgoCd, ArgoCdSyncOption, ArgoCdSyncWave } from '../argo-cd';
 import { FlinkHooks } from '../hooks/flink-hooks';
 import { describeValue } from '../manifest/_describe';
 import type { OperatorChartRelease } from '../manifest/_operator-chart';
+import { SynthPass } from '../manifest/_synth-pass';
 import { OperatorVersion } from '../operator-version';
 import {
   checkAll, checkAnnotations, checkBoolean, checkedParts, checkEnum, checkLabels, checkMap, checkNonEmptyString, checkNonEmptyStringList,
@@ -626,6 +627,7 @@ export class FlinkOperator extends Construct {
     }
     this.overrides.set(key, text);
     this.useAsDefaultOperatorConfiguration();
+    SynthPass.changed(this);
   }
 
   /**

@@ -2,13 +2,13 @@ import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { withUpstreamField } from './_upstream-fields';
 import { ArgoCdSyncWave } from '../argo-cd';
-import { SynthPass } from './_synth-pass';
 import type { PipelineResult } from '../hooks/_pipeline';
 import { FlinkHooks } from '../hooks/flink-hooks';
 import { IFlinkResourceListener } from '../hooks/listener';
 import { describeKey, describeValue, oneLine } from '../manifest/_describe';
 import type { FlinkResourceKind } from '../manifest/_fields';
 import { jsonEquals } from '../manifest/_json';
+import { SynthPass } from '../manifest/_synth-pass';
 import { PropErrors } from '../props/_prop-errors';
 import { CustomResourceRenderer } from '../render/_custom-resource';
 import { ResourceRenderer } from '../render/_resource-renderer';
@@ -99,6 +99,7 @@ export class ManagedResource {
       },
     });
     MANAGED.set(owner, this);
+    SynthPass.changed(owner);
   }
 
   /**
@@ -106,10 +107,11 @@ export class ManagedResource {
    * ...), so that objects the change needs are created now.
    */
   public changed(): void {
+    SynthPass.changed(this.owner);
     this.renderer.update?.(this.options.build());
   }
 
-  /** The result of the current synth. */
+  /** The result of the app as it is now (`SynthPass`). */
   public result(): ResourceResult {
     return SynthPass.of(this.owner).once(this, () => this.run());
   }

@@ -14,8 +14,8 @@ function counter(): { mutator: IFlinkResourceMutator; calls: string[] } {
   };
 }
 
-describe('one pass per synth', () => {
-  test.each(Object.values(FlinkBackend))('each resource passes the pipeline once per synth (%s)', (backend) => {
+describe('one pass per app state', () => {
+  test.each(Object.values(FlinkBackend))('each resource passes the pipeline once until the app changes (%s)', (backend) => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');
     const { mutator, calls } = counter();
@@ -28,7 +28,21 @@ describe('one pass per synth', () => {
     Testing.synth(chart);
     expect(calls).toEqual(expected);
     Testing.synth(chart);
+    expect(calls).toEqual(expected);
+    session.addFlinkConfiguration('pipeline.name', 'changed');
+    Testing.synth(chart);
     expect(calls).toEqual([...expected, ...expected]);
+  });
+
+  test('app.synth() of several charts runs the pipeline once per resource, though cdk8s validates the app once per chart', () => {
+    const app = Testing.app();
+    const { mutator, calls } = counter();
+    FlinkHooks.of(app).addMutator(mutator);
+    for (const id of ['a', 'b', 'c']) {
+      new FlinkDeployment(new Chart(app, id), 'd', deploymentProps({ name: `d-${id}` }));
+    }
+    app.synth();
+    expect(calls).toEqual(['d-a', 'd-b', 'd-c']);
   });
 
   test('listeners hear of each rendering once per synth', () => {
