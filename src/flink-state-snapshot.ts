@@ -235,16 +235,25 @@ export class FlinkStateSnapshot extends Construct {
    * The job options with `initialSavepointPath` set to an existing
    * savepoint, to start a job from it.
    *
+   * A snapshot that cannot be restored from (not an existing savepoint
+   * with a `path`), or job options that already start from another
+   * savepoint, are an error at synth (reported on the snapshot, as
+   * `restoreFrom`); the job options are then returned unchanged.
+   *
    * @param snapshot a savepoint with `alreadyExists` and a `path`
    * @param job the job options
-   * @throws if the job already starts from another savepoint
    */
   public static restoreFrom(snapshot: FlinkStateSnapshot, job: FlinkJobOptions): FlinkJobOptions {
-    const path = snapshot.initialSavepointPath;
-    if (job.initialSavepointPath !== undefined && job.initialSavepointPath !== path) {
-      throw new Error(`'job.initialSavepointPath' is already ${describeValue(job.initialSavepointPath)}; refusing to replace it with ${describeValue(path)}`);
-    }
-    return { ...job, initialSavepointPath: path };
+    const path = PropErrors.of(snapshot).run(() => {
+      if (!snapshot.restorable) {
+        reject('restoreFrom', snapshot.notRestorable());
+      }
+      if (job.initialSavepointPath !== undefined && job.initialSavepointPath !== snapshot.path) {
+        reject('restoreFrom', `'job.initialSavepointPath' is already ${describeValue(job.initialSavepointPath)}; refusing to replace it with ${describeValue(snapshot.path)}`);
+      }
+      return snapshot.path;
+    });
+    return path === undefined ? job : { ...job, initialSavepointPath: path };
   }
 
   /** `metadata.name` of the FlinkStateSnapshot. */
@@ -350,10 +359,20 @@ export class FlinkStateSnapshot extends Construct {
    * @throws if this is not an existing savepoint
    */
   public get initialSavepointPath(): string {
-    if (this.type !== SnapshotType.SAVEPOINT || !this.alreadyExists || this.path === undefined) {
-      throw new Error(`'${this.resourceName}' has no path known at synth: only a savepoint with 'alreadyExists: true' and a 'path' can be restored from; the path of a snapshot the operator takes is in its status.path once completed`);
+    if (!this.restorable) {
+      throw new Error(this.notRestorable());
     }
-    return this.path;
+    return this.path!;
+  }
+
+  /** Whether the path to start a job from is known at synth (an existing savepoint with a `path`). */
+  private get restorable(): boolean {
+    return this.type === SnapshotType.SAVEPOINT && this.alreadyExists && this.path !== undefined;
+  }
+
+  private notRestorable(): string {
+    return `'${this.resourceName}' has no path known at synth: only a savepoint with 'alreadyExists: true' and a 'path' can be restored from; `
+      + 'the path of a snapshot the operator takes is in its status.path once completed';
   }
 
   private buildManifest(): any {

@@ -9,6 +9,7 @@ import { FlinkSessionJob } from '../src/flink-session-job';
 import {
   FlinkJobKind, FlinkJobReference, FlinkStateSnapshot, SavepointFormat, SnapshotType,
 } from '../src/flink-state-snapshot';
+import { FlinkTesting } from '../src/flink-testing';
 import { DefaultValidator } from '../src/hooks/default-validator';
 import { FlinkHooks } from '../src/hooks/flink-hooks';
 
@@ -114,13 +115,18 @@ describe('FlinkStateSnapshot', () => {
     expect(snapshots(chart)[0].spec).toEqual({ savepoint: { alreadyExists: true, disposeOnDelete: false, path: SAVEPOINT_PATH } });
   });
 
-  test('throws when restoring from a snapshot whose path is only known at run time', () => {
+  test('restoring from a snapshot whose path is only known at run time is a synth error on the snapshot; the getter throws', () => {
     const chart = Testing.chart();
     const triggered = application(chart).addSavepoint('sp', { path: 's3://b/sp' });
     expect(() => triggered.initialSavepointPath).toThrow(/'sp' has no path known at synth: only a savepoint with 'alreadyExists: true' and a 'path'/);
+    const job = { jarUri: STATE_MACHINE_JAR, parallelism: 1 };
+    expect(FlinkStateSnapshot.restoreFrom(triggered, job)).toEqual(job);
     const existing = new FlinkStateSnapshot(chart, 'e', { path: 's3://b/sp-1', alreadyExists: true });
-    expect(() => FlinkStateSnapshot.restoreFrom(existing, { jarUri: STATE_MACHINE_JAR, initialSavepointPath: 's3://b/other' }))
-      .toThrow("'job.initialSavepointPath' is already \"s3://b/other\"; refusing to replace it with \"s3://b/sp-1\"");
+    expect(FlinkStateSnapshot.restoreFrom(existing, { ...job, initialSavepointPath: 's3://b/other' })).toEqual({ ...job, initialSavepointPath: 's3://b/other' });
+    expect(FlinkTesting.validationErrors(chart)).toEqual([
+      expect.stringMatching(/^\[test\/app\/sp\] restoreFrom: 'sp' has no path known at synth: only a savepoint with 'alreadyExists: true' and a 'path'/),
+      '[test/e] restoreFrom: \'job.initialSavepointPath\' is already "s3://b/other"; refusing to replace it with "s3://b/sp-1"',
+    ]);
   });
 
   test('Argo CD annotations disappear with ArgoCd.disable', () => {
