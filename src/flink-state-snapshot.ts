@@ -10,7 +10,7 @@ import { describeValue } from './manifest/_describe';
 import { renderMetadata } from './manifest/_ir';
 import { cleanJson } from './manifest/_json';
 import { resourceNameFromId } from './manifest/_naming';
-import { checkInteger, checkMetadataOptions, fail, PropErrors, reject } from './props/_checks';
+import { checkBoolean, checkInteger, checkMetadataOptions, checkString, fail, PropErrors, reject } from './props/_checks';
 import { ManagedResource } from './resource/_managed-resource';
 
 /**
@@ -328,6 +328,9 @@ export class FlinkStateSnapshot extends Construct {
           reject('path', `must name the existing savepoint when 'alreadyExists' is true, got ${describeValue(props.path)}`);
         }
       },
+      () => checkBoolean('disposeOnDelete', props.disposeOnDelete),
+      () => checkBoolean('alreadyExists', props.alreadyExists),
+      () => checkString('path', props.path),
       () => checkInteger('backoffLimit', props.backoffLimit, -1),
       () => {
         if (this.job?.namespace !== undefined && this.namespace !== this.job.namespace) {

@@ -129,6 +129,16 @@ describe('FlinkStateSnapshot', () => {
     ]);
   });
 
+  test('wrongly typed savepoint props are synth errors, not dropped (found by npm run fuzz)', () => {
+    const chart = Testing.chart();
+    new FlinkStateSnapshot(chart, 's', { disposeOnDelete: NaN as any, alreadyExists: 'yes' as any, path: 5 as any });
+    expect(FlinkTesting.validationErrors(chart)).toEqual([
+      '[test/s] disposeOnDelete: must be true or false, got NaN',
+      '[test/s] alreadyExists: must be true or false, got "yes"',
+      '[test/s] path: must be a string, got 5',
+    ]);
+  });
+
   test('Argo CD annotations disappear with ArgoCd.disable', () => {
     const chart = Testing.chart();
     application(chart).addCheckpoint('cp');
