@@ -1,6 +1,6 @@
 // Cold-start figures of `npm run bench`: each side of a ratio runs in fresh
 // Node.js processes, alternating with the other side so machine load hits
-// both, and the ratio is taken of the medians.
+// both, and the ratio is the median of the ratios of the pairs.
 //
 // - require: `require('cdk8s-flink')` against requiring its peers `cdk8s`
 //   and `cdk8s-plus-27` (time spent in `require`, measured in the process;
@@ -96,7 +96,12 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median milliseconds of two sides, alternating one process of each per repeat, and their ratio. */
+/**
+ * Two sides measured in alternating fresh processes, one of each per
+ * repeat: the median milliseconds of each side, and the ratio as the median
+ * of the per-repeat ratios (a process of each side runs back to back, so a
+ * slow spell of the machine hits both sides of the same ratio).
+ */
 function compare(repeats, library, baseline) {
   const a = [];
   const b = [];
@@ -106,7 +111,8 @@ function compare(repeats, library, baseline) {
   }
   const libraryMs = median(a);
   const baselineMs = median(b);
-  return { libraryMs: Math.round(libraryMs), baselineMs: Math.round(baselineMs), ratio: +(libraryMs / baselineMs).toFixed(3), repeats };
+  const ratio = median(a.map((ms, i) => ms / b[i]));
+  return { libraryMs: Math.round(libraryMs), baselineMs: Math.round(baselineMs), ratio: +ratio.toFixed(3), repeats };
 }
 
 /**

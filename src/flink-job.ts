@@ -1,6 +1,6 @@
 import { describeValue } from './manifest/_describe';
 import { checkAll, checkMap, checkOptionalNonEmptyString, checkStringList, reject } from './props/_checks';
-import { PropProblem, problemsOf, rejectUnder } from './props/_prop-errors';
+import { PropProblem, problemsOf, rejectUnder } from './props/_prop-error';
 import { PYTHON_DRIVER } from './render/_python-driver';
 
 /**

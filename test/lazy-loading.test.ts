@@ -122,3 +122,28 @@ test('the standalone backend loads its renderer when used', () => {
   const loaded = loadedBy(`${APP.replace("image: 'flink:2.2',", "image: 'flink:2.2', backend: require('./lib').FlinkBackend.KUBERNETES,")} app.synth();`);
   expect(loaded).toContain('lib/render/kubernetes/standalone-cluster-renderer.js');
 });
+
+test('cdk8s-flink validate loads neither cdk8s nor the constructs', () => {
+  const file = path.join(tmp, 'deployment.yaml');
+  fs.writeFileSync(file, [
+    'apiVersion: flink.apache.org/v1beta1',
+    'kind: FlinkDeployment',
+    'metadata: { name: job, namespace: flink }',
+    'spec:',
+    '  image: flink:2.2',
+    '  flinkVersion: v2_2',
+    '  serviceAccount: flink',
+    '  jobManager: { resource: { memory: 2048m, cpu: 1 } }',
+    '  taskManager: { resource: { memory: 2048m, cpu: 1 } }',
+    '  job: { jarUri: local:///opt/flink/job.jar, parallelism: 2 }',
+    '',
+  ].join('\n'));
+  const loaded = loadedBy(`
+    const code = require('./lib/cli/main').runCli(['validate', ${JSON.stringify(file)}], () => {}, (s) => process.stderr.write(s));
+    if (code !== 0 && code !== 1) throw new Error('validate exited ' + code);
+  `);
+  expect(loaded).toContain('lib/cli/validate.js');
+  expect(PIPELINE.filter((module) => !loaded.includes(module))).toEqual([]);
+  expect(loaded.filter((module) => module === 'node_modules/cdk8s/' || module === 'node_modules/constructs/'
+    || module === 'lib/flink-deployment.js' || module === 'lib/index.js')).toEqual([]);
+});

@@ -18,7 +18,7 @@ export function crdErrors(kind: string, manifest: unknown, target: OperatorVersi
   const spec = isObject(manifest) ? manifest.spec : undefined;
   const schema = crdSchema(target, kind).properties?.spec;
   if (isObject(spec) && schema !== undefined) {
-    walk(spec, schema, 'spec', { kind, target, errors });
+    walk(spec, SchemaNode.of(schema), 'spec', { kind, target, errors });
   }
   return errors;
 }
@@ -29,29 +29,32 @@ interface Walk {
   readonly errors: string[];
 }
 
-function walk(value: unknown, schema: any, path: Path, w: Walk): void {
-  if (value === undefined || value === null || !isObject(schema)) {
+function walk(value: unknown, node: SchemaNode, path: Path, w: Walk): void {
+  if (value === undefined || value === null || node.opaque) {
     return;
   }
-  if (Array.isArray(schema.enum) && typeof value === 'string' && !schema.enum.includes(value)) {
+  const allowed = node.enum;
+  if (allowed !== undefined && typeof value === 'string' && !allowed.includes(value)) {
     const at = pathText(path);
     w.errors.push(`${at}: '${value}' is not accepted by the ${w.kind} CRD of Flink Kubernetes Operator ${w.target.version}, `
-      + `which allows ${schema.enum.join(', ')}; ${fix(w, at, (s) => Array.isArray(s?.enum) && s.enum.includes(value), 'accepts it', 'use one of these')}`);
+      + `which allows ${allowed.join(', ')}; ${fix(w, at, (s) => Array.isArray(s?.enum) && s.enum.includes(value), 'accepts it', 'use one of these')}`);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, schema.items, { parent: path, index: i }, w));
+    const items = node.items;
+    for (let i = 0; i < value.length; i++) {
+      walk(value[i], items, { parent: path, index: i }, w);
+    }
     return;
   }
   if (!isObject(value)) {
     return;
   }
-  const { properties, additional, closed } = objectSchema(schema);
   for (const key of Object.keys(value)) {
-    const childSchema = properties?.get(key) ?? additional;
-    if (childSchema !== undefined) {
-      walk(value[key], childSchema, { parent: path, key }, w);
-    } else if (closed) {
+    const child = node.child(key);
+    if (child !== undefined) {
+      walk(value[key], child, { parent: path, key }, w);
+    } else if (node.closed) {
       const childPath = pathText({ parent: path, key });
       w.errors.push(`${childPath} is not a field of the ${w.kind} CRD of Flink Kubernetes Operator ${w.target.version} `
         + `(the API server would drop it); ${fix(w, childPath, (s) => s !== undefined, 'has it', 'remove it')}`);
@@ -59,31 +62,66 @@ function walk(value: unknown, schema: any, path: Path, w: Walk): void {
   }
 }
 
-/** What the walk needs of an object schema, read once per schema node (the CRDs are shared and never change). */
-interface ObjectSchema {
-  /** The declared fields, when the schema lists any. */
-  readonly properties?: ReadonlyMap<string, unknown>;
-  /** The schema of undeclared fields, when it has one. */
-  readonly additional?: unknown;
-  /** Whether an undeclared field without a schema is dropped. */
-  readonly closed: boolean;
-}
+/** The node of each schema object the walk has reached. */
+const SCHEMA_NODES = new WeakMap<object, SchemaNode>();
 
-const OBJECT_SCHEMAS = new WeakMap<object, ObjectSchema>();
-
-function objectSchema(schema: Record<string, any>): ObjectSchema {
-  let info = OBJECT_SCHEMAS.get(schema);
-  if (info === undefined) {
-    const properties = isObject(schema.properties) ? new Map(Object.entries(schema.properties)) : undefined;
-    info = {
-      properties,
-      additional: isObject(schema.additionalProperties) ? schema.additionalProperties : undefined,
-      closed: properties !== undefined && schema.additionalProperties !== true && !schema['x-kubernetes-preserve-unknown-fields'],
-    };
-    OBJECT_SCHEMAS.set(schema, info);
+/**
+ * What the walk needs of one node of a CRD's schema, read once (the CRDs are
+ * shared and never change); its fields' nodes are made when the walk first
+ * reaches an object at it.
+ */
+class SchemaNode {
+  /** The node of a schema; an opaque one (nothing checked below it) for a schema that is not an object. */
+  public static of(schema: unknown): SchemaNode {
+    if (!isObject(schema)) {
+      return OPAQUE;
+    }
+    let node = SCHEMA_NODES.get(schema);
+    if (node === undefined) {
+      node = new SchemaNode(schema);
+      SCHEMA_NODES.set(schema, node);
+    }
+    return node;
   }
-  return info;
+
+  /** The values a string may take, when the schema enumerates them. */
+  public readonly enum?: readonly unknown[];
+  /** Whether an undeclared field without a schema is dropped. */
+  public readonly closed: boolean;
+  private fields?: ReadonlyMap<string, SchemaNode>;
+  private additionalNode?: SchemaNode;
+  private itemsNode?: SchemaNode;
+
+  constructor(private readonly schema: Record<string, any> | undefined) {
+    this.enum = Array.isArray(schema?.enum) ? schema!.enum : undefined;
+    this.closed = isObject(schema?.properties) && schema!.additionalProperties !== true && !schema!['x-kubernetes-preserve-unknown-fields'];
+  }
+
+  /** Whether nothing is checked below this node (its schema is not an object). */
+  public get opaque(): boolean {
+    return this.schema === undefined;
+  }
+
+  /** The node of array items. */
+  public get items(): SchemaNode {
+    this.itemsNode ??= SchemaNode.of(this.schema?.items);
+    return this.itemsNode;
+  }
+
+  /** The node of a field: declared, else the schema of undeclared fields; `undefined` when it has neither. */
+  public child(key: string): SchemaNode | undefined {
+    if (this.fields === undefined) {
+      const properties = this.schema?.properties;
+      this.fields = new Map(isObject(properties) ? Object.entries(properties).map(([name, field]) => [name, SchemaNode.of(field)]) : []);
+      const additional = this.schema?.additionalProperties;
+      this.additionalNode = isObject(additional) ? SchemaNode.of(additional) : undefined;
+    }
+    return this.fields.get(key) ?? this.additionalNode;
+  }
 }
+
+/** The node of a schema that is not an object: nothing below it is checked. */
+const OPAQUE = new SchemaNode(undefined);
 
 /**
  * A path in the walked value, as a chain to the root: its text

@@ -155,12 +155,17 @@ export function shapeErrors(manifest: unknown, kind: FlinkKind): string[] {
     return [`Invalid ${kind} manifest: expected an object, got ${jsonType(manifest)}`];
   }
   const errors: string[] = [];
-  for (const [path, expected, parentPath, name] of splitFields(kind)) {
-    const parent = parentPath === undefined ? manifest : at(manifest, parentPath);
+  const fields = splitFields(kind);
+  // Each field's value (`undefined`: absent), read from its parent's, which comes earlier in the list.
+  const values: unknown[] = new Array(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const [path, expected, parentPath, name, parentIndex] = fields[i];
+    const parent = parentPath === undefined ? manifest : parentIndex >= 0 ? values[parentIndex] : at(manifest, parentPath);
     if (!isObject(parent) || !Object.prototype.hasOwnProperty.call(parent, name)) {
       continue;
     }
     const value = parent[name];
+    values[i] = value;
     if (value !== undefined && value !== null) {
       errors.push(...fieldErrors(path, expected, value));
     }
@@ -168,21 +173,32 @@ export function shapeErrors(manifest: unknown, kind: FlinkKind): string[] {
   return errors;
 }
 
-/** Each checked field with its parent's path (`undefined`: the root) and its own name, split at first use. */
-const SPLIT_FIELDS = new Map<FlinkKind, ReadonlyArray<readonly [string, Expected, string | undefined, string]>>();
+/**
+ * A checked field: its path, type, its parent's path (`undefined`: the
+ * root), its own name and the index of its parent among the checked fields
+ * that come before it (`-1`: none).
+ */
+type SplitField = readonly [string, Expected, string | undefined, string, number];
 
-function splitFields(kind: FlinkKind): ReadonlyArray<readonly [string, Expected, string | undefined, string]> {
+/** Each checked field split at first use. */
+const SPLIT_FIELDS = new Map<FlinkKind, readonly SplitField[]>();
+
+function splitFields(kind: FlinkKind): readonly SplitField[] {
   let fields = SPLIT_FIELDS.get(kind);
   if (!fields) {
-    fields = checkedFields(kind).map(splitField);
+    const checked = checkedFields(kind);
+    fields = checked.map(([path, expected], i) => {
+      const dot = path.lastIndexOf('.');
+      if (dot < 0) {
+        return [path, expected, undefined, path, -1] as const;
+      }
+      const parentPath = path.substring(0, dot);
+      const parentIndex = checked.findIndex(([candidate], j) => j < i && candidate === parentPath);
+      return [path, expected, parentPath, path.substring(dot + 1), parentIndex] as const;
+    });
     SPLIT_FIELDS.set(kind, fields);
   }
   return fields;
-}
-
-function splitField([path, expected]: readonly [string, Expected]): readonly [string, Expected, string | undefined, string] {
-  const dot = path.lastIndexOf('.');
-  return dot < 0 ? [path, expected, undefined, path] : [path, expected, path.substring(0, dot), path.substring(dot + 1)];
 }
 
 /** The webhook's canary exemption: resources labelled `flink.apache.org/canary: "true"` are not validated. */

@@ -67,8 +67,25 @@ function isDns1123Subdomain(value: string): string[] {
     DNS1123_SUBDOMAIN, 'example.com'));
 }
 
+/** The verdicts of `isQualifiedName` so far: the same few keys recur on every resource. */
+const QUALIFIED_NAMES = new Map<string, readonly string[]>();
+
+/** Most verdicts kept, so that a stream of distinct keys cannot grow the cache without bound. */
+const QUALIFIED_NAMES_KEPT = 4096;
+
 /** `content.IsLabelKey` (a.k.a. `IsQualifiedName`): an optional DNS subdomain prefix and `/`, then a name. */
 export function isQualifiedName(value: string): string[] {
+  let errors = QUALIFIED_NAMES.get(value);
+  if (errors === undefined) {
+    errors = qualifiedNameErrors(value);
+    if (QUALIFIED_NAMES.size < QUALIFIED_NAMES_KEPT) {
+      QUALIFIED_NAMES.set(value, errors);
+    }
+  }
+  return [...errors];
+}
+
+function qualifiedNameErrors(value: string): string[] {
   const parts = value.split('/');
   if (parts.length > 2) {
     return [`a valid label key ${labelKeyError()}`
@@ -105,17 +122,30 @@ function sortedEntries(map: unknown): Array<[string, string]> {
   if (typeof map !== 'object' || map === null || Array.isArray(map)) {
     return [];
   }
-  return Object.keys(map).sort().flatMap((key) => {
+  const entries: Array<[string, string]> = [];
+  for (const key of Object.keys(map).sort()) {
     const value = (map as Record<string, unknown>)[key];
-    return typeof value === 'string' ? [[key, value] as [string, string]] : [];
-  });
+    if (typeof value === 'string') {
+      entries.push([key, value]);
+    }
+  }
+  return entries;
 }
 
 /** `validation.ValidateAnnotations(annotations, path)` as error strings. */
 export function validateAnnotations(annotations: unknown, path: string): string[] {
+  const errors: string[] = [];
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: most annotations are counted without encoding them.
+  let units = 0;
   const entries = sortedEntries(annotations);
-  const errors = entries.flatMap(([key]) => isQualifiedName(key.toLowerCase()).map((m) => invalid(path, key, m)));
-  const size = entries.reduce((total, [key, value]) => total + bytes(key) + bytes(value), 0);
+  for (const [key, value] of entries) {
+    for (const message of isQualifiedName(key.toLowerCase())) {
+      errors.push(invalid(path, key, message));
+    }
+    units += key.length + value.length;
+  }
+  const size = 3 * units <= ANNOTATIONS_SIZE_LIMIT ? units
+    : entries.reduce((total, [key, value]) => total + bytes(key) + bytes(value), 0);
   if (size > ANNOTATIONS_SIZE_LIMIT) {
     errors.push(`${path}: Too long: may not be more than ${ANNOTATIONS_SIZE_LIMIT} bytes`);
   }

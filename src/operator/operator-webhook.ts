@@ -1,6 +1,6 @@
 import { ISecret, k8s } from 'cdk8s-plus-27';
 import { describeValue, isNonEmptyString } from '../manifest/_describe';
-import { reject } from '../props/_prop-errors';
+import { reject } from '../props/_prop-error';
 
 /**
  * Where the webhook's PKCS#12 keystore password comes from: a key of a

@@ -6,12 +6,13 @@
  */
 import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
-import { checkAll, fail, reject } from './_prop-errors';
+import { checkAll, fail, reject } from './_prop-error';
 import { describeKey } from '../manifest/_describe';
 import { isObject } from '../manifest/_fields';
 import { validateAnnotations, validateLabels } from '../manifest/_kubernetes-validation';
 
-export { checkAll, checkedParts, fail, PropError, PropErrors, reject } from './_prop-errors';
+export { checkAll, checkedParts, fail, PropError, reject } from './_prop-error';
+export { PropErrors } from './_prop-errors';
 
 /** A plain JSON-like object (not null, not an array): the hooks' definition, shared. */
 export { isObject };

@@ -8,7 +8,7 @@
  * synth applied. Hand-written YAML uses the same annotations.
  */
 import { describeValue } from '../manifest/_describe';
-import { checkAll, reject } from '../props/_prop-errors';
+import { checkAll, reject } from '../props/_prop-error';
 
 /** Annotation listing the `flinkConfiguration` keys allowed to hold a literal credential (comma-separated). */
 export const PLAINTEXT_KEYS_ANNOTATION = 'policy.cdk8s-flink.dev/plaintext-configuration-keys';
