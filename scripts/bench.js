@@ -2,8 +2,8 @@
 // Compares, in one process, `app.synth()` of N FlinkDeployments (application
 // mode, built-in hooks on) against N raw cdk8s ApiObjects carrying the
 // identical rendered manifests, and 2N in the same repeats (with raw's 2N/N
-// for information, and rendering the objects without writing YAML); times
-// the examples' cold `npm run synth`;
+// for information, and rendering the objects without writing YAML); every
+// ratio is the median of the repeats' ratios. Times the examples' cold `npm run synth`;
 // then the cold-start figures in fresh processes (bench-cold-start.js):
 // requiring the library, a FlinkOperator app's synth and `cdk8s-flink
 // validate` on 10,000 documents, each against its floor. Prints a report,
@@ -19,7 +19,7 @@ const { coldStart } = require('./bench-cold-start');
 
 const ROOT = path.join(__dirname, '..');
 const N = Number(process.env.BENCH_N || 1000);
-const REPEATS = Number(process.env.BENCH_REPEATS || 5);
+const REPEATS = Number(process.env.BENCH_REPEATS || 7);
 const VALIDATE_DOCS = 10000;
 const TARGETS = {
   ratio: 1.5, scaling: 2.1, peakRssMiB: 512,
@@ -77,7 +77,10 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median library and raw times for n resources, alternating runs so machine noise hits both. */
+/**
+ * Median library and raw times for n resources, alternating runs so machine
+ * noise hits both; the ratio is the median of each repeat's library/raw.
+ */
 function measure(n, objectsOnly = false) {
   const manifests = render(libraryApp(n));
   const lib = [];
@@ -86,13 +89,14 @@ function measure(n, objectsOnly = false) {
     lib.push(time((outdir) => libraryApp(n, outdir), objectsOnly));
     raw.push(time((outdir) => rawApp(manifests, outdir), objectsOnly));
   }
-  return { lib: median(lib), raw: median(raw) };
+  return { lib: median(lib), raw: median(raw), ratio: median(lib.map((ms, r) => ms / raw[r])) };
 }
 
 /**
  * Median library and raw times for n and for 2n resources. Each repeat runs
  * all four (library n, raw n, library 2n, raw 2n), so a change of machine
- * load during the run hits n and 2n alike instead of only one of them.
+ * load during the run hits n and 2n alike instead of only one of them; the
+ * ratios are medians of each repeat's ratio.
  */
 function measureScaling(n) {
   const sizes = [n, 2 * n];
@@ -105,7 +109,17 @@ function measureScaling(n) {
       raw[i].push(time((outdir) => rawApp(manifests[i], outdir)));
     });
   }
-  return sizes.map((_, i) => ({ lib: median(lib[i]), raw: median(raw[i]) }));
+  const [one, two] = sizes.map((_, i) => ({
+    lib: median(lib[i]),
+    raw: median(raw[i]),
+    ratio: median(lib[i].map((ms, r) => ms / raw[i][r])),
+  }));
+  return {
+    one,
+    two,
+    scaling: median(lib[1].map((ms, r) => ms / lib[0][r])),
+    rawScaling: median(raw[1].map((ms, r) => ms / raw[0][r])),
+  };
 }
 
 function coldSynthMs() {
@@ -125,7 +139,7 @@ function writeValidateInput(dir) {
 }
 
 measure(Math.min(N, 200)); // warm up both paths
-const [one, two] = measureScaling(N);
+const { one, two, scaling, rawScaling } = measureScaling(N);
 const objects = measure(N, true);
 const peakRssMiB = +(process.resourceUsage().maxRSS / 1024).toFixed(1);
 const cold = coldStart(REPEATS, writeValidateInput);
@@ -133,10 +147,10 @@ const figures = {
   n: N,
   libraryMsPerResource: +(one.lib / N).toFixed(4),
   rawMsPerResource: +(one.raw / N).toFixed(4),
-  ratio: +(one.lib / one.raw).toFixed(3),
-  objectsOnlyRatio: +(objects.lib / objects.raw).toFixed(3),
-  scaling2N: +(two.lib / one.lib).toFixed(3),
-  rawScaling2N: +(two.raw / one.raw).toFixed(3),
+  ratio: +one.ratio.toFixed(3),
+  objectsOnlyRatio: +objects.ratio.toFixed(3),
+  scaling2N: +scaling.toFixed(3),
+  rawScaling2N: +rawScaling.toFixed(3),
   peakRssMiB,
   coldSynthExamplesMs: Math.round(coldSynthMs()),
   requireMs: cold.require.libraryMs,
@@ -166,7 +180,7 @@ console.log(`N=${N}: library ${one.lib.toFixed(1)} ms (${figures.libraryMsPerRes
 console.log(`  rendering objects only (no YAML written): library/raw ${figures.objectsOnlyRatio}`);
 console.log(`2N=${2 * N}: library ${two.lib.toFixed(1)} ms, 2N/N ${figures.scaling2N} (target <= ${TARGETS.scaling}); raw ${two.raw.toFixed(1)} ms, 2N/N ${figures.rawScaling2N}`);
 console.log(`peak RSS ${figures.peakRssMiB} MiB (target <= ${TARGETS.peakRssMiB}); cold npm run synth of the examples ${figures.coldSynthExamplesMs} ms`);
-console.log(`cold start, fresh processes, medians of ${REPEATS} (require: ${cold.require.repeats}):`);
+console.log(`cold start, fresh processes, medians of ${REPEATS} (require: ${cold.require.repeats}, validate: ${cold.validate.repeats}):`);
 console.log(`  require('cdk8s-flink') ${figures.requireMs} ms vs cdk8s + cdk8s-plus-27 ${figures.requirePeersMs} ms: ratio ${figures.requireRatio} (target <= ${TARGETS.requireRatio})`);
 console.log(`  FlinkOperator + 4 Flink resources, require + synth ${figures.operatorSynthMs} ms vs raw ApiObjects ${figures.operatorSynthRawMs} ms: ratio ${figures.operatorSynthRatio} (target <= ${TARGETS.operatorSynthRatio})`);
 console.log(`  cdk8s-flink validate ${VALIDATE_DOCS} documents ${figures.validateMs} ms = ${figures.validateDocsPerSecond} documents/s (target >= ${TARGETS.validateDocsPerSecond}) vs parse-only (js-yaml) ${figures.parseOnlyMs} ms: ratio ${figures.validateRatio} (target <= ${TARGETS.validateRatio})`);

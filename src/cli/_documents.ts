@@ -113,11 +113,15 @@ function documentLines(text: string, events: Event[], file: string): number[] {
   let line = 1;
   let offset = 0;
   let aliases = false;
+  // Read once: the loop visits every event of the file.
+  const ALIAS = EVENT_ID.ALIAS;
+  const DOCUMENT = EVENT_ID.DOCUMENT;
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
-    if (event.type === EVENT_ID.ALIAS) {
+    const type = event.type;
+    if (type === ALIAS) {
       aliases = true;
-    } else if (event.type === EVENT_ID.DOCUMENT) {
+    } else if (type === DOCUMENT) {
       const position = documentStart(text, event.explicitStart, events[i + 1], offset);
       for (let next = text.indexOf('\n', offset); next !== -1 && next < position; next = text.indexOf('\n', next + 1)) {
         line++;

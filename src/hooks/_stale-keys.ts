@@ -4,7 +4,7 @@
  * flink-core (`jvm/_flink-key-history.generated.ts`).
  */
 import { HISTORY_LINES, KEY_HISTORY } from '../jvm/_flink-key-history.generated';
-import { flattenConfiguration } from '../manifest/_configuration';
+import { flatConfigurationEntries } from '../manifest/_configuration';
 import { describeKey } from '../manifest/_describe';
 
 /**
@@ -43,7 +43,7 @@ export function staleKeyWarnings(configuration: unknown, flinkVersion: unknown, 
     return [];
   }
   const warnings: string[] = [];
-  for (const key of Object.keys(flattenConfiguration(configuration)).sort()) {
+  for (const key of [...flatConfigurationEntries(configuration).keys()].sort()) {
     const status = statusAt(key, line);
     if (status === undefined || status[1] === 'current') {
       continue;

@@ -84,7 +84,10 @@ export class FlinkConfig {
 
   /** The configured string under the key or the first fallback key set. */
   raw(option: FlinkOption): string | undefined {
-    for (const key of [option.key, ...option.fallbackKeys]) {
+    if (this.containsKey(option.key)) {
+      return this.entries[option.key];
+    }
+    for (const key of option.fallbackKeys) {
       if (this.containsKey(key)) {
         return this.entries[key];
       }

@@ -54,7 +54,11 @@ function flattenInto(value: unknown, key: string, out: Map<string, string>): voi
   }
 }
 
-function flattenToMap(value: unknown): Map<string, string> {
+/**
+ * The flattened `flinkConfiguration` (see `flattenConfiguration`) as a map,
+ * in the order of its keys: for callers that only iterate it.
+ */
+export function flatConfigurationEntries(value: unknown): Map<string, string> {
   const out = new Map<string, string>();
   if (isObject(value)) {
     flattenInto(value, '', out);
@@ -70,7 +74,7 @@ function flattenToMap(value: unknown): Map<string, string> {
  * object gives an empty configuration.
  */
 export function flattenConfiguration(value: any): Record<string, string> {
-  return Object.fromEntries(flattenToMap(value));
+  return Object.fromEntries(flatConfigurationEntries(value));
 }
 
 /**
@@ -125,7 +129,7 @@ function operatorDefaults(context?: FlinkHookContext): ReadonlyMap<string, strin
   const source: object = isObject(configured) ? configured : upstreamOperatorConfiguration(targetVersion(context));
   let defaults = FLATTENED_DEFAULTS.get(source);
   if (!defaults) {
-    defaults = flattenToMap(operatorConfiguration(context));
+    defaults = flatConfigurationEntries(operatorConfiguration(context));
     FLATTENED_DEFAULTS.set(source, defaults);
   }
   return defaults;
@@ -148,7 +152,7 @@ function targetVersion(context?: FlinkHookContext): OperatorVersion | undefined 
  * then the resource's own flattened `flinkConfiguration` (which wins).
  */
 export function effectiveConfiguration(flinkConfiguration: any, context?: FlinkHookContext, scope?: ConfigurationScope): Record<string, string> {
-  const own = flattenToMap(flinkConfiguration);
+  const own = flatConfigurationEntries(flinkConfiguration);
   const defaults = scopedDefaults(operatorDefaults(context), scope);
   if (own.has('__proto__') || defaults.has('__proto__')) {
     const effective = new Map(defaults);

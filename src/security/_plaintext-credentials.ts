@@ -5,7 +5,7 @@
  * ConfigMap; each is a synth error unless the user allowed its key
  * (`PlaintextCredentials`, `_policy-opt-outs`).
  */
-import { flattenConfiguration } from '../manifest/_configuration';
+import { flatConfigurationEntries } from '../manifest/_configuration';
 
 /** Words of a configuration key that name a credential (matched case-insensitively on the flattened key). */
 const CREDENTIAL = /password|passwd|secret|access[-_.]?key|private[-_.]?key|api[-_.]?key|token|credential/i;
@@ -39,7 +39,7 @@ export function plaintextCredentialErrors(configuration: unknown, field: string,
   if (configuration === null || typeof configuration !== 'object' || Array.isArray(configuration)) {
     return [];
   }
-  return Object.entries(flattenConfiguration(configuration as Record<string, unknown>))
+  return [...flatConfigurationEntries(configuration)]
     .filter(([key, value]) => looksLikeCredential(key) && isLiteral(value) && !allowed.includes(key))
     .map(([key]) => `${field}.${key}: looks like a credential and is set as plain text; `
       + `put the value in a Secret and ${hint}, or allow it with allowPlaintextConfiguration('${key}')`);
