@@ -98,6 +98,11 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** The median of the per-repeat ratios a[i] / b[i] of two sides measured in the same repeats. */
+function pairedRatio(a, b) {
+  return median(a.map((ms, i) => ms / b[i]));
+}
+
 /**
  * Two sides measured in alternating fresh processes, one of each per
  * repeat: the median milliseconds of each side, and the ratio as the median
@@ -113,7 +118,7 @@ function compare(repeats, library, baseline) {
   }
   const libraryMs = median(a);
   const baselineMs = median(b);
-  const ratio = median(a.map((ms, i) => ms / b[i]));
+  const ratio = pairedRatio(a, b);
   return { libraryMs: Math.round(libraryMs), baselineMs: Math.round(baselineMs), ratio: +ratio.toFixed(3), repeats };
 }
 
@@ -157,5 +162,5 @@ if (require.main === module) {
   SCENARIOS[scenario](...args);
   process.stdout.write(`${Number(process.hrtime.bigint() - start) / 1e6}\n`);
 } else {
-  module.exports = { coldStart };
+  module.exports = { coldStart, median, pairedRatio };
 }

@@ -15,7 +15,7 @@ const path = require('path');
 const { ApiObject, App, Chart, Size } = require('cdk8s');
 const { stringify } = require('yaml');
 const { FlinkDeployment, FlinkVersion, UpgradeMode } = require('../lib');
-const { coldStart } = require('./bench-cold-start');
+const { coldStart, median, pairedRatio } = require('./bench-cold-start');
 
 const ROOT = path.join(__dirname, '..');
 const N = Number(process.env.BENCH_N || 1000);
@@ -72,11 +72,6 @@ function time(build, objectsOnly) {
   return ms;
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 /**
  * Median library and raw times for n resources, alternating runs so machine
  * noise hits both; the ratio is the median of each repeat's library/raw.
@@ -89,7 +84,7 @@ function measure(n, objectsOnly = false) {
     lib.push(time((outdir) => libraryApp(n, outdir), objectsOnly));
     raw.push(time((outdir) => rawApp(manifests, outdir), objectsOnly));
   }
-  return { lib: median(lib), raw: median(raw), ratio: median(lib.map((ms, r) => ms / raw[r])) };
+  return { lib: median(lib), raw: median(raw), ratio: pairedRatio(lib, raw) };
 }
 
 /**
@@ -112,13 +107,13 @@ function measureScaling(n) {
   const [one, two] = sizes.map((_, i) => ({
     lib: median(lib[i]),
     raw: median(raw[i]),
-    ratio: median(lib[i].map((ms, r) => ms / raw[i][r])),
+    ratio: pairedRatio(lib[i], raw[i]),
   }));
   return {
     one,
     two,
-    scaling: median(lib[1].map((ms, r) => ms / lib[0][r])),
-    rawScaling: median(raw[1].map((ms, r) => ms / raw[0][r])),
+    scaling: pairedRatio(lib[1], lib[0]),
+    rawScaling: pairedRatio(raw[1], raw[0]),
   };
 }
 
